@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Every event crossing a queue or a bucket travels in this envelope. `type` names the
+ * event and its version (`appointment.booked.v1`); a breaking change is a new version.
+ */
+export const envelopeSchema = z.object({
+  id: z.uuid(),
+  type: z.string().regex(/^[a-z]+(\.[a-z_]+)+\.v\d+$/),
+  occurredAt: z.iso.datetime({ offset: true }),
+  correlationId: z.string().min(1).max(128),
+  tenant: z.string().min(1).max(128),
+  data: z.unknown(),
+});
+
+export type Envelope<TData = unknown> = Omit<z.infer<typeof envelopeSchema>, 'data'> & { data: TData };
+
+export interface EventDefinition<TType extends string = string, TData = unknown> {
+  type: TType;
+  /** The queue this event is published to. */
+  queue: string;
+  data: z.ZodType<TData>;
+}
+
+export function defineEvent<TType extends string, TData>(
+  type: TType,
+  queue: string,
+  data: z.ZodType<TData>,
+): EventDefinition<TType, TData> {
+  return { type, queue, data };
+}
+
+export interface EventMeta {
+  correlationId: string;
+  tenant: string;
+  occurredAt?: Date;
+  id?: string;
+}
+
+/** Builds a valid envelope; throws when `data` does not match the schema. */
+export function createEvent<TType extends string, TData>(
+  definition: EventDefinition<TType, TData>,
+  data: TData,
+  meta: EventMeta,
+): Envelope<TData> & { type: TType } {
+  return {
+    id: meta.id ?? crypto.randomUUID(),
+    type: definition.type,
+    occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
+    correlationId: meta.correlationId,
+    tenant: meta.tenant,
+    data: definition.data.parse(data),
+  };
+}

@@ -1,0 +1,20 @@
+import type { Caller } from '../../platform/identity';
+import type { Patient } from '../../storage/repositories/patients';
+
+/**
+ * Who may read a patient record: the patient themself, and doctors and admins of the
+ * patient's clinic. Sponsors (insurer, hr) never do.
+ */
+export function canReadPatient(caller: Caller, patient: Patient): boolean {
+  switch (caller.role) {
+    case 'patient':
+      return caller.subject === patient.id;
+    case 'doctor':
+    case 'clinic_admin':
+      return caller.clinicId === patient.clinicId;
+    case 'service':
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { catalog } from '../events/catalog';
+import type { FunctionContext } from '../platform/yandex';
+import { DevIdentity } from './dev-identity';
+import { createFunctionContext } from './function-context';
+import { createGateway } from './gateway';
+import { loadOperations } from './openapi-routes';
+import { createBuckets, createQueues, type ProtocolServers, startProtocolServers } from './protocol-servers';
+import { startQueueTrigger } from './queue-trigger';
+import { type FunctionSpec, loadRegistry } from './registry';
+import { startStorageTrigger } from './storage-trigger';
+import { startTimerTrigger } from './timer-trigger';
+
+type Handler = (event: unknown, context: FunctionContext) => Promise<unknown>;
+
+export interface LocalCloudOptions {
+  /** Project root holding serverless.yml and contracts/. */
+  root: string;
+  /** `.data` by default; the SQLite file, keyring and queue state live here and survive restarts. */
+  dataDir: string;
+  /** Gateway port; 0 picks a free one. */
+  port: number;
+  /** fauxqs port; 0 picks a free one. */
+  queuePort: number;
+  localstackEndpoint?: string;
+  /** Start cron triggers (tests that drive time themselves turn them off). */
+  timers?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  url: string;
+  servers: ProtocolServers;
+  identity: DevIdentity;
+  functions: FunctionSpec[];
+  queues: string[];
+  buckets: string[];
+  /** Calls a function the way a trigger would, with a fresh context. */
+  invoke(functionName: string, event: unknown): Promise<unknown>;
+  /** Fires a function's timer trigger now. */
+  fireTimer(functionName: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system in one process on the embedded defaults: protocol servers, the
+ * database file, every function of serverless.yml behind its triggers, and the gateway.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log = options.log ?? (() => undefined);
+  mkdirSync(options.dataDir, { recursive: true });
+  const servers = await startProtocolServers({
+    dataDir: options.dataDir,
+    port: options.queuePort,
+    ...(options.localstackEndpoint ? { localstackEndpoint: options.localstackEndpoint } : {}),
+  });
+  useEmbeddedDefaults(options.dataDir, servers.endpoint);
+
+  const registry = loadRegistry(options.root);
+  const queues = [
+    ...new Set([...registry.queues.filter((q) => !q.endsWith('-dlq')), ...catalog.map((e) => e.queue)]),
+  ];
+  await createQueues(servers.sqs, queues);
+  await createBuckets(servers.s3, registry.buckets);
+
+  const handlers = new Map<string, { spec: FunctionSpec; handler: Handler }>();
+  for (const spec of registry.functions) {
+    const module = (await import(spec.source)) as { handler?: Handler };
+    if (typeof module.handler !== 'function') throw new Error(`${spec.source} exports no handler`);
+    handlers.set(spec.name, { spec, handler: module.handler });
+  }
+
+  let stopping = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const invoke = (name: string, event: unknown): Promise<unknown> => {
+    const entry = handlers.get(name);
+    if (!entry) return Promise.reject(new Error(`No function ${name}`));
+    const { spec, handler } = entry;
+    const call = withTimeout(
+      handler(
+        event,
+        createFunctionContext(name, spec.timeoutSeconds, spec.memoryMb, () => stopping),
+      ),
+      spec.timeoutSeconds,
+      name,
+    );
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+    return call;
+  };
+  const onError = (name: string) => (error: unknown) =>
+    log(`[${name}] trigger call failed: ${(error as Error).message}`);
+
+  const stoppers: (() => Promise<void> | void)[] = [];
+  const timers = new Map<string, () => Promise<void>>();
+  for (const { spec } of handlers.values()) {
+    for (const trigger of spec.triggers) {
+      if (trigger.kind === 'ymq') {
+        const t = startQueueTrigger({
+          sqs: servers.sqs,
+          queue: trigger.queue,
+          batch: trigger.batch,
+          cutoff: trigger.cutoff,
+          invoke: (event) => invoke(spec.name, event),
+          onError: onError(spec.name),
+        });
+        stoppers.push(t.stop);
+      } else if (trigger.kind === 's3') {
+        const t = startStorageTrigger({
+          s3: servers.s3,
+          bucket: trigger.bucket,
+          events: trigger.events,
+          ...(trigger.prefix ? { prefix: trigger.prefix } : {}),
+          ...(trigger.suffix ? { suffix: trigger.suffix } : {}),
+          statePath: join(options.dataDir, `storage-trigger-${spec.name}-${trigger.bucket}.json`),
+          invoke: (event) => invoke(spec.name, event),
+          onError: onError(spec.name),
+        });
+        stoppers.push(t.stop);
+      } else if (trigger.kind === 'cron' && options.timers !== false) {
+        const t = startTimerTrigger({
+          name: spec.name,
+          expression: trigger.expression,
+          ...(trigger.payload ? { payload: trigger.payload } : {}),
+          invoke: (event) => invoke(spec.name, event),
+          onError: onError(spec.name),
+        });
+        timers.set(spec.name, t.fire);
+        stoppers.push(t.stop);
+        // Local convenience: long-polling timer functions (the outbox relay) start now, not at the next minute.
+        void t.fire();
+      }
+    }
+  }
+
+  const identity = await DevIdentity.load(join(options.dataDir, 'dev-identity.json'));
+  const gateway = createGateway(
+    loadOperations(join(options.root, 'contracts', 'openapi.yaml')),
+    identity,
+    invoke,
+  );
+  await listen(gateway, options.port);
+  const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    servers,
+    identity,
+    functions: registry.functions,
+    queues,
+    buckets: registry.buckets,
+    invoke,
+    fireTimer: async (name) => {
+      const fire = timers.get(name);
+      if (!fire) throw new Error(`No running timer trigger for ${name}`);
+      await fire();
+    },
+    stop: async () => {
+      stopping = true;
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+      await Promise.all(stoppers.map((stop) => stop()));
+      await Promise.allSettled([...inFlight]);
+      await servers.stop();
+    },
+  };
+}
+
+/** The functions read their configuration from the environment, as in the cloud. */
+function useEmbeddedDefaults(dataDir: string, endpoint: string): void {
+  const env = process.env;
+  env.APP_ENV ??= 'local';
+  env.DB_DRIVER ??= 'sqlite';
+  env.SQLITE_PATH ??= join(dataDir, 'telemed.sqlite');
+  env.KMS_DRIVER ??= 'keyring';
+  env.KEYRING_PATH ??= join(dataDir, 'keyring.json');
+  env.QUEUE_ENDPOINT ??= endpoint;
+  env.STORAGE_ENDPOINT ??= endpoint;
+}
+
+function withTimeout<T>(call: Promise<T>, seconds: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} timed out after ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { tenantClaimFor } from '../platform/identity';
+import type { Role } from '../platform/roles';
+
+/**
+ * The local stand-in for the identity provider: an ES256 key under `.data/` signs
+ * development tokens, and the local gateway verifies them the way API Gateway's JWT
+ * authorizer verifies real ones (issuer, audience, expiry, signature from a JWKS).
+ */
+export const devIssuer = 'telemed-local';
+export const devAudience = 'telemed-api';
+const algorithm = 'ES256';
+
+interface KeyFile {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export class DevIdentity {
+  private constructor(private readonly keys: KeyFile) {}
+
+  static async load(path: string): Promise<DevIdentity> {
+    if (!existsSync(path)) {
+      const { privateKey, publicKey } = await generateKeyPair(algorithm, { extractable: true });
+      const kid = crypto.randomUUID();
+      const keys: KeyFile = {
+        privateJwk: { ...(await exportJWK(privateKey)), kid, alg: algorithm },
+        publicJwk: { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' },
+      };
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, JSON.stringify(keys), { mode: 0o600 });
+    }
+    return new DevIdentity(JSON.parse(readFileSync(path, 'utf8')) as KeyFile);
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.keys.publicJwk] };
+  }
+
+  async issue(options: {
+    role: Role;
+    subject?: string;
+    tenant?: string;
+    ttlSeconds?: number;
+  }): Promise<string> {
+    const claims: Record<string, string> = { role: options.role };
+    if (options.tenant) claims[tenantClaimFor(options.role)] = options.tenant;
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: algorithm, kid: this.keys.publicJwk.kid as string })
+      .setSubject(options.subject ?? crypto.randomUUID())
+      .setIssuer(devIssuer)
+      .setAudience(devAudience)
+      .setIssuedAt()
+      .setExpirationTime(`${options.ttlSeconds ?? 12 * 3600}s`)
+      .sign(await importJWK(this.keys.privateJwk, algorithm));
+  }
+
+  /** Verifies a token and returns its claims, as the gateway's JWT authorizer does. */
+  async verify(token: string): Promise<Record<string, unknown>> {
+    const { payload } = await jwtVerify(token, createLocalJWKSet(this.jwks()), {
+      issuer: devIssuer,
+      audience: devAudience,
+      algorithms: [algorithm],
+    });
+    return payload as Record<string, unknown>;
+  }
+}

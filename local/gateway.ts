@@ -1,0 +1,186 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ErrorObject } from 'ajv';
+import FindMyWay from 'find-my-way';
+import { type Problem, problems } from '../platform/problem';
+import type { HttpEvent, HttpResponse } from '../platform/yandex';
+import type { DevIdentity } from './dev-identity';
+import type { Operation } from './openapi-routes';
+
+export type Invoke = (functionName: string, event: unknown) => Promise<unknown>;
+
+/**
+ * The local API Gateway: matches a request to an operation of contracts/openapi.yaml,
+ * applies the JWT authorizer and request validators, and calls the operation's function
+ * with the event API Gateway builds (payload format 1.0, reference/yandex-cloud.md §2a).
+ */
+export function createGateway(operations: Operation[], identity: DevIdentity, invoke: Invoke): Server {
+  const router = FindMyWay({ ignoreTrailingSlash: true });
+  for (const operation of operations) {
+    router.on(
+      operation.method as 'GET',
+      operation.path.replace(/\{(\w+)\}/g, ':$1'),
+      () => undefined,
+      operation,
+    );
+  }
+  return createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('gateway error', error);
+      if (!res.headersSent) send(res, problemResponse(problems.internal()));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (req.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
+      return send(res, {
+        statusCode: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(identity.jwks()),
+      });
+    }
+    const match = router.find(req.method as 'GET', url.pathname);
+    if (!match) {
+      const pathKnown = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].some((m) =>
+        router.find(m as 'GET', url.pathname),
+      );
+      return send(res, problemResponse(pathKnown ? problems.methodNotAllowed() : problems.routeNotFound()));
+    }
+    const operation = match.store as Operation;
+    const body = await readBody(req);
+    const event = buildEvent(req, url, operation, match.params as Record<string, string>, body);
+
+    if (operation.requiresJwt) {
+      const header = event.headers.Authorization ?? event.headers.authorization;
+      const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+      if (!token) return send(res, problemResponse(problems.unauthenticated()));
+      try {
+        event.requestContext.authorizer = { jwt: { claims: await identity.verify(token), scopes: [] } };
+      } catch {
+        return send(
+          res,
+          problemResponse(problems.unauthenticated('The bearer token is invalid or expired.')),
+        );
+      }
+    }
+    const invalid = validateRequest(operation, event, body);
+    if (invalid) return send(res, problemResponse(invalid));
+
+    const response = (await invoke(operation.functionName, event)) as HttpResponse;
+    send(res, response);
+  }
+}
+
+function buildEvent(
+  req: IncomingMessage,
+  url: URL,
+  operation: Operation,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = canonicalHeader(req.rawHeaders[i] as string);
+    const value = req.rawHeaders[i + 1] as string;
+    headers[name] = value;
+    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+  }
+  const queryStringParameters: Record<string, string> = {};
+  const multiValueQueryStringParameters: Record<string, string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    queryStringParameters[name] = value;
+    multiValueQueryStringParameters[name] = [...(multiValueQueryStringParameters[name] ?? []), value];
+  }
+  const isJson = /json/i.test(headers['Content-Type'] ?? '') || body.length === 0;
+  const now = new Date();
+  return {
+    version: '1.0',
+    resource: operation.path,
+    path: url.pathname,
+    httpMethod: operation.method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters,
+    multiValueQueryStringParameters,
+    requestContext: {
+      identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['User-Agent'] ?? '' },
+      httpMethod: operation.method,
+      requestId: crypto.randomUUID(),
+      requestTime: now.toUTCString(),
+      requestTimeEpoch: Math.floor(now.getTime() / 1000),
+    },
+    pathParameters,
+    parameters: { ...queryStringParameters, ...pathParameters },
+    multiValueParameters: {
+      ...multiValueQueryStringParameters,
+      ...Object.fromEntries(Object.entries(pathParameters).map(([k, v]) => [k, [v]])),
+    },
+    operationId: operation.operationId,
+    body: isJson ? body.toString('utf8') : body.toString('base64'),
+    isBase64Encoded: !isJson,
+  };
+}
+
+function validateRequest(operation: Operation, event: HttpEvent, body: Buffer): Problem | undefined {
+  if (operation.validateParameters) {
+    const header = Object.fromEntries(Object.entries(event.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const input = { path: { ...event.pathParameters }, query: { ...event.queryStringParameters }, header };
+    if (!operation.validateParameters(input))
+      return problems.validation(toItems(operation.validateParameters.errors));
+  }
+  if (!operation.validateBody) return undefined;
+  if (body.length === 0) {
+    return operation.bodyRequired
+      ? problems.validation([{ path: 'body', message: 'a JSON body is required' }])
+      : undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return problems.malformedJson();
+  }
+  if (!operation.validateBody(parsed))
+    return problems.validation(toItems(operation.validateBody.errors, 'body'));
+  return undefined;
+}
+
+function toItems(errors: ErrorObject[] | null | undefined, prefix = '') {
+  return (errors ?? []).map((e) => ({
+    path:
+      [prefix, ...e.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.') || prefix || 'request',
+    message: `${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? `: ${e.params.additionalProperty}` : ''}`,
+  }));
+}
+
+function problemResponse(problem: Problem): HttpResponse {
+  return {
+    statusCode: problem.status,
+    headers: { 'Content-Type': 'application/problem+json' },
+    body: JSON.stringify(problem.toBody()),
+  };
+}
+
+function send(res: ServerResponse, response: HttpResponse) {
+  const headers: Record<string, string | string[]> = { ...response.headers, ...response.multiValueHeaders };
+  res.writeHead(response.statusCode, headers);
+  res.end(
+    response.body ? Buffer.from(response.body, response.isBase64Encoded ? 'base64' : 'utf8') : undefined,
+  );
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** API Gateway passes header names in canonical Title-Case (`Content-Type`). */
+function canonicalHeader(name: string): string {
+  return name
+    .toLowerCase()
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('-');
+}

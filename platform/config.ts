@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { checkEndpoint, checkRegion, checkZone, ResidencyViolation } from './residency';
+
+/**
+ * Settings every function reads from its environment, validated once at cold start.
+ * A bad value stops the function before it handles anything, with a message naming it.
+ */
+const schema = z
+  .object({
+    APP_ENV: z.enum(['local', 'test', 'cloud']).default('cloud'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    YC_REGION: z.string().default('ru-central1'),
+    YC_ZONE: z.string().optional(),
+    DB_DRIVER: z.enum(['sqlite', 'ydb']).default('ydb'),
+    SQLITE_PATH: z.string().default('.data/telemed.sqlite'),
+    YDB_ENDPOINT: z.string().optional(),
+    YDB_DATABASE: z.string().optional(),
+    QUEUE_ENDPOINT: z.string().default('https://message-queue.api.cloud.yandex.net'),
+    STORAGE_ENDPOINT: z.string().default('https://storage.yandexcloud.net'),
+    ACCESS_KEY_ID: z.string().optional(),
+    SECRET_ACCESS_KEY: z.string().optional(),
+    KMS_DRIVER: z.enum(['keyring', 'yandex']).default('yandex'),
+    KMS_KEY_ID: z.string().optional(),
+    KMS_ENDPOINT: z.string().default('https://kms.yandex'),
+    KEYRING_PATH: z.string().default('.data/keyring.json'),
+    QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    QUEUE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(900).default(30),
+  })
+  .superRefine((env, ctx) => {
+    const allowLoopback = env.APP_ENV !== 'cloud';
+    const guard = (setting: keyof typeof env, check: () => void) => {
+      try {
+        check();
+      } catch (error) {
+        if (!(error instanceof ResidencyViolation)) throw error;
+        ctx.addIssue({ code: 'custom', path: [setting], message: error.reason });
+      }
+    };
+    guard('YC_REGION', () => checkRegion('YC_REGION', env.YC_REGION));
+    if (env.YC_ZONE) guard('YC_ZONE', () => checkZone('YC_ZONE', env.YC_ZONE as string));
+    for (const setting of ['QUEUE_ENDPOINT', 'STORAGE_ENDPOINT', 'KMS_ENDPOINT', 'YDB_ENDPOINT'] as const) {
+      const value = env[setting];
+      if (value) guard(setting, () => checkEndpoint(setting, value, allowLoopback));
+    }
+    if (env.DB_DRIVER === 'ydb' && (!env.YDB_ENDPOINT || !env.YDB_DATABASE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['YDB_ENDPOINT'],
+        message: 'DB_DRIVER=ydb needs YDB_ENDPOINT and YDB_DATABASE',
+      });
+    }
+    if (env.KMS_DRIVER === 'yandex' && !env.KMS_KEY_ID) {
+      ctx.addIssue({ code: 'custom', path: ['KMS_KEY_ID'], message: 'KMS_DRIVER=yandex needs KMS_KEY_ID' });
+    }
+    if (env.APP_ENV === 'cloud' && (env.DB_DRIVER === 'sqlite' || env.KMS_DRIVER === 'keyring')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_ENV'],
+        message: 'the embedded SQLite database and local keyring are for APP_ENV=local or test only',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration, the function cannot start:\n${lines.join('\n')}`);
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, loaded on first use (the function's cold start). */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

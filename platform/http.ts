@@ -1,0 +1,105 @@
+import middy from '@middy/core';
+import type { z } from 'zod';
+import { header, parseJsonBody, validate } from './http-body';
+import { accessLog, correlationHeaders, problemResponses } from './http-middleware';
+import { idempotent } from './idempotency';
+import { type Caller, callerFromClaims, requireRole } from './identity';
+import { currentInvocation } from './invocation';
+import type { Logger } from './logger';
+import { problems } from './problem';
+import type { Role } from './roles';
+import { withInvocation } from './runtime';
+import type { FunctionContext, HttpEvent, HttpResponse } from './yandex';
+
+export interface ApiRequest<TBody, TParams, TQuery> {
+  body: TBody;
+  params: TParams;
+  query: TQuery;
+  /** Present on every route that is not public. */
+  caller: Caller;
+  /** `METHOD /path/{template}`, recorded in the audit log. */
+  route: string;
+  requestId: string;
+  correlationId: string;
+  logger: Logger;
+}
+
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec<TBody, TParams, TQuery> {
+  /** The operation's route as in contracts/openapi.yaml, e.g. `GET /v1/patients/{patientId}`. */
+  route: string;
+  auth: readonly Role[] | 'public';
+  body?: z.ZodType<TBody>;
+  params?: z.ZodType<TParams>;
+  query?: z.ZodType<TQuery>;
+  /** Honour the Idempotency-Key header (POST endpoints that create things). */
+  idempotent?: boolean;
+  handle(request: ApiRequest<TBody, TParams, TQuery>): Promise<ApiResult>;
+}
+
+export type HttpHandler = (event: HttpEvent, context: FunctionContext) => Promise<HttpResponse>;
+
+/**
+ * One HTTP route of a function: parse, authorize, validate, run, map the result.
+ * Errors leave as application/problem+json (RFC 9457) with a stable code.
+ */
+export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQuery = Record<string, never>>(
+  spec: RouteSpec<TBody, TParams, TQuery>,
+): HttpHandler {
+  const core = async (event: HttpEvent): Promise<HttpResponse> => {
+    const invocation = currentInvocation();
+    if (!invocation) throw new Error('httpRoute must run inside withInvocation');
+    const caller = authenticate(event, spec.auth);
+    const request: ApiRequest<TBody, TParams, TQuery> = {
+      get caller() {
+        if (!caller) throw new Error(`${spec.route} is public and has no caller`);
+        return caller;
+      },
+      params: spec.params ? validate(spec.params, event.pathParameters ?? {}, 'path') : ({} as TParams),
+      query: spec.query ? validate(spec.query, event.queryStringParameters ?? {}, 'query') : ({} as TQuery),
+      body: spec.body ? validate(spec.body, parseJsonBody(event), 'body') : (undefined as TBody),
+      route: spec.route,
+      requestId: invocation.requestId,
+      correlationId: invocation.correlationId,
+      logger: invocation.logger,
+    };
+    const run = async () => toResponse(await spec.handle(request));
+    const key = header(event, 'idempotency-key');
+    if (!spec.idempotent || !key) return run();
+    return idempotent(
+      { scope: `${caller?.subject ?? 'public'}:${spec.route}`, key, request: request.body },
+      run,
+    );
+  };
+  const handler = middy<HttpEvent, HttpResponse>()
+    .use(correlationHeaders())
+    .use(accessLog(spec.route))
+    .use(problemResponses())
+    .handler(core);
+  return withInvocation(
+    spec.route,
+    (event: HttpEvent) => header(event, 'x-correlation-id') ?? header(event, 'x-request-id'),
+    (event, context) => handler(event, context as never),
+  );
+}
+
+function authenticate(event: HttpEvent, auth: readonly Role[] | 'public'): Caller | undefined {
+  if (auth === 'public') return undefined;
+  const claims = event.requestContext?.authorizer?.jwt?.claims;
+  if (!claims) throw problems.unauthenticated();
+  const caller = callerFromClaims(claims);
+  requireRole(caller, auth);
+  return caller;
+}
+
+function toResponse(result: ApiResult): HttpResponse {
+  const headers: Record<string, string> = { ...result.headers };
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  headers['Content-Type'] ??= 'application/json; charset=utf-8';
+  return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
+}

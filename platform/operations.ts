@@ -1,0 +1,20 @@
+import type { HttpHandler } from './http';
+import { problems } from './problem';
+import type { HttpEvent, HttpResponse } from './yandex';
+
+/**
+ * A function serving several API operations: API Gateway has already matched the path
+ * and passes the matched `operationId` (payload format 1.0), so this only dispatches.
+ */
+export function operations(handlers: Record<string, HttpHandler>): HttpHandler {
+  return async (event: HttpEvent, context) => {
+    const handler = handlers[event.operationId];
+    if (handler) return handler(event, context);
+    const problem = problems.routeNotFound();
+    return {
+      statusCode: problem.status,
+      headers: { 'Content-Type': 'application/problem+json' },
+      body: JSON.stringify(problem.toBody()),
+    } satisfies HttpResponse;
+  };
+}

@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import { InvalidEvent, parseEvent } from '../events/catalog';
+import type { Envelope, EventDefinition } from '../events/envelope';
+import { deadLetterQueueOf } from '../messaging/queues';
+import type { Repositories } from '../storage/unit-of-work';
+import { config } from './config';
+import { invocationLogger } from './invocation';
+import type { Logger } from './logger';
+import { withInvocation } from './runtime';
+import { getServices } from './services';
+import { type FunctionContext, type MessageQueueEvent, type QueueMessage, queueNameFromYrn } from './yandex';
+
+export interface ConsumerSpec<TDef extends EventDefinition> {
+  /** Names the consumer in dedupe records and logs; keep it stable. */
+  name: string;
+  events: readonly TDef[];
+  /** Applies one event inside the transaction that also records it as processed. */
+  handle(
+    event: Envelope<z.infer<TDef['data']>> & { type: TDef['type'] },
+    repos: Repositories,
+    logger: Logger,
+  ): Promise<void>;
+}
+
+export interface AttemptRecord {
+  attempt: number;
+  at: string;
+  error: string;
+}
+
+export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead_lettered';
+
+export interface BatchReport {
+  outcomes: { messageId: string; eventId?: string; outcome: Outcome }[];
+}
+
+/**
+ * A Message Queue trigger handler. Yandex triggers have no partial batch failure and no
+ * receipt handle, so each message is handled on its own: applied once (deduped on event
+ * id in the same transaction as its effect), or re-sent with an attempt counter and a
+ * growing delay, or sent to the dead-letter queue with its attempt history. The batch
+ * throws, and is redelivered whole, only when a failed message cannot be re-sent.
+ */
+export function queueConsumer<TDef extends EventDefinition>(spec: ConsumerSpec<TDef>) {
+  const consume = async (event: MessageQueueEvent): Promise<BatchReport> => {
+    const outcomes: BatchReport['outcomes'] = [];
+    for (const message of event.messages) {
+      const queue = queueNameFromYrn(message.details.queue_id);
+      outcomes.push(await consumeOne(spec, queue, message.details.message));
+    }
+    return { outcomes };
+  };
+  return withInvocation(spec.name, correlationIdOf, (event: MessageQueueEvent, _context: FunctionContext) =>
+    consume(event),
+  );
+}
+
+async function consumeOne<TDef extends EventDefinition>(
+  spec: ConsumerSpec<TDef>,
+  queue: string,
+  message: QueueMessage,
+): Promise<BatchReport['outcomes'][number]> {
+  const logger = invocationLogger().child({
+    consumer: spec.name,
+    messageId: message.message_id,
+  });
+  const history = attemptHistory(message);
+  const base = { messageId: message.message_id };
+  let event: ReturnType<typeof parseEvent<TDef>>;
+  try {
+    event = parseEvent(message.body, spec.events);
+  } catch (error) {
+    if (!(error instanceof InvalidEvent)) throw error;
+    // Retrying cannot fix a malformed message; keep it in the dead-letter queue for a human.
+    await deadLetter(queue, message, [...history, record(history.length + 1, error)]);
+    logger.warn({ outcome: 'dead_lettered', reason: error.message }, 'message rejected');
+    return { ...base, outcome: 'dead_lettered' };
+  }
+  const eventLogger = logger.child({ eventId: event.id, eventType: event.type });
+  const { store } = await getServices();
+  try {
+    const applied = await store.transaction(async (repos) => {
+      if (!(await repos.processedEvents.claim(spec.name, event.id))) return false;
+      await spec.handle(event, repos, eventLogger);
+      return true;
+    });
+    const outcome: Outcome = applied ? 'processed' : 'duplicate';
+    eventLogger.info({ outcome, attempt: history.length + 1 }, 'event consumed');
+    return { ...base, eventId: event.id, outcome };
+  } catch (error) {
+    const attempts = [...history, record(history.length + 1, error)];
+    const { QUEUE_MAX_ATTEMPTS, QUEUE_RETRY_DELAY_SECONDS } = config();
+    if (attempts.length >= QUEUE_MAX_ATTEMPTS) {
+      await deadLetter(queue, message, attempts);
+      eventLogger.error(
+        { outcome: 'dead_lettered', attempts: attempts.length, err: error },
+        'event failed for good',
+      );
+      return { ...base, eventId: event.id, outcome: 'dead_lettered' };
+    }
+    const delaySeconds = Math.min(900, QUEUE_RETRY_DELAY_SECONDS * 2 ** (attempts.length - 1));
+    const { queues } = await getServices();
+    await queues.send(queue, message.body, { delaySeconds, attributes: attemptAttributes(attempts) });
+    eventLogger.warn(
+      { outcome: 'retried', attempt: attempts.length, delaySeconds, err: error },
+      'event will be retried',
+    );
+    return { ...base, eventId: event.id, outcome: 'retried' };
+  }
+}
+
+async function deadLetter(queue: string, message: QueueMessage, attempts: AttemptRecord[]): Promise<void> {
+  const { queues } = await getServices();
+  await queues.send(deadLetterQueueOf(queue), message.body, {
+    attributes: { ...attemptAttributes(attempts), source_queue: queue },
+  });
+}
+
+function record(attempt: number, error: unknown): AttemptRecord {
+  return {
+    attempt,
+    at: new Date().toISOString(),
+    error: String((error as Error)?.message ?? error).slice(0, 500),
+  };
+}
+
+function attemptAttributes(attempts: AttemptRecord[]): Record<string, string> {
+  return { attempt: String(attempts.length), attempt_history: JSON.stringify(attempts) };
+}
+
+function attemptHistory(message: QueueMessage): AttemptRecord[] {
+  const raw = message.message_attributes?.attempt_history?.stringValue;
+  if (!raw) return [];
+  try {
+    return JSON.parse(raw) as AttemptRecord[];
+  } catch {
+    return [];
+  }
+}
+
+function correlationIdOf(event: MessageQueueEvent): string | undefined {
+  const body = event.messages[0]?.details.message.body;
+  try {
+    return body ? (JSON.parse(body) as { correlationId?: string }).correlationId : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,57 @@
+import { FieldCipher } from '../crypto/field-cipher';
+import type { KeyWrapper } from '../crypto/key-wrapper';
+import { LocalKeyring } from '../crypto/local-keyring';
+import { YandexKms } from '../crypto/yandex-kms';
+import type { Queues } from '../messaging/queues';
+import { SqsQueues } from '../messaging/sqs-queues';
+import type { Database } from '../storage/port';
+import { SqliteDatabase } from '../storage/sqlite/database';
+import { createStore, type Store } from '../storage/unit-of-work';
+import { type Config, config } from './config';
+import { currentIamToken } from './invocation';
+
+/** The adapters a function talks to, chosen by configuration: the composition root. */
+export interface Services {
+  store: Store;
+  queues: Queues;
+}
+
+let services: Promise<Services> | undefined;
+
+/** Built once per function instance (cold start) and reused by every call. */
+export function getServices(): Promise<Services> {
+  services ??= buildServices(config());
+  services.catch(() => {
+    services = undefined;
+  });
+  return services;
+}
+
+async function buildServices(cfg: Config): Promise<Services> {
+  const database = await openDatabase(cfg);
+  const cipher = new FieldCipher(keyWrapper(cfg));
+  return {
+    store: createStore(database, cipher),
+    queues: new SqsQueues({
+      endpoint: cfg.QUEUE_ENDPOINT,
+      ...(cfg.ACCESS_KEY_ID ? { accessKeyId: cfg.ACCESS_KEY_ID } : {}),
+      ...(cfg.SECRET_ACCESS_KEY ? { secretAccessKey: cfg.SECRET_ACCESS_KEY } : {}),
+    }),
+  };
+}
+
+async function openDatabase(cfg: Config): Promise<Database> {
+  if (cfg.DB_DRIVER === 'sqlite') return new SqliteDatabase(cfg.SQLITE_PATH);
+  // YDB's SDK (gRPC) is only loaded where it is used.
+  const { openYdb } = await import('../storage/ydb/database');
+  return openYdb({
+    endpoint: cfg.YDB_ENDPOINT as string,
+    database: cfg.YDB_DATABASE as string,
+    credentials: cfg.APP_ENV === 'cloud' ? 'metadata' : 'anonymous',
+  });
+}
+
+function keyWrapper(cfg: Config): KeyWrapper {
+  if (cfg.KMS_DRIVER === 'keyring') return new LocalKeyring(cfg.KEYRING_PATH);
+  return new YandexKms(cfg.KMS_KEY_ID as string, currentIamToken);
+}

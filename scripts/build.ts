@@ -1,0 +1,281 @@
+/**
+ * `npm run build`: bundles every function named in serverless.yml into one CommonJS file,
+ * dist/<name>/index.js (+ index.js.map), and zips it into dist/<name>.zip, the artifact the
+ * Serverless plugin uploads. No package.json is shipped: Yandex would run `npm ci` on one.
+ *
+ * The Yandex Cloud SDK (used only by crypto/yandex-kms.ts, behind a dynamic import) is bundled
+ * separately, once, into dist/<name>/yandex-sdk.js and required only when KMS is first used, so
+ * it costs nothing at cold start. `npm run build -- --analyze` prints what fills each bundle.
+ */
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { parse } from 'yaml';
+import { ZipFile } from 'yazl';
+
+export interface BuiltFunction {
+  name: string;
+  /** Absolute path of dist/<name>. */
+  dir: string;
+  /** Size of dist/<name>/index.js: what Node parses at cold start. */
+  bundleBytes: number;
+  zipBytes: number;
+  /** Whether dist/<name>/yandex-sdk.js ships beside index.js. */
+  lazySdk: boolean;
+  metafile: esbuild.Metafile;
+}
+
+export class BuildError extends Error {
+  constructor(
+    readonly failed: { name: string; message: string }[],
+    readonly built: BuiltFunction[],
+  ) {
+    super(`build failed for: ${failed.map((f) => f.name).join(', ')}`);
+    this.name = 'BuildError';
+  }
+}
+
+const root = path.resolve(__dirname, '..');
+const distDir = path.join(root, 'dist');
+/** Where the shared SDK chunk is built once before being copied into each function that needs it. */
+const lazyDir = path.join(distDir, '.lazy');
+
+/** The heavy SDK's entry points, as crypto/yandex-kms.ts imports them. */
+const lazySdkSpecifiers = ['@yandex-cloud/nodejs-sdk', '@yandex-cloud/nodejs-sdk/kms-v1'];
+const lazySdkFile = 'yandex-sdk.js';
+const lazySdkSource = [
+  "export { Session } from '@yandex-cloud/nodejs-sdk';",
+  "export { symmetricCryptoService } from '@yandex-cloud/nodejs-sdk/kms-v1';",
+].join('\n');
+
+/** Fixed timestamp for zip entries, so an unchanged bundle gives a byte-identical zip. */
+const zipMtime = new Date('2020-01-01T00:00:00Z');
+
+const common: esbuild.BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22.15',
+  format: 'cjs',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  metafile: true,
+  // Errors come back in the BuildFailure; warnings are printed once by reportWarnings().
+  logLevel: 'silent',
+  absWorkingDir: root,
+};
+
+/** Turns `import('@yandex-cloud/nodejs-sdk[/kms-v1]')` into `require('./yandex-sdk.js')`. */
+const lazySdkPlugin: esbuild.Plugin = {
+  name: 'lazy-yandex-sdk',
+  setup(build) {
+    const filter = new RegExp(`^(${lazySdkSpecifiers.map((s) => s.replace(/[/.-]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, () => ({ path: `./${lazySdkFile}`, external: true }));
+  },
+};
+
+interface FunctionSpec {
+  name: string;
+  entry: string;
+}
+
+async function readFunctions(): Promise<FunctionSpec[]> {
+  const doc = parse(await readFile(path.join(root, 'serverless.yml'), 'utf8')) as {
+    functions?: Record<string, { handler?: string; package?: { artifact?: string } } | null>;
+  };
+  const functions = Object.entries(doc.functions ?? {});
+  if (functions.length === 0) throw new Error('serverless.yml declares no functions');
+  return functions.map(([name, fn]) => {
+    // The bundle layout below is what these settings point at; a mismatch would deploy the wrong thing.
+    if (fn?.handler !== 'index.handler') {
+      throw new Error(`serverless.yml: function ${name} must use handler: index.handler`);
+    }
+    if (fn.package?.artifact !== `dist/${name}.zip`) {
+      throw new Error(`serverless.yml: function ${name} must use package.artifact: dist/${name}.zip`);
+    }
+    return { name, entry: path.join('functions', name, 'handler.ts') };
+  });
+}
+
+let lazySdkBuild: Promise<string[]> | undefined;
+/** Warnings of this run, deduplicated: shared modules would repeat them once per function. */
+const warnings = new Map<string, esbuild.Message>();
+
+function collectWarnings(messages: esbuild.Message[]): void {
+  for (const m of messages) warnings.set(`${m.location?.file}:${m.location?.line}:${m.text}`, m);
+}
+
+async function reportWarnings(): Promise<void> {
+  if (warnings.size === 0) return;
+  const formatted = await esbuild.formatMessages([...warnings.values()], { kind: 'warning', color: false });
+  for (const text of formatted) console.warn(text.trimEnd());
+}
+
+/**
+ * Builds dist/.lazy/yandex-sdk.js once per run (about 1.1 MB minified: gRPC, protobufjs, axios,
+ * luxon, the KMS protos). Its source map omits sources to keep zips small; stack traces still
+ * point at node_modules files and lines. Returns the file names to copy.
+ */
+function buildLazySdk(): Promise<string[]> {
+  lazySdkBuild ??= (async () => {
+    await rm(lazyDir, { recursive: true, force: true });
+    const result = await esbuild.build({
+      ...common,
+      stdin: { contents: lazySdkSource, resolveDir: root, sourcefile: 'yandex-sdk.ts', loader: 'ts' },
+      outfile: path.join(lazyDir, lazySdkFile),
+      sourcesContent: false,
+    });
+    collectWarnings(result.warnings);
+    return [lazySdkFile, `${lazySdkFile}.map`];
+  })();
+  return lazySdkBuild;
+}
+
+async function zipDir(dir: string, files: string[], zipPath: string): Promise<number> {
+  const zip = new ZipFile();
+  for (const file of files) {
+    zip.addBuffer(await readFile(path.join(dir, file)), file, { mtime: zipMtime, mode: 0o100644 });
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  const data = Buffer.concat(chunks);
+  await writeFile(zipPath, data);
+  return data.length;
+}
+
+async function buildFunction(fn: FunctionSpec): Promise<BuiltFunction> {
+  const dir = path.join(distDir, fn.name);
+  await rm(dir, { recursive: true, force: true });
+  await rm(`${dir}.zip`, { force: true });
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: { index: fn.entry },
+    outdir: dir,
+    plugins: [lazySdkPlugin],
+  });
+  collectWarnings(result.warnings);
+  const metafile = result.metafile as esbuild.Metafile;
+  const outKey = path.relative(root, path.join(dir, 'index.js')).split(path.sep).join('/');
+  const output = metafile.outputs[outKey];
+  if (!output) throw new Error(`esbuild metafile has no output ${outKey}`);
+  // Only ship the SDK chunk where the tree-shaken bundle still requires it.
+  const lazySdk = output.imports.some((i) => i.external && i.path === `./${lazySdkFile}`);
+  const files = ['index.js', 'index.js.map'];
+  if (lazySdk) {
+    for (const file of await buildLazySdk()) {
+      await copyFile(path.join(lazyDir, file), path.join(dir, file));
+      files.push(file);
+    }
+  }
+  const zipBytes = await zipDir(dir, files, `${dir}.zip`);
+  await writeFile(path.join(distDir, `${fn.name}.meta.json`), JSON.stringify(metafile));
+  return { name: fn.name, dir, bundleBytes: output.bytes, zipBytes, lazySdk, metafile };
+}
+
+/** Builds every function in serverless.yml; rejects with BuildError if any of them failed. */
+export async function buildAll(): Promise<BuiltFunction[]> {
+  lazySdkBuild = undefined;
+  warnings.clear();
+  const functions = await readFunctions();
+  await mkdir(distDir, { recursive: true });
+  const settled = await Promise.allSettled(functions.map(buildFunction));
+  const built: BuiltFunction[] = [];
+  const failed: { name: string; message: string }[] = [];
+  await reportWarnings();
+  settled.forEach((outcome, i) => {
+    const name = (functions[i] as FunctionSpec).name;
+    if (outcome.status === 'fulfilled') built.push(outcome.value);
+    else failed.push({ name, message: (outcome.reason as Error).message });
+  });
+  if (failed.length > 0) throw new BuildError(failed, built);
+  return built;
+}
+
+/** The budget for index.js (the cold-start parse), shared with bench/coldstart.ts. */
+export const bundleBytesMax = 1.5 * 1024 * 1024;
+/** Yandex accepts a ZIP this big by direct upload; larger ones must go through Object Storage. */
+export const directUploadBytesMax = 3.5 * 1024 * 1024;
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function printTable(built: BuiltFunction[]): Promise<void> {
+  const rows = [['function', 'index.js', 'lazy yandex-sdk.js', 'zip', '']];
+  for (const fn of built) {
+    const sdkBytes = fn.lazySdk ? (await stat(path.join(fn.dir, lazySdkFile))).size : 0;
+    const notes = [
+      fn.bundleBytes > bundleBytesMax ? 'index.js over 1.5 MB budget' : '',
+      fn.zipBytes > directUploadBytesMax ? 'zip over 3.5 MB: upload via Object Storage' : '',
+    ].filter(Boolean);
+    rows.push([
+      fn.name,
+      kb(fn.bundleBytes),
+      fn.lazySdk ? kb(sdkBytes) : '-',
+      kb(fn.zipBytes),
+      notes.join('; '),
+    ]);
+  }
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
+  for (const row of rows) {
+    console.log(
+      row
+        .map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+}
+
+/** The npm package an input belongs to (`node_modules/@scope/pkg/...` → `@scope/pkg`), or `(project)`. */
+function packageOf(input: string): string {
+  const parts = input.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return '(project)';
+  const first = parts[at + 1] ?? '';
+  return first.startsWith('@') ? `${first}/${parts[at + 2] ?? ''}` : first;
+}
+
+/** Bytes each package contributes to index.js, biggest first: what to look at when it grows. */
+function packageBreakdown(fn: BuiltFunction, top = 12): string {
+  const output = Object.entries(fn.metafile.outputs).find(([file]) =>
+    file.endsWith(`${fn.name}/index.js`),
+  )?.[1];
+  const totals = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    totals.set(packageOf(input), (totals.get(packageOf(input)) ?? 0) + bytesInOutput);
+  }
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([pkg, bytes]) =>
+        `  ${kb(bytes).padStart(10)}  ${((100 * bytes) / fn.bundleBytes).toFixed(1).padStart(5)}%  ${pkg}`,
+    )
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  // --analyze: bytes per package in each index.js; --analyze=files: esbuild's per-file report.
+  const analyze = process.argv.find((a) => a.startsWith('--analyze'));
+  try {
+    const built = await buildAll();
+    await printTable(built);
+    for (const fn of analyze ? built : []) {
+      if (analyze === '--analyze=files')
+        console.log(`\n${fn.name}:${await esbuild.analyzeMetafile(fn.metafile)}`);
+      else console.log(`\n${fn.name} index.js by package:\n${packageBreakdown(fn)}`);
+    }
+  } catch (error) {
+    if (error instanceof BuildError) {
+      if (error.built.length > 0) await printTable(error.built);
+      for (const f of error.failed) console.error(`✗ ${f.name}: ${f.message}`);
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();

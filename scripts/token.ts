@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+import { DevIdentity } from '../local/dev-identity';
+import { type Role, roles } from '../platform/roles';
+
+/** `npm run token -- --role patient [--sub ID] [--tenant ID]`: a development token on the last line. */
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    sub: { type: 'string' },
+    tenant: { type: 'string' },
+    ttl: { type: 'string', default: '43200' },
+  },
+});
+
+if (!values.role || !roles.includes(values.role as Role)) {
+  console.error(`--role is required, one of: ${roles.join(', ')}`);
+  process.exit(2);
+}
+
+async function main(role: Role) {
+  const identity = await DevIdentity.load(process.env.DEV_IDENTITY_PATH ?? '.data/dev-identity.json');
+  const token = await identity.issue({
+    role,
+    ...(values.sub ? { subject: values.sub } : {}),
+    ...(values.tenant ? { tenant: values.tenant } : {}),
+    ttlSeconds: Number(values.ttl),
+  });
+  console.error(
+    `role=${role}${values.sub ? ` sub=${values.sub}` : ''}${values.tenant ? ` tenant=${values.tenant}` : ''}`,
+  );
+  console.log(token);
+}
+
+void main(values.role as Role);

@@ -1,0 +1,57 @@
+import { UniqueConflict } from '../errors';
+import type { Tables } from '../port';
+
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type IdempotencyClaim =
+  | { outcome: 'claimed' }
+  | { outcome: 'replay'; response: StoredResponse }
+  | { outcome: 'in_progress' }
+  | { outcome: 'mismatch' };
+
+/** How long an Idempotency-Key is remembered (clients retry within minutes; a day is generous). */
+export const idempotencyTtlMs = 24 * 60 * 60 * 1000;
+
+/** HTTP Idempotency-Key records with the response they produced. */
+export class IdempotencyKeys {
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => number,
+  ) {}
+
+  async claim(scope: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+    const at = this.now();
+    try {
+      await this.tables.insert('idempotency_keys', {
+        scope,
+        key,
+        request_hash: requestHash,
+        state: 'in_progress',
+        response: null,
+        created_at: at,
+        expires_at: at + idempotencyTtlMs,
+      });
+      return { outcome: 'claimed' };
+    } catch (error) {
+      if (!(error instanceof UniqueConflict)) throw error;
+    }
+    const existing = await this.tables.get('idempotency_keys', { scope, key });
+    if (!existing) return { outcome: 'in_progress' };
+    if (existing.request_hash !== requestHash) return { outcome: 'mismatch' };
+    if (existing.state !== 'completed') return { outcome: 'in_progress' };
+    return { outcome: 'replay', response: existing.response as StoredResponse };
+  }
+
+  async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
+    await this.tables.update('idempotency_keys', { scope, key }, { state: 'completed', response });
+  }
+
+  /** Forgets a claim whose request failed, so the client's retry runs again. */
+  async release(scope: string, key: string): Promise<void> {
+    await this.tables.remove('idempotency_keys', { scope, key });
+  }
+}

@@ -1,0 +1,43 @@
+import type { FieldCipher } from '../crypto/field-cipher';
+import type { Database, TransactionOptions } from './port';
+import { AuditLog } from './repositories/audit-log';
+import { IdempotencyKeys } from './repositories/idempotency-keys';
+import { NotificationLog } from './repositories/notifications';
+import { OutboxStore } from './repositories/outbox';
+import { PatientRepository } from './repositories/patients';
+import { ProcessedEvents } from './repositories/processed-events';
+
+/** Every repository, bound to one transaction. */
+export interface Repositories {
+  patients: PatientRepository;
+  outbox: OutboxStore;
+  processedEvents: ProcessedEvents;
+  idempotencyKeys: IdempotencyKeys;
+  audit: AuditLog;
+  notifications: NotificationLog;
+}
+
+export interface Store {
+  readonly database: Database;
+  /** Runs `work` in one transaction: its changes, outbox events and audit rows commit together or not at all. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export function createStore(database: Database, cipher: FieldCipher, now: () => number = Date.now): Store {
+  return {
+    database,
+    transaction: (work, options) =>
+      database.transaction(
+        (tables) =>
+          work({
+            patients: new PatientRepository(tables, cipher, now),
+            outbox: new OutboxStore(tables, now),
+            processedEvents: new ProcessedEvents(tables, now),
+            idempotencyKeys: new IdempotencyKeys(tables, now),
+            audit: new AuditLog(tables, now),
+            notifications: new NotificationLog(tables, now),
+          }),
+        options,
+      ),
+  };
+}
