@@ -20,6 +20,8 @@ export function withInvocation<TEvent, TResult>(
   correlationIdOf: (event: TEvent) => string | undefined,
   handler: (event: TEvent, context: FunctionContext) => Promise<TResult>,
 ): (event: TEvent, context: FunctionContext) => Promise<TResult> {
+  // Validate configuration (residency included) while the module loads: a misconfigured function never starts.
+  functionLogger();
   return (event, context) => {
     const requestId = context.requestId || crypto.randomUUID();
     const correlationId = correlationIdOf(event) ?? requestId;

@@ -51,7 +51,7 @@ export class SqliteDatabase implements Database {
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK');
       throw error;
     }
   }
