@@ -26,7 +26,7 @@ export interface LocalCloudOptions {
   /** fauxqs port; 0 picks a free one. */
   queuePort: number;
   localstackEndpoint?: string;
-  /** Start cron triggers (tests that drive time themselves turn them off). */
+  /** Run cron triggers on schedule; false leaves them to `fireTimer` (tests that drive time themselves). */
   timers?: boolean;
   log?: (line: string) => void;
 }
@@ -120,10 +120,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           onError: onError(spec.name),
         });
         stoppers.push(t.stop);
-      } else if (trigger.kind === 'cron' && options.timers !== false) {
+      } else if (trigger.kind === 'cron') {
         const t = startTimerTrigger({
           name: spec.name,
           expression: trigger.expression,
+          scheduled: options.timers !== false,
           ...(trigger.payload ? { payload: trigger.payload } : {}),
           invoke: (event) => invoke(spec.name, event),
           onError: onError(spec.name),
@@ -131,7 +132,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         timers.set(spec.name, t.fire);
         stoppers.push(t.stop);
         // Local convenience: long-polling timer functions (the outbox relay) start now, not at the next minute.
-        void t.fire();
+        if (options.timers !== false) void t.fire();
       }
     }
   }

@@ -5,6 +5,8 @@ export interface TimerTriggerOptions {
   name: string;
   expression: string;
   payload?: string;
+  /** false: only fire on demand (tests that drive time themselves). */
+  scheduled: boolean;
   invoke: (event: TimerEvent) => Promise<unknown>;
   onError: (error: unknown) => void;
 }
@@ -22,10 +24,12 @@ export function startTimerTrigger(options: TimerTriggerOptions): { fire(): Promi
       });
     return inFlight;
   };
-  cron.schedule(() => {
-    void fire();
-  });
-  cron.resume();
+  if (options.scheduled) {
+    cron.schedule(() => {
+      void fire();
+    });
+    cron.resume();
+  }
   return {
     fire,
     stop: () => cron.stop(),

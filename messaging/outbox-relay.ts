@@ -22,7 +22,8 @@ export async function relayOutbox(
   const batchSize = options.batchSize ?? 100;
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   let published = 0;
-  while (Date.now() < deadline) {
+  // At least one batch per run, then more while time allows.
+  for (;;) {
     const batch = await store.transaction((r) => r.outbox.pending(batchSize), { readOnly: true });
     for (const entry of batch) {
       try {
@@ -34,7 +35,7 @@ export async function relayOutbox(
       await store.transaction((r) => r.outbox.markSent(entry.id));
       published++;
     }
-    if (batch.length < batchSize) break;
+    if (batch.length < batchSize || Date.now() >= deadline) break;
   }
   if (published) logger.info({ published }, 'outbox relayed');
   return { published, failed: 0 };

@@ -9,6 +9,7 @@
  */
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
 import { ZipFile } from 'yazl';
@@ -35,7 +36,7 @@ export class BuildError extends Error {
   }
 }
 
-const root = path.resolve(__dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.join(root, 'dist');
 /** Where the shared SDK chunk is built once before being copied into each function that needs it. */
 const lazyDir = path.join(distDir, '.lazy');
@@ -47,6 +48,12 @@ const lazySdkSource = [
   "export { Session } from '@yandex-cloud/nodejs-sdk';",
   "export { symmetricCryptoService } from '@yandex-cloud/nodejs-sdk/kms-v1';",
 ].join('\n');
+
+const distPackageJson = {
+  private: true,
+  type: 'commonjs',
+  description: 'Written by scripts/build.ts so local Node loads dist/*/index.js as CommonJS. Not deployed.',
+};
 
 /** Fixed timestamp for zip entries, so an unchanged bundle gives a byte-identical zip. */
 const zipMtime = new Date('2020-01-01T00:00:00Z');
@@ -60,6 +67,10 @@ const common: esbuild.BuildOptions = {
   sourcemap: 'linked',
   legalComments: 'none',
   metafile: true,
+  // Sources are ESM ("type": "module") and may use import.meta.dirname/filename, which the cjs
+  // format would leave undefined (storage/sqlite/migrations.ts would then throw at require time).
+  // In a CommonJS bundle the running file's own __dirname/__filename are the equivalents.
+  define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
   // Errors come back in the BuildFailure; warnings are printed once by reportWarnings().
   logLevel: 'silent',
   absWorkingDir: root,
@@ -179,6 +190,9 @@ export async function buildAll(): Promise<BuiltFunction[]> {
   warnings.clear();
   const functions = await readFunctions();
   await mkdir(distDir, { recursive: true });
+  // The root package.json says "type": "module"; this one, nearer to the bundles and never zipped,
+  // makes local Node (tests, the cold-start bench) load them as CommonJS, as Yandex does.
+  await writeFile(path.join(distDir, 'package.json'), `${JSON.stringify(distPackageJson, null, 2)}\n`);
   const settled = await Promise.allSettled(functions.map(buildFunction));
   const built: BuiltFunction[] = [];
   const failed: { name: string; message: string }[] = [];
@@ -278,4 +292,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

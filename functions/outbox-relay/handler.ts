@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { relayOutbox } from '../../messaging/outbox-relay';
+import { config } from '../../platform/config';
 import { invocationLogger } from '../../platform/invocation';
 import { withInvocation } from '../../platform/runtime';
 import { getServices } from '../../platform/services';
@@ -21,7 +22,9 @@ export const handler = withInvocation(
     const logger = invocationLogger();
     const { store, queues } = await getServices();
     // Re-read each round: the remaining time is the runtime's to shorten (the local cloud does on shutdown).
-    const deadline = () => Date.now() + context.getRemainingTimeInMillis() - safetyMarginMs;
+    const runUntil = Date.now() + config().RELAY_MAX_RUN_SECONDS * 1000;
+    const deadline = () =>
+      Math.min(runUntil, Date.now() + context.getRemainingTimeInMillis() - safetyMarginMs);
     let published = 0;
     let failed = 0;
     do {

@@ -99,6 +99,7 @@ export class YdbDatabase implements Database {
         tx.onRollback((error) => {
           lastFailure = error;
         });
+        // A callback that caught a failed statement's error cannot commit what YDB already ended.
         tx.onCommit(() => current.ensureUsable());
         try {
           return await work(current);
