@@ -109,6 +109,7 @@ function buildEvent(
       requestId: crypto.randomUUID(),
       requestTime: now.toUTCString(),
       requestTimeEpoch: Math.floor(now.getTime() / 1000),
+      apiGateway: { operationContext: {} },
     },
     pathParameters,
     parameters: { ...queryStringParameters, ...pathParameters },

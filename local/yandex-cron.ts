@@ -12,6 +12,16 @@ export class InvalidCron extends Error {
   }
 }
 
+// Upper bound of each field: Quartz's `start/step` becomes `start-max/step`, which croner accepts.
+const fieldMax = [59, 23, 31, 12, 7, 9999];
+
+function expandStartStep(field: string, index: number): string {
+  return field
+    .split(',')
+    .map((part) => part.replace(/^(\d+)\/(\d+)$/, (_, start, step) => `${start}-${fieldMax[index]}/${step}`))
+    .join(',');
+}
+
 export function parseYandexCron(expression: string): Cron {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 6) {
@@ -26,7 +36,7 @@ export function parseYandexCron(expression: string): Cron {
     throw new InvalidCron(expression, 'use "?" in exactly one of day-of-month and day-of-week');
   }
   try {
-    return new Cron(`0 ${fields.join(' ')}`, {
+    return new Cron(`0 ${fields.map(expandStartStep).join(' ')}`, {
       mode: '7-part',
       alternativeWeekdays: true,
       timezone: 'UTC',

@@ -76,12 +76,26 @@ const common: esbuild.BuildOptions = {
   absWorkingDir: root,
 };
 
-/** Turns `import('@yandex-cloud/nodejs-sdk[/kms-v1]')` into `require('./yandex-sdk.js')`. */
-const lazySdkPlugin: esbuild.Plugin = {
+/**
+ * Turns `import('@yandex-cloud/nodejs-sdk[/kms-v1]')` into a `require('./yandex-sdk.js')` that
+ * runs only when the import() does. Left external, esbuild would keep a real `import()`, which
+ * starts Node's ESM loader and relies on cjs-module-lexer to find the chunk's named exports; a
+ * plain CommonJS require is synchronous and loads the chunk exactly as the runtime loads index.js.
+ * Exported for tests.
+ */
+export const lazySdkPlugin: esbuild.Plugin = {
   name: 'lazy-yandex-sdk',
   setup(build) {
-    const filter = new RegExp(`^(${lazySdkSpecifiers.map((s) => s.replace(/[/.-]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, () => ({ path: `./${lazySdkFile}`, external: true }));
+    const specifiers = new RegExp(
+      `^(${lazySdkSpecifiers.map((s) => s.replace(/[/.-]/g, '\\$&')).join('|')})$`,
+    );
+    // Both specifiers become one virtual module, so the chunk is required once.
+    build.onResolve({ filter: specifiers }, () => ({ path: lazySdkFile, namespace: 'lazy-sdk' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-sdk' }, () => ({
+      contents: `module.exports = require('./${lazySdkFile}');`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /.*/, namespace: 'lazy-sdk' }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -129,7 +143,6 @@ async function reportWarnings(): Promise<void> {
  */
 function buildLazySdk(): Promise<string[]> {
   lazySdkBuild ??= (async () => {
-    await rm(lazyDir, { recursive: true, force: true });
     const result = await esbuild.build({
       ...common,
       stdin: { contents: lazySdkSource, resolveDir: root, sourcefile: 'yandex-sdk.ts', loader: 'ts' },
@@ -157,8 +170,6 @@ async function zipDir(dir: string, files: string[], zipPath: string): Promise<nu
 
 async function buildFunction(fn: FunctionSpec): Promise<BuiltFunction> {
   const dir = path.join(distDir, fn.name);
-  await rm(dir, { recursive: true, force: true });
-  await rm(`${dir}.zip`, { force: true });
   const result = await esbuild.build({
     ...common,
     entryPoints: { index: fn.entry },
@@ -189,6 +200,8 @@ export async function buildAll(): Promise<BuiltFunction[]> {
   lazySdkBuild = undefined;
   warnings.clear();
   const functions = await readFunctions();
+  // Start clean: no stale bundle, chunk or zip of a renamed or removed function survives.
+  await rm(distDir, { recursive: true, force: true });
   await mkdir(distDir, { recursive: true });
   // The root package.json says "type": "module"; this one, nearer to the bundles and never zipped,
   // makes local Node (tests, the cold-start bench) load them as CommonJS, as Yandex does.

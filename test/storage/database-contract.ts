@@ -67,7 +67,7 @@ export function databaseContract(name: string, open: () => Promise<ContractSubje
     });
 
     it('surfaces a duplicate unique index value as UniqueConflict naming the index', async () => {
-      const phone = '+79990000001';
+      const phone = `+7999${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
       await db.transaction((t) => t.insert('patients', patientRow(crypto.randomUUID(), { phone })));
       const second = db.transaction((t) => t.insert('patients', patientRow(crypto.randomUUID(), { phone })));
       await expect(second).rejects.toMatchObject({
