@@ -116,8 +116,14 @@ class SqliteTables implements Tables {
   }
 
   async get(table: TableName, key: Row): Promise<Row | undefined> {
-    const [found] = await this.find(table, { where: key, limit: 1 });
-    return found;
+    const def: TableDef = catalog[table];
+    const keys = Object.keys(key);
+    const live = def.expiresAt ? ` AND (${def.expiresAt} IS NULL OR ${def.expiresAt} > ?)` : '';
+    const sql = `SELECT * FROM ${table} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}${live} LIMIT 1`;
+    const values = keys.map((k) => toSql(def, k, key[k]));
+    if (def.expiresAt) values.push(this.owner.clock());
+    const raw = this.owner.statement(sql).get(...values);
+    return raw ? fromSqlRow(def, raw) : undefined;
   }
 
   async update(table: TableName, key: Row, patch: Row): Promise<boolean> {

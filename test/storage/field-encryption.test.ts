@@ -67,7 +67,7 @@ describe('field encryption with the local keyring', () => {
     const row = await database.transaction((t) => t.get('patients', { id }));
     // Assess
     expect(read?.medicalNotes).toBe('астма');
-    expect((row?.medical_notes as { kv: string }).kv).toBe('v2');
+    expect(row?.medical_notes).toMatchObject({ kv: 'v2' });
     expect(JSON.stringify(row)).not.toContain('астма');
     await database.close();
   });

@@ -13,6 +13,7 @@ export interface TestCloud extends LocalCloud {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: tests assert response bodies field by field
   ): Promise<{ status: number; headers: Headers; body: any }>;
 }
 
