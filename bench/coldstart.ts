@@ -7,7 +7,7 @@
  * A function that fails to build or to load is listed in `failed` and makes the exit code 1.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BuildError, type BuiltFunction, buildAll, bundleBytesMax } from '../scripts/build';
@@ -139,11 +139,11 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'telemed-coldstart-'));
   const env = childEnv(tmp);
   const functions: FunctionResult[] = [];
+  const lazy = new Map<string, { file: string; bytes: number; init_ms_median: number }>();
   try {
     // What a bare Node process costs, so the numbers below can be read as "ours on top of Node's".
     writeFileSync(path.join(tmp, 'empty.js'), '');
     summarize('baseline, empty module', measure(path.join(tmp, 'empty.js'), env));
-    let sdkMeasured = false;
     for (const fn of built) {
       const target = path.join(fn.dir, 'index.js');
       console.log(`${fn.name}: index.js ${(fn.bundleBytes / 1024).toFixed(1)} KB`);
@@ -165,12 +165,12 @@ async function main(): Promise<void> {
         init_ms_median: round1(medianMs),
         peak_rss_mb: round1(peakRssMb),
       });
-      // Not a cold-start cost (it loads on the first KMS call), but worth knowing what that call
-      // pays. The chunk is the same file in every function, so it is measured once.
-      const sdk = path.join(fn.dir, 'yandex-sdk.js');
-      if (fn.lazySdk && !sdkMeasured && existsSync(sdk)) {
-        summarize('lazy yandex-sdk.js (same in every function), paid on first KMS use', measure(sdk, env));
-        sdkMeasured = true;
+      // Not a cold-start cost (a chunk loads on the first call that needs it), but worth knowing
+      // what that call pays. A chunk is the same file in every function, so it is measured once.
+      for (const file of fn.lazyChunks.filter((f) => !lazy.has(f))) {
+        const chunk = path.join(fn.dir, file);
+        const { medianMs } = summarize(`lazy ${file}, paid on first use`, measure(chunk, env));
+        lazy.set(file, { file, bytes: statSync(chunk).size, init_ms_median: round1(medianMs) });
       }
     }
   } finally {
@@ -184,6 +184,7 @@ async function main(): Promise<void> {
   const report = {
     bench: 'coldstart',
     functions,
+    lazy_chunks: [...lazy.values()],
     targets: { init_ms_max: initMsMax, bundle_bytes_max: bundleBytesMax },
     ...(failed.length > 0 ? { failed } : {}),
     ok,

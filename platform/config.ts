@@ -15,6 +15,8 @@ const schema = z
     SQLITE_PATH: z.string().default('.data/telemed.sqlite'),
     YDB_ENDPOINT: z.string().optional(),
     YDB_DATABASE: z.string().optional(),
+    /** Local YDB with authentication only; in the cloud the function's service account is used (metadata). */
+    YDB_ACCESS_TOKEN: z.string().optional(),
     QUEUE_ENDPOINT: z.string().default('https://message-queue.api.cloud.yandex.net'),
     STORAGE_ENDPOINT: z.string().default('https://storage.yandexcloud.net'),
     ACCESS_KEY_ID: z.string().optional(),

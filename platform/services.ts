@@ -3,9 +3,7 @@ import type { KeyWrapper } from '../crypto/key-wrapper';
 import { LocalKeyring } from '../crypto/local-keyring';
 import { YandexKms } from '../crypto/yandex-kms';
 import type { Queues } from '../messaging/queues';
-import { SqsQueues } from '../messaging/sqs-queues';
 import type { Database } from '../storage/port';
-import { SqliteDatabase } from '../storage/sqlite/database';
 import { createStore, type Store } from '../storage/unit-of-work';
 import { type Config, config } from './config';
 import { currentIamToken } from './invocation';
@@ -32,23 +30,47 @@ async function buildServices(cfg: Config): Promise<Services> {
   const cipher = new FieldCipher(keyWrapper(cfg));
   return {
     store: createStore(database, cipher),
-    queues: new SqsQueues({
-      endpoint: cfg.QUEUE_ENDPOINT,
-      ...(cfg.ACCESS_KEY_ID ? { accessKeyId: cfg.ACCESS_KEY_ID } : {}),
-      ...(cfg.SECRET_ACCESS_KEY ? { secretAccessKey: cfg.SECRET_ACCESS_KEY } : {}),
-    }),
+    queues: lazyQueues(cfg),
+  };
+}
+
+/** The SQS client is loaded on first send: most API calls only write to the outbox and never need it. */
+function lazyQueues(cfg: Config): Queues {
+  let adapter: Promise<Queues> | undefined;
+  const load = () => {
+    adapter ??= import('../messaging/sqs-queues').then(
+      ({ SqsQueues }) =>
+        new SqsQueues({
+          endpoint: cfg.QUEUE_ENDPOINT,
+          ...(cfg.ACCESS_KEY_ID ? { accessKeyId: cfg.ACCESS_KEY_ID } : {}),
+          ...(cfg.SECRET_ACCESS_KEY ? { secretAccessKey: cfg.SECRET_ACCESS_KEY } : {}),
+        }),
+    );
+    return adapter;
+  };
+  return {
+    send: async (queue, body, options) => (await load()).send(queue, body, options),
+    ping: async () => (await load()).ping(),
   };
 }
 
 async function openDatabase(cfg: Config): Promise<Database> {
-  if (cfg.DB_DRIVER === 'sqlite') return new SqliteDatabase(cfg.SQLITE_PATH);
-  // YDB's SDK (gRPC) is only loaded where it is used.
+  if (cfg.DB_DRIVER === 'sqlite') {
+    // Not loaded in the cloud, where node:sqlite would only print an experimental warning.
+    const { SqliteDatabase } = await import('../storage/sqlite/database');
+    return new SqliteDatabase(cfg.SQLITE_PATH);
+  }
   const { openYdb } = await import('../storage/ydb/database');
   return openYdb({
     endpoint: cfg.YDB_ENDPOINT as string,
     database: cfg.YDB_DATABASE as string,
-    credentials: cfg.APP_ENV === 'cloud' ? 'metadata' : 'anonymous',
+    credentials: ydbCredentials(cfg),
   });
+}
+
+export function ydbCredentials(cfg: Config): 'metadata' | 'anonymous' | { token: string } {
+  if (cfg.APP_ENV === 'cloud') return 'metadata';
+  return cfg.YDB_ACCESS_TOKEN ? { token: cfg.YDB_ACCESS_TOKEN } : 'anonymous';
 }
 
 function keyWrapper(cfg: Config): KeyWrapper {

@@ -3,9 +3,10 @@
  * dist/<name>/index.js (+ index.js.map), and zips it into dist/<name>.zip, the artifact the
  * Serverless plugin uploads. No package.json is shipped: Yandex would run `npm ci` on one.
  *
- * The Yandex Cloud SDK (used only by crypto/yandex-kms.ts, behind a dynamic import) is bundled
- * separately, once, into dist/<name>/yandex-sdk.js and required only when KMS is first used, so
- * it costs nothing at cold start. `npm run build -- --analyze` prints what fills each bundle.
+ * Code only some paths need (the Yandex Cloud SDK for KMS, the SQS client for functions that
+ * send) sits behind a dynamic import and is bundled separately into a lazy chunk beside
+ * index.js, required on first use, so it costs nothing at cold start where it is not used.
+ * `npm run build -- --analyze` prints what fills each bundle.
  */
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,8 +22,8 @@ export interface BuiltFunction {
   /** Size of dist/<name>/index.js: what Node parses at cold start. */
   bundleBytes: number;
   zipBytes: number;
-  /** Whether dist/<name>/yandex-sdk.js ships beside index.js. */
-  lazySdk: boolean;
+  /** Lazy chunks shipped beside index.js. */
+  lazyChunks: string[];
   metafile: esbuild.Metafile;
 }
 
@@ -38,16 +39,31 @@ export class BuildError extends Error {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.join(root, 'dist');
-/** Where the shared SDK chunk is built once before being copied into each function that needs it. */
+/** Where each lazy chunk is built once before being copied into each function that needs it. */
 const lazyDir = path.join(distDir, '.lazy');
 
-/** The heavy SDK's entry points, as crypto/yandex-kms.ts imports them. */
-const lazySdkSpecifiers = ['@yandex-cloud/nodejs-sdk', '@yandex-cloud/nodejs-sdk/kms-v1'];
-const lazySdkFile = 'yandex-sdk.js';
-const lazySdkSource = [
-  "export { Session } from '@yandex-cloud/nodejs-sdk';",
-  "export { symmetricCryptoService } from '@yandex-cloud/nodejs-sdk/kms-v1';",
-].join('\n');
+interface LazyChunk {
+  file: string;
+  /** The dynamic-import specifiers, exactly as the source writes them, that load this chunk. */
+  specifiers: string[];
+  source: string;
+}
+
+const lazyChunks: LazyChunk[] = [
+  {
+    file: 'yandex-sdk.js',
+    specifiers: ['@yandex-cloud/nodejs-sdk', '@yandex-cloud/nodejs-sdk/kms-v1'],
+    source: [
+      "export { Session } from '@yandex-cloud/nodejs-sdk';",
+      "export { symmetricCryptoService } from '@yandex-cloud/nodejs-sdk/kms-v1';",
+    ].join('\n'),
+  },
+  {
+    file: 'sqs.js',
+    specifiers: ['../messaging/sqs-queues'],
+    source: "export { SqsQueues } from './messaging/sqs-queues';",
+  },
+];
 
 const distPackageJson = {
   private: true,
@@ -77,25 +93,30 @@ const common: esbuild.BuildOptions = {
 };
 
 /**
- * Turns `import('@yandex-cloud/nodejs-sdk[/kms-v1]')` into a `require('./yandex-sdk.js')` that
- * runs only when the import() does. Left external, esbuild would keep a real `import()`, which
+ * Turns a lazy chunk's `import('<specifier>')` into a `require('./<chunk>.js')` that runs only
+ * when the import() does. Left external, esbuild would keep a real `import()`, which
  * starts Node's ESM loader and relies on cjs-module-lexer to find the chunk's named exports; a
  * plain CommonJS require is synchronous and loads the chunk exactly as the runtime loads index.js.
  * Exported for tests.
  */
-export const lazySdkPlugin: esbuild.Plugin = {
-  name: 'lazy-yandex-sdk',
+export const lazyChunkPlugin: esbuild.Plugin = {
+  name: 'lazy-chunks',
   setup(build) {
-    const specifiers = new RegExp(
-      `^(${lazySdkSpecifiers.map((s) => s.replace(/[/.-]/g, '\\$&')).join('|')})$`,
-    );
-    // Both specifiers become one virtual module, so the chunk is required once.
-    build.onResolve({ filter: specifiers }, () => ({ path: lazySdkFile, namespace: 'lazy-sdk' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-sdk' }, () => ({
-      contents: `module.exports = require('./${lazySdkFile}');`,
+    for (const chunk of lazyChunks) {
+      const specifiers = new RegExp(
+        `^(${chunk.specifiers.map((s) => s.replace(/[/.-]/g, '\\$&')).join('|')})$`,
+      );
+      // All of a chunk's specifiers become one virtual module, so the chunk is required once.
+      build.onResolve({ filter: specifiers }, () => ({ path: chunk.file, namespace: 'lazy-chunk' }));
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
+      contents: `module.exports = require('./${args.path}');`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /.*/, namespace: 'lazy-sdk' }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 };
 
@@ -122,7 +143,7 @@ async function readFunctions(): Promise<FunctionSpec[]> {
   });
 }
 
-let lazySdkBuild: Promise<string[]> | undefined;
+const lazyBuilds = new Map<string, Promise<string[]>>();
 /** Warnings of this run, deduplicated: shared modules would repeat them once per function. */
 const warnings = new Map<string, esbuild.Message>();
 
@@ -137,22 +158,31 @@ async function reportWarnings(): Promise<void> {
 }
 
 /**
- * Builds dist/.lazy/yandex-sdk.js once per run (about 1.1 MB minified: gRPC, protobufjs, axios,
- * luxon, the KMS protos). Its source map omits sources to keep zips small; stack traces still
- * point at node_modules files and lines. Returns the file names to copy.
+ * Builds dist/.lazy/<chunk> once per run (the Yandex SDK is about 1.1 MB minified: gRPC,
+ * protobufjs, axios, luxon, the KMS protos). Its source map omits sources to keep zips small;
+ * stack traces still point at files and lines. Returns the file names to copy.
  */
-function buildLazySdk(): Promise<string[]> {
-  lazySdkBuild ??= (async () => {
-    const result = await esbuild.build({
-      ...common,
-      stdin: { contents: lazySdkSource, resolveDir: root, sourcefile: 'yandex-sdk.ts', loader: 'ts' },
-      outfile: path.join(lazyDir, lazySdkFile),
-      sourcesContent: false,
-    });
-    collectWarnings(result.warnings);
-    return [lazySdkFile, `${lazySdkFile}.map`];
-  })();
-  return lazySdkBuild;
+function buildLazyChunk(chunk: LazyChunk): Promise<string[]> {
+  let built = lazyBuilds.get(chunk.file);
+  if (!built) {
+    built = (async () => {
+      const result = await esbuild.build({
+        ...common,
+        stdin: {
+          contents: chunk.source,
+          resolveDir: root,
+          sourcefile: chunk.file.replace(/\.js$/, '.ts'),
+          loader: 'ts',
+        },
+        outfile: path.join(lazyDir, chunk.file),
+        sourcesContent: false,
+      });
+      collectWarnings(result.warnings);
+      return [chunk.file, `${chunk.file}.map`];
+    })();
+    lazyBuilds.set(chunk.file, built);
+  }
+  return built;
 }
 
 async function zipDir(dir: string, files: string[], zipPath: string): Promise<number> {
@@ -174,30 +204,39 @@ async function buildFunction(fn: FunctionSpec): Promise<BuiltFunction> {
     ...common,
     entryPoints: { index: fn.entry },
     outdir: dir,
-    plugins: [lazySdkPlugin],
+    plugins: [lazyChunkPlugin],
   });
   collectWarnings(result.warnings);
   const metafile = result.metafile as esbuild.Metafile;
   const outKey = path.relative(root, path.join(dir, 'index.js')).split(path.sep).join('/');
   const output = metafile.outputs[outKey];
   if (!output) throw new Error(`esbuild metafile has no output ${outKey}`);
-  // Only ship the SDK chunk where the tree-shaken bundle still requires it.
-  const lazySdk = output.imports.some((i) => i.external && i.path === `./${lazySdkFile}`);
+  // Only ship the chunks the tree-shaken bundle still requires.
+  const needed = lazyChunks.filter((chunk) =>
+    output.imports.some((i) => i.external && i.path === `./${chunk.file}`),
+  );
   const files = ['index.js', 'index.js.map'];
-  if (lazySdk) {
-    for (const file of await buildLazySdk()) {
+  for (const chunk of needed) {
+    for (const file of await buildLazyChunk(chunk)) {
       await copyFile(path.join(lazyDir, file), path.join(dir, file));
       files.push(file);
     }
   }
   const zipBytes = await zipDir(dir, files, `${dir}.zip`);
   await writeFile(path.join(distDir, `${fn.name}.meta.json`), JSON.stringify(metafile));
-  return { name: fn.name, dir, bundleBytes: output.bytes, zipBytes, lazySdk, metafile };
+  return {
+    name: fn.name,
+    dir,
+    bundleBytes: output.bytes,
+    zipBytes,
+    lazyChunks: needed.map((c) => c.file),
+    metafile,
+  };
 }
 
 /** Builds every function in serverless.yml; rejects with BuildError if any of them failed. */
 export async function buildAll(): Promise<BuiltFunction[]> {
-  lazySdkBuild = undefined;
+  lazyBuilds.clear();
   warnings.clear();
   const functions = await readFunctions();
   // Start clean: no stale bundle, chunk or zip of a renamed or removed function survives.
@@ -229,9 +268,10 @@ function kb(bytes: number): string {
 }
 
 async function printTable(built: BuiltFunction[]): Promise<void> {
-  const rows = [['function', 'index.js', 'lazy yandex-sdk.js', 'zip', '']];
+  const rows = [['function', 'index.js', 'lazy chunks', 'zip', '']];
   for (const fn of built) {
-    const sdkBytes = fn.lazySdk ? (await stat(path.join(fn.dir, lazySdkFile))).size : 0;
+    let lazyBytes = 0;
+    for (const file of fn.lazyChunks) lazyBytes += (await stat(path.join(fn.dir, file))).size;
     const notes = [
       fn.bundleBytes > bundleBytesMax ? 'index.js over 1.5 MB budget' : '',
       fn.zipBytes > directUploadBytesMax ? 'zip over 3.5 MB: upload via Object Storage' : '',
@@ -239,7 +279,7 @@ async function printTable(built: BuiltFunction[]): Promise<void> {
     rows.push([
       fn.name,
       kb(fn.bundleBytes),
-      fn.lazySdk ? kb(sdkBytes) : '-',
+      fn.lazyChunks.length ? `${kb(lazyBytes)} (${fn.lazyChunks.join(', ')})` : '-',
       kb(fn.zipBytes),
       notes.join('; '),
     ]);

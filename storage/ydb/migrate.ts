@@ -4,7 +4,7 @@ import { query } from '@ydbjs/query';
 import { Timestamp, Utf8 } from '@ydbjs/value/primitive';
 import type { YdbDatabase } from './database';
 
-const migrationsDir = join(__dirname, 'migrations');
+const migrationsDir = join(import.meta.dirname, 'migrations');
 
 /**
  * Applies every .yql migration not yet recorded in schema_migrations, in file-name order,
