@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { components } from '../../contracts/generated/api';
+import type { AssertTrue, Equivalent } from '../../platform/contract-types';
 
 export const registerPatientBody = z.strictObject({
   fullName: z.string().trim().min(1).max(300),
@@ -8,3 +10,7 @@ export const registerPatientBody = z.strictObject({
 });
 
 export const patientParams = z.object({ patientId: z.uuid() });
+
+export type RegisterPatientMatchesContract = AssertTrue<
+  Equivalent<z.input<typeof registerPatientBody>, components['schemas']['RegisterPatient']>
+>;
