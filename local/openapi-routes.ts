@@ -39,7 +39,7 @@ export function loadOperations(specPath: string): Operation[] {
   const paramsAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
   for (const instance of [ajv, paramsAjv]) {
     addFormats(instance);
-    instance.addSchema(doc as object, 'openapi');
+    instance.addSchema({ ...doc, $id: 'openapi' });
   }
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
@@ -86,7 +86,7 @@ function compileParameters(ajv: Ajv, doc: Doc, op: Record<string, unknown>): Val
     return {
       type: 'object',
       properties: Object.fromEntries(
-        own.map((p) => [where === 'header' ? p.name.toLowerCase() : p.name, p.schema ?? {}]),
+        own.map((p) => [where === 'header' ? p.name.toLowerCase() : p.name, rebase(p.schema ?? {})]),
       ),
       required: own
         .filter((p) => p.required)
@@ -97,4 +97,9 @@ function compileParameters(ajv: Ajv, doc: Doc, op: Record<string, unknown>): Val
     type: 'object',
     properties: { path: group('path'), query: group('query'), header: group('header') },
   });
+}
+
+/** Parameter schemas are compiled outside the document, so their local `$ref`s must name it. */
+function rebase(schema: object): object {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/', '"$ref":"openapi#/'));
 }

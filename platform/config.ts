@@ -27,6 +27,10 @@ const schema = z
     KEYRING_PATH: z.string().default('.data/keyring.json'),
     QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     QUEUE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(900).default(30),
+    /** How long a slot stays held while the patient confirms. */
+    HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    /** Base of video consultation links; the video provider adapter builds room links under it. */
+    VIDEO_BASE_URL: z.url().default('https://video.telemed.example.ru/room'),
     /** How long one outbox-relay run keeps polling; below the function timeout, so runs do not overlap. */
     RELAY_MAX_RUN_SECONDS: z.coerce.number().int().min(0).max(600).default(55),
   })

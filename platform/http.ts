@@ -22,6 +22,8 @@ export interface ApiRequest<TBody, TParams, TQuery> {
   requestId: string;
   correlationId: string;
   logger: Logger;
+  /** What a patient or doctor reads is in Russian unless Accept-Language prefers English. */
+  language: 'ru' | 'en';
 }
 
 export interface ApiResult {
@@ -64,6 +66,7 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
       query: spec.query ? validate(spec.query, event.queryStringParameters ?? {}, 'query') : ({} as TQuery),
       body: spec.body ? validate(spec.body, parseJsonBody(event), 'body') : (undefined as TBody),
       route: spec.route,
+      language: /^\s*en\b/i.test(header(event, 'accept-language') ?? '') ? 'en' : 'ru',
       requestId: invocation.requestId,
       correlationId: invocation.correlationId,
       logger: invocation.logger,

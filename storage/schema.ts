@@ -7,6 +7,8 @@
  * Value types in rows: text → string, int → number, bool → boolean,
  * json → any JSON value, timestamp → epoch milliseconds (UTC).
  */
+import { bookingTables } from './booking-schema';
+
 export type ColumnType = 'text' | 'int' | 'bool' | 'json' | 'timestamp';
 
 export interface ColumnDef {
@@ -111,6 +113,7 @@ export const tables = {
     primaryKey: ['id'],
     indexes: { notifications_by_recipient: { columns: ['recipient_id', 'created_at'] } },
   },
+  ...bookingTables,
 } satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof tables;

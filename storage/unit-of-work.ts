@@ -1,7 +1,10 @@
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Database, TransactionOptions } from './port';
+import { AppointmentRepository } from './repositories/appointments';
 import { AuditLog } from './repositories/audit-log';
+import { DoctorRepository } from './repositories/doctors';
 import { IdempotencyKeys } from './repositories/idempotency-keys';
+import { InPersonVisits } from './repositories/in-person-visits';
 import { NotificationLog } from './repositories/notifications';
 import { OutboxStore } from './repositories/outbox';
 import { PatientRepository } from './repositories/patients';
@@ -15,6 +18,9 @@ export interface Repositories {
   idempotencyKeys: IdempotencyKeys;
   audit: AuditLog;
   notifications: NotificationLog;
+  doctors: DoctorRepository;
+  appointments: AppointmentRepository;
+  inPersonVisits: InPersonVisits;
 }
 
 export interface Store {
@@ -36,6 +42,9 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             idempotencyKeys: new IdempotencyKeys(tables, now),
             audit: new AuditLog(tables, now),
             notifications: new NotificationLog(tables, now),
+            doctors: new DoctorRepository(tables),
+            appointments: new AppointmentRepository(tables),
+            inPersonVisits: new InPersonVisits(tables, now),
           }),
         options,
       ),

@@ -72,6 +72,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/doctors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a doctor with services and schedule to the caller's clinic (clinic_admin) */
+        post: operations["registerDoctor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/doctors/{doctorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A doctor's profile, services and schedule */
+        get: operations["getDoctor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/doctors/{doctorId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a doctor's weekly hours, overrides, buffers, horizon and notice (clinic_admin) */
+        put: operations["setDoctorSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free slots by specialty or doctor, shown in the patient's zone */
+        get: operations["searchSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hold a slot for a few minutes while the patient confirms */
+        post: operations["holdSlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's appointments (patient: own; doctor: own; clinic_admin: clinic) */
+        get: operations["listAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment the caller may see */
+        get: operations["getAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointmentId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a held slot: the appointment is booked */
+        post: operations["confirmAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel; inside the minimum notice it is recorded as late */
+        post: operations["cancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointmentId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a booked appointment to another free slot in one step */
+        post: operations["rescheduleAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointmentId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The doctor records the consultation as done */
+        post: operations["completeAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointmentId}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The doctor records that the patient did not come */
+        post: operations["markNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/in-person-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an in-person visit, which allows follow-up (diagnosis and treatment) consultations */
+        post: operations["recordInPersonVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -140,6 +361,164 @@ export interface components {
         };
         AuditEvents: {
             items: components["schemas"]["AuditEvent"][];
+        };
+        /** @enum {string} */
+        Specialty: "therapist" | "pediatrician" | "psychologist" | "psychiatrist" | "gynecologist" | "dermatologist" | "neurologist" | "cardiologist" | "endocrinologist" | "gastroenterologist" | "ent" | "urologist" | "ophthalmologist" | "pulmonologist" | "rheumatologist" | "allergist" | "nutritionist";
+        TimeRange: {
+            /** @example 09:00 */
+            from: string;
+            /** @example 13:00 */
+            to: string;
+        };
+        /** @description Wall-clock hours in the doctor's time zone. Weekdays are ISO (1 = Monday … 7 = Sunday). */
+        Schedule: {
+            weekly: {
+                1?: components["schemas"]["TimeRange"][];
+                2?: components["schemas"]["TimeRange"][];
+                3?: components["schemas"]["TimeRange"][];
+                4?: components["schemas"]["TimeRange"][];
+                5?: components["schemas"]["TimeRange"][];
+                6?: components["schemas"]["TimeRange"][];
+                7?: components["schemas"]["TimeRange"][];
+            };
+            /** @description A date (YYYY-MM-DD) → its hours instead of the weekly ones; an empty list closes the day. */
+            overrides?: {
+                [key: string]: components["schemas"]["TimeRange"][];
+            };
+            bufferBeforeMinutes?: number;
+            bufferAfterMinutes?: number;
+            horizonDays?: number;
+            minNoticeMinutes?: number;
+        };
+        NewService: {
+            name: string;
+            /** @enum {string} */
+            format: "video" | "chat" | "async";
+            durationMinutes: number;
+            priceRub: number;
+        };
+        Service: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            format: "video" | "chat" | "async";
+            durationMinutes: number;
+            priceRub: number;
+        };
+        RegisterDoctor: {
+            fullName: string;
+            specialty: components["schemas"]["Specialty"];
+            languages?: ("ru" | "en" | "tt" | "ba" | "kk" | "uz" | "hy" | "az" | "de" | "fr")[];
+            /** @example Asia/Vladivostok */
+            timeZone: string;
+            services: components["schemas"]["NewService"][];
+            schedule?: components["schemas"]["Schedule"];
+        };
+        Doctor: {
+            /** Format: uuid */
+            id: string;
+            clinicId: string;
+            fullName: string;
+            specialty: components["schemas"]["Specialty"];
+            languages: string[];
+            timeZone: string;
+            services: components["schemas"]["Service"][];
+            schedule: components["schemas"]["Schedule"];
+        };
+        Slot: {
+            /** Format: uuid */
+            doctorId: string;
+            doctorName: string;
+            specialty: components["schemas"]["Specialty"];
+            clinicId: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** @enum {string} */
+            format?: "video" | "chat" | "async";
+            durationMinutes?: number;
+            priceRub?: number;
+            /**
+             * Format: date-time
+             * @description UTC
+             */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** @description In the patient's zone, with its offset */
+            localStart: string;
+            localEnd: string;
+            /** @description In the doctor's zone */
+            doctorLocalStart: string;
+        };
+        SlotList: {
+            timeZone: string;
+            items: components["schemas"]["Slot"][];
+        };
+        HoldRequest: {
+            /** Format: uuid */
+            doctorId: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** Format: date-time */
+            start: string;
+            /** @description The patient's IANA zone (default Europe/Moscow) */
+            timeZone?: string;
+            /** @description Only when a service books for a patient */
+            patientId?: string;
+        };
+        RescheduleRequest: {
+            /** Format: date-time */
+            start: string;
+        };
+        Appointment: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "held" | "booked" | "cancelled" | "completed" | "no_show";
+            clinicId: string;
+            /** Format: uuid */
+            doctorId: string;
+            patientId: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** @enum {string} */
+            format: "video" | "chat" | "async";
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            patientTimeZone: string;
+            patientLocalStart: string;
+            patientLocalEnd: string;
+            doctorTimeZone: string;
+            doctorLocalStart: string;
+            /** Format: date-time */
+            holdExpiresAt: string | null;
+            /**
+             * @description informational unless the patient had an in-person visit to the clinic (323-FZ art. 36.2)
+             * @enum {string}
+             */
+            consultationType: "follow_up" | "informational";
+            consultationNotice: string;
+            lateCancellation: boolean;
+            videoLink: string | null;
+        };
+        AppointmentList: {
+            items: components["schemas"]["Appointment"][];
+        };
+        InPersonVisit: {
+            patientId: string;
+            /** Format: date */
+            visitedOn: string;
+        };
+        InPersonVisitRecorded: {
+            /** Format: uuid */
+            id: string;
+            clinicId: string;
+            patientId: string;
+            /** Format: date */
+            visitedOn: string;
         };
     };
     responses: {
@@ -271,6 +650,403 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEvents"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    registerDoctor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDoctor"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getDoctor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                doctorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setDoctorSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                doctorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Schedule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    searchSlots: {
+        parameters: {
+            query: {
+                specialty?: components["schemas"]["Specialty"];
+                doctorId?: string;
+                serviceId?: string;
+                format?: "video" | "chat" | "async";
+                from: string;
+                to: string;
+                /** @description Only slots starting within this many hours */
+                within?: number;
+                /** @description The patient's IANA zone (default Europe/Moscow) */
+                tz?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    holdSlot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listAppointments: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    confirmAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    cancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    rescheduleAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    completeAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    markNoShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    recordInPersonVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InPersonVisit"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InPersonVisitRecorded"];
+                };
+            };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
         };

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope';
+
+/**
+ * What every appointment event carries: ids, time and format. Never the specialty (a
+ * psychology session must not be recognisable), never a complaint.
+ */
+const appointmentData = z.object({
+  appointmentId: z.uuid(),
+  patientId: z.string().min(1),
+  doctorId: z.uuid(),
+  clinicId: z.string().min(1),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  format: z.enum(['video', 'chat', 'async']),
+  consultationType: z.enum(['follow_up', 'informational']),
+});
+
+const queue = 'notifications';
+
+export const appointmentHeldV1 = defineEvent('appointment.held.v1', queue, appointmentData);
+export const appointmentBookedV1 = defineEvent('appointment.booked.v1', queue, appointmentData);
+export const appointmentCancelledV1 = defineEvent(
+  'appointment.cancelled.v1',
+  queue,
+  appointmentData.extend({
+    late: z.boolean(),
+    cancelledBy: z.enum(['patient', 'doctor', 'clinic_admin', 'service']),
+  }),
+);
+export const appointmentRescheduledV1 = defineEvent(
+  'appointment.rescheduled.v1',
+  queue,
+  appointmentData.extend({ previousStart: z.iso.datetime(), previousEnd: z.iso.datetime() }),
+);
+export const appointmentCompletedV1 = defineEvent('appointment.completed.v1', queue, appointmentData);
+export const appointmentNoShowV1 = defineEvent('appointment.no_show.v1', queue, appointmentData);

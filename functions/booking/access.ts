@@ -1,0 +1,36 @@
+import type { Caller } from '../../platform/identity';
+import type { Appointment } from './domain/appointment';
+import type { Doctor } from './domain/doctor';
+
+/** The patient, their doctor, an admin of the clinic, or a trusted service (the chatbot). */
+export function canSeeAppointment(caller: Caller, appointment: Appointment): boolean {
+  switch (caller.role) {
+    case 'patient':
+      return caller.subject === appointment.patientId;
+    case 'doctor':
+      return caller.subject === appointment.doctorId;
+    case 'clinic_admin':
+      return caller.clinicId === appointment.clinicId;
+    case 'service':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Confirming and rescheduling are the patient's (or the chatbot acting for them). */
+export function canManageAsPatient(caller: Caller, appointment: Appointment): boolean {
+  return caller.role === 'service' || (caller.role === 'patient' && caller.subject === appointment.patientId);
+}
+
+/** Completion and no-show are recorded by the appointment's doctor or the clinic's admin. */
+export function canClose(caller: Caller, appointment: Appointment): boolean {
+  return (
+    (caller.role === 'doctor' && caller.subject === appointment.doctorId) ||
+    (caller.role === 'clinic_admin' && caller.clinicId === appointment.clinicId)
+  );
+}
+
+export function canManageDoctor(caller: Caller, doctor: Doctor): boolean {
+  return caller.role === 'clinic_admin' && caller.clinicId === doctor.clinicId;
+}

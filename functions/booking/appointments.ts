@@ -1,0 +1,169 @@
+import type { Caller } from '../../platform/identity';
+import type { Repositories } from '../../storage/unit-of-work';
+import { appointmentEvent } from './appointment-events';
+import {
+  type Appointment,
+  assertBookable,
+  isLateCancellation,
+  isLiveHold,
+  rules,
+} from './domain/appointment';
+import type { Doctor } from './domain/doctor';
+import { workingIntervals } from './domain/schedule';
+import { blockOf, isOffered } from './domain/slots';
+import type { VideoRooms } from './video-rooms';
+
+export interface Clock {
+  now: number;
+}
+
+export class NotFound extends Error {
+  constructor(readonly what: 'Doctor' | 'Appointment' | 'Service') {
+    super(`${what} not found`);
+  }
+}
+
+/** The slot a patient asked for, checked against the doctor's schedule and the clock. */
+function checkSlot(doctor: Doctor, serviceId: string, start: number, now: number) {
+  const service = doctor.services.find((s) => s.id === serviceId);
+  if (!service) throw new NotFound('Service');
+  const { schedule } = doctor;
+  assertBookable(start, now, schedule.minNoticeMinutes, schedule.horizonDays);
+  const end = start + service.durationMinutes * 60_000;
+  const intervals = workingIntervals(schedule, doctor.timeZone, start, end);
+  if (!isOffered(intervals, service.durationMinutes, start)) throw rules.notOffered();
+  const block = blockOf(start, end, schedule.bufferBeforeMinutes, schedule.bufferAfterMinutes);
+  return { service, end, block };
+}
+
+/** Holds a slot for the patient for a few minutes; two holds on one slot: exactly one wins (`SLOT_TAKEN`). */
+export async function holdSlot(
+  repos: Repositories,
+  request: { doctorId: string; serviceId: string; start: number; patientId: string; patientTimeZone: string },
+  context: { now: number; holdMinutes: number; correlationId: string },
+): Promise<Appointment> {
+  const doctor = await repos.doctors.get(request.doctorId);
+  if (!doctor) throw new NotFound('Doctor');
+  const { service, end, block } = checkSlot(doctor, request.serviceId, request.start, context.now);
+  const followUp = await repos.inPersonVisits.any(doctor.clinicId, request.patientId);
+  const appointment: Appointment = {
+    id: crypto.randomUUID(),
+    clinicId: doctor.clinicId,
+    doctorId: doctor.id,
+    patientId: request.patientId,
+    patientTimeZone: request.patientTimeZone,
+    serviceId: service.id,
+    format: service.format,
+    start: request.start,
+    end,
+    blockStart: block.start,
+    blockEnd: block.end,
+    status: 'held',
+    holdExpiresAt: context.now + context.holdMinutes * 60_000,
+    consultationType: followUp ? 'follow_up' : 'informational',
+    lateCancellation: false,
+    videoLink: null,
+    createdAt: context.now,
+    updatedAt: context.now,
+  };
+  await repos.appointments.create(appointment);
+  await repos.outbox.add(...appointmentEvent('held', appointment, context.correlationId));
+  return appointment;
+}
+
+export async function confirmHold(
+  repos: Repositories,
+  appointment: Appointment,
+  context: { now: number; correlationId: string; video: VideoRooms },
+): Promise<Appointment> {
+  if (appointment.status !== 'held') throw rules.wrongStatus(appointment.status, 'confirmed');
+  if (!isLiveHold(appointment, context.now) || !(await repos.appointments.ownsBlock(appointment))) {
+    throw rules.holdExpired();
+  }
+  const booked: Appointment = {
+    ...appointment,
+    status: 'booked',
+    holdExpiresAt: null,
+    videoLink: appointment.format === 'video' ? context.video.roomFor(appointment.id) : null,
+    updatedAt: context.now,
+  };
+  await repos.appointments.setBlockExpiry(booked, null);
+  await repos.appointments.save(booked);
+  await repos.outbox.add(...appointmentEvent('booked', booked, context.correlationId));
+  return booked;
+}
+
+export async function cancelAppointment(
+  repos: Repositories,
+  appointment: Appointment,
+  context: { now: number; correlationId: string; by: Caller },
+): Promise<Appointment> {
+  if (appointment.status !== 'held' && appointment.status !== 'booked') {
+    throw rules.wrongStatus(appointment.status, 'cancelled');
+  }
+  const doctor = await repos.doctors.get(appointment.doctorId);
+  const late = isLateCancellation(appointment, context.now, doctor?.schedule.minNoticeMinutes ?? 0);
+  const cancelled: Appointment = {
+    ...appointment,
+    status: 'cancelled',
+    lateCancellation: late,
+    updatedAt: context.now,
+  };
+  await repos.appointments.releaseBlock(appointment);
+  await repos.appointments.save(cancelled);
+  await repos.outbox.add(
+    ...appointmentEvent('cancelled', cancelled, context.correlationId, {
+      late,
+      cancelledBy: context.by.role,
+    }),
+  );
+  return cancelled;
+}
+
+/** Moves a booked appointment in one step: the new time is claimed and the old freed, or nothing changes. */
+export async function rescheduleAppointment(
+  repos: Repositories,
+  appointment: Appointment,
+  start: number,
+  context: { now: number; correlationId: string },
+): Promise<Appointment> {
+  if (appointment.status !== 'booked') throw rules.wrongStatus(appointment.status, 'rescheduled');
+  const doctor = await repos.doctors.get(appointment.doctorId);
+  if (!doctor) throw new NotFound('Doctor');
+  const { end, block } = checkSlot(doctor, appointment.serviceId, start, context.now);
+  // Free the old time first: the new one may overlap it. A conflict rolls both back.
+  await repos.appointments.releaseBlock(appointment);
+  await repos.appointments.claim(doctor.id, appointment.id, block, null);
+  const moved: Appointment = {
+    ...appointment,
+    start,
+    end,
+    blockStart: block.start,
+    blockEnd: block.end,
+    updatedAt: context.now,
+  };
+  await repos.appointments.save(moved);
+  await repos.outbox.add(
+    ...appointmentEvent('rescheduled', moved, context.correlationId, {
+      previousStart: new Date(appointment.start).toISOString(),
+      previousEnd: new Date(appointment.end).toISOString(),
+    }),
+  );
+  return moved;
+}
+
+/** The doctor closes an appointment once it has started: completed, or the patient did not come. */
+export async function closeAppointment(
+  repos: Repositories,
+  appointment: Appointment,
+  outcome: 'completed' | 'no_show',
+  context: { now: number; correlationId: string },
+): Promise<Appointment> {
+  if (appointment.status !== 'booked')
+    throw rules.wrongStatus(appointment.status, outcome === 'completed' ? 'completed' : 'marked no-show');
+  if (context.now < appointment.start) throw rules.tooEarlyToClose();
+  const closed: Appointment = { ...appointment, status: outcome, updatedAt: context.now };
+  await repos.appointments.save(closed);
+  await repos.outbox.add(...appointmentEvent(outcome, closed, context.correlationId));
+  return closed;
+}

@@ -1,0 +1,85 @@
+export type AppointmentStatus = 'held' | 'booked' | 'cancelled' | 'completed' | 'no_show';
+export type ConsultationFormat = 'video' | 'chat' | 'async';
+/** 323-FZ art. 36.2: diagnosis and treatment remotely only after an in-person visit to that clinic. */
+export type ConsultationType = 'follow_up' | 'informational';
+
+export interface Appointment {
+  id: string;
+  clinicId: string;
+  doctorId: string;
+  patientId: string;
+  /** Where the patient is: reminders and views show times here. */
+  patientTimeZone: string;
+  serviceId: string;
+  format: ConsultationFormat;
+  start: number;
+  end: number;
+  /** The cells the appointment claims (itself plus buffers). */
+  blockStart: number;
+  blockEnd: number;
+  status: AppointmentStatus;
+  holdExpiresAt: number | null;
+  consultationType: ConsultationType;
+  lateCancellation: boolean;
+  videoLink: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export class BookingRuleBroken extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: 404 | 409 | 422,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BookingRuleBroken';
+  }
+}
+
+export const rules = {
+  slotTaken: () =>
+    new BookingRuleBroken('SLOT_TAKEN', 409, 'This time is no longer free. Choose another slot.'),
+  holdExpired: () =>
+    new BookingRuleBroken('HOLD_EXPIRED', 409, 'The hold on this slot expired. Search for slots again.'),
+  notOffered: () =>
+    new BookingRuleBroken(
+      'SLOT_NOT_OFFERED',
+      422,
+      "The start time is not one of the doctor's slots for this service.",
+    ),
+  inPast: () => new BookingRuleBroken('SLOT_IN_PAST', 422, 'The slot starts in the past.'),
+  tooSoon: (minutes: number) =>
+    new BookingRuleBroken('SLOT_TOO_SOON', 422, `Slots must be booked at least ${minutes} minutes ahead.`),
+  beyondHorizon: (days: number) =>
+    new BookingRuleBroken('SLOT_BEYOND_HORIZON', 422, `Slots can be booked at most ${days} days ahead.`),
+  wrongStatus: (status: AppointmentStatus, action: string) =>
+    new BookingRuleBroken('APPOINTMENT_STATE', 409, `A ${status} appointment cannot be ${action}.`),
+  tooEarlyToClose: () =>
+    new BookingRuleBroken(
+      'APPOINTMENT_NOT_STARTED',
+      409,
+      'An appointment can be completed or marked no-show only after it starts.',
+    ),
+};
+
+/** A hold whose time ran out is as good as gone: its cells are free for others. */
+export function isLiveHold(appointment: Appointment, now: number): boolean {
+  return appointment.status === 'held' && (appointment.holdExpiresAt ?? 0) > now;
+}
+
+/** Cancelling inside the minimum notice is allowed but recorded as late (sponsors may forfeit it). */
+export function isLateCancellation(appointment: Appointment, now: number, minNoticeMinutes: number): boolean {
+  return appointment.status === 'booked' && appointment.start - now < minNoticeMinutes * 60_000;
+}
+
+export function assertBookable(
+  start: number,
+  now: number,
+  minNoticeMinutes: number,
+  horizonDays: number,
+): void {
+  if (start <= now) throw rules.inPast();
+  if (start < now + minNoticeMinutes * 60_000) throw rules.tooSoon(minNoticeMinutes);
+  if (start > now + horizonDays * 86_400_000) throw rules.beyondHorizon(horizonDays);
+}
