@@ -388,7 +388,10 @@ export interface components {
             bufferBeforeMinutes?: number;
             bufferAfterMinutes?: number;
             horizonDays?: number;
+            /** @description How soon before its start a slot can still be booked */
             minNoticeMinutes?: number;
+            /** @description Cancelling closer to the start is recorded as late */
+            cancellationNoticeMinutes?: number;
         };
         NewService: {
             name: string;

@@ -9,7 +9,7 @@ import {
   rules,
 } from './domain/appointment';
 import type { Doctor } from './domain/doctor';
-import { workingIntervals } from './domain/schedule';
+import { slotStep, workingIntervals } from './domain/schedule';
 import { blockOf, isOffered } from './domain/slots';
 import type { VideoRooms } from './video-rooms';
 
@@ -31,7 +31,9 @@ function checkSlot(doctor: Doctor, serviceId: string, start: number, now: number
   assertBookable(start, now, schedule.minNoticeMinutes, schedule.horizonDays);
   const end = start + service.durationMinutes * 60_000;
   const intervals = workingIntervals(schedule, doctor.timeZone, start, end);
-  if (!isOffered(intervals, service.durationMinutes, start)) throw rules.notOffered();
+  if (!isOffered(intervals, service.durationMinutes, slotStep(schedule, service.durationMinutes), start)) {
+    throw rules.notOffered();
+  }
   const block = blockOf(start, end, schedule.bufferBeforeMinutes, schedule.bufferAfterMinutes);
   return { service, end, block };
 }
@@ -102,7 +104,7 @@ export async function cancelAppointment(
     throw rules.wrongStatus(appointment.status, 'cancelled');
   }
   const doctor = await repos.doctors.get(appointment.doctorId);
-  const late = isLateCancellation(appointment, context.now, doctor?.schedule.minNoticeMinutes ?? 0);
+  const late = isLateCancellation(appointment, context.now, doctor?.schedule.cancellationNoticeMinutes ?? 0);
   const cancelled: Appointment = {
     ...appointment,
     status: 'cancelled',

@@ -1,5 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import type { components } from '../../contracts/generated/api';
+import type { AssertTrue, Equivalent } from '../../platform/contract-types';
 import { specialties } from './domain/doctor';
 
 const timeOfDay = z
@@ -22,6 +24,12 @@ export const scheduleBody = z.strictObject({
   bufferAfterMinutes: z.number().int().min(0).max(120).default(0),
   horizonDays: z.number().int().min(1).max(365).default(30),
   minNoticeMinutes: z.number().int().min(0).max(10_080).default(60),
+  cancellationNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_080)
+    .default(24 * 60),
 });
 
 export const registerDoctorBody = z.strictObject({
@@ -96,3 +104,12 @@ export const inPersonVisitBody = z.strictObject({
 });
 
 export const appointmentListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+type Schemas = components['schemas'];
+export type BookingRequestsMatchContract = [
+  AssertTrue<Equivalent<z.input<typeof registerDoctorBody>, Schemas['RegisterDoctor']>>,
+  AssertTrue<Equivalent<z.input<typeof scheduleBody>, Schemas['Schedule']>>,
+  AssertTrue<Equivalent<z.input<typeof holdBody>, Schemas['HoldRequest']>>,
+  AssertTrue<Equivalent<z.input<typeof rescheduleBody>, Schemas['RescheduleRequest']>>,
+  AssertTrue<Equivalent<z.input<typeof inPersonVisitBody>, Schemas['InPersonVisit']>>,
+];

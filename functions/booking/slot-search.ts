@@ -1,7 +1,7 @@
 import type { Repositories } from '../../storage/unit-of-work';
 import type { ConsultationFormat } from './domain/appointment';
 import type { Doctor, Specialty } from './domain/doctor';
-import { workingIntervals } from './domain/schedule';
+import { slotStep, workingIntervals } from './domain/schedule';
 import { blockOf, candidateStarts, overlapsAny } from './domain/slots';
 
 export interface SlotQuery {
@@ -47,7 +47,11 @@ export async function findSlots(repos: Repositories, query: SlotQuery, now: numb
     const margin = (schedule.bufferBeforeMinutes + schedule.bufferAfterMinutes + 24 * 60) * 60_000;
     const occupied = await repos.appointments.occupiedCells(doctor.id, from - margin, to + margin);
     for (const service of services) {
-      for (const slot of candidateStarts(intervals, service.durationMinutes)) {
+      for (const slot of candidateStarts(
+        intervals,
+        service.durationMinutes,
+        slotStep(schedule, service.durationMinutes),
+      )) {
         if (slot.start < from || slot.start >= to) continue;
         const block = blockOf(
           slot.start,

@@ -68,9 +68,9 @@ export function isLiveHold(appointment: Appointment, now: number): boolean {
   return appointment.status === 'held' && (appointment.holdExpiresAt ?? 0) > now;
 }
 
-/** Cancelling inside the minimum notice is allowed but recorded as late (sponsors may forfeit it). */
-export function isLateCancellation(appointment: Appointment, now: number, minNoticeMinutes: number): boolean {
-  return appointment.status === 'booked' && appointment.start - now < minNoticeMinutes * 60_000;
+/** Cancelling inside the cancellation notice is allowed but recorded as late (sponsors may forfeit it). */
+export function isLateCancellation(appointment: Appointment, now: number, noticeMinutes: number): boolean {
+  return appointment.status === 'booked' && appointment.start - now < noticeMinutes * 60_000;
 }
 
 export function assertBookable(

@@ -51,4 +51,5 @@ export const defaultSchedule: Schedule = {
   bufferAfterMinutes: 0,
   horizonDays: 30,
   minNoticeMinutes: 60,
+  cancellationNoticeMinutes: 24 * 60,
 };

@@ -17,8 +17,10 @@ export interface Schedule {
   bufferAfterMinutes: number;
   /** How far ahead patients may book. */
   horizonDays: number;
-  /** How soon before its start a slot can still be booked, and cancelled without being late. */
+  /** How soon before its start a slot can still be booked. */
   minNoticeMinutes: number;
+  /** Cancelling closer to the start than this is recorded as late (sponsors may forfeit the session). */
+  cancellationNoticeMinutes: number;
 }
 
 export interface Interval {
@@ -54,4 +56,9 @@ function atTime(day: DateTime, time: string): number {
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
   // 24:00 is the end of the day; plus() keeps the zone's offset rules.
   return day.plus({ hours, minutes }).toMillis();
+}
+
+/** Minutes from one slot's start to the next: the service plus the buffers around it. */
+export function slotStep(schedule: Schedule, durationMinutes: number): number {
+  return durationMinutes + schedule.bufferBeforeMinutes + schedule.bufferAfterMinutes;
 }

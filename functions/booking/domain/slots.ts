@@ -25,12 +25,20 @@ export function cellsOf(block: Interval): number[] {
   return cells;
 }
 
-/** Slot starts of `durationMinutes` laid back to back inside each working interval. */
-export function candidateStarts(intervals: Interval[], durationMinutes: number): Interval[] {
+/**
+ * Slots of `durationMinutes` inside each working interval, one every `stepMinutes`
+ * (the duration plus the buffers), so that back-to-back bookings all fit.
+ */
+export function candidateStarts(
+  intervals: Interval[],
+  durationMinutes: number,
+  stepMinutes: number,
+): Interval[] {
   const duration = durationMinutes * minuteMs;
+  const step = Math.max(stepMinutes, durationMinutes) * minuteMs;
   const slots: Interval[] = [];
   for (const interval of intervals) {
-    for (let start = interval.start; start + duration <= interval.end; start += duration) {
+    for (let start = interval.start; start + duration <= interval.end; start += step) {
       slots.push({ start, end: start + duration });
     }
   }
@@ -38,8 +46,13 @@ export function candidateStarts(intervals: Interval[], durationMinutes: number):
 }
 
 /** Whether a slot fits the working intervals exactly as offered (a client may not invent starts). */
-export function isOffered(intervals: Interval[], durationMinutes: number, start: number): boolean {
-  return candidateStarts(intervals, durationMinutes).some((slot) => slot.start === start);
+export function isOffered(
+  intervals: Interval[],
+  durationMinutes: number,
+  stepMinutes: number,
+  start: number,
+): boolean {
+  return candidateStarts(intervals, durationMinutes, stepMinutes).some((slot) => slot.start === start);
 }
 
 export function overlapsAny(block: Interval, occupied: Set<number>): boolean {
