@@ -19,7 +19,12 @@ interface KeyFile {
 }
 
 export class DevIdentity {
-  private constructor(private readonly keys: KeyFile) {}
+  /** Built once: jose caches the imported public key inside it. */
+  private readonly keySet: ReturnType<typeof createLocalJWKSet>;
+
+  private constructor(private readonly keys: KeyFile) {
+    this.keySet = createLocalJWKSet(this.jwks());
+  }
 
   static async load(path: string): Promise<DevIdentity> {
     if (!existsSync(path)) {
@@ -59,7 +64,7 @@ export class DevIdentity {
 
   /** Verifies a token and returns its claims, as the gateway's JWT authorizer does. */
   async verify(token: string): Promise<Record<string, unknown>> {
-    const { payload } = await jwtVerify(token, createLocalJWKSet(this.jwks()), {
+    const { payload } = await jwtVerify(token, this.keySet, {
       issuer: devIssuer,
       audience: devAudience,
       algorithms: [algorithm],

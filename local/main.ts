@@ -10,6 +10,7 @@ async function main() {
     port: Number(process.env.PORT ?? 8080),
     queuePort: Number(process.env.QUEUE_PORT ?? 4566),
     ...(process.env.LOCALSTACK_ENDPOINT ? { localstackEndpoint: process.env.LOCALSTACK_ENDPOINT } : {}),
+    timers: process.env.LOCAL_TIMERS !== 'off',
     log: (line) => console.log(line),
   });
   const lines = [

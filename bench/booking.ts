@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:booking`: drives the local cloud's gateway over HTTP.
+ * 1. Throughput: 50 concurrent clients each hold and confirm distinct slots.
+ * 2. Contention: 200 clients race to hold one slot; exactly one may win.
+ * Targets: ≥ 300 bookings/s, p99 ≤ 100 ms, 1 success and 0 double bookings.
+ * The local cloud runs in its own process (as `npm start`) with timers off, so the outbox
+ * relay and consumers, which have their own instances in the cloud, do not share its core.
+ * The last line is the JSON summary.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import { DevIdentity } from '../local/dev-identity';
+import { SqliteDatabase } from '../storage/sqlite/database';
+
+const clients = 50;
+const bookings = 2_000;
+const racers = 200;
+
+async function main() {
+  // The system runs as `npm start` does, in its own process; this one is only the clients.
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-booking-'));
+  const root = resolve(import.meta.dirname, '..');
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      '--import',
+      'tsx',
+      'local/main.ts',
+    ],
+    {
+      cwd: root,
+      // Timers off: in the cloud the outbox relay and the consumers run on their own instances,
+      // here they would share the booking function's one core.
+      env: {
+        ...process.env,
+        PORT: '0',
+        QUEUE_PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        APP_ENV: 'local',
+        LOCAL_TIMERS: 'off',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((ok, fail) => {
+    let output = '';
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const found = output.match(/API gateway\s+(http:\/\/\S+)/)?.[1];
+      if (found) ok(found);
+    });
+    server.on('exit', () => fail(new Error(`local cloud exited:\n${output}`)));
+  });
+  const identity = await DevIdentity.load(join(dataDir, 'dev-identity.json'));
+  const cloud = {
+    url,
+    identity,
+    stop: async () => {
+      server.kill('SIGINT');
+      await new Promise((done) => server.once('exit', done));
+    },
+  };
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${cloud.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+  try {
+    const admin = await cloud.identity.issue({ role: 'clinic_admin', tenant: 'bench-clinic' });
+    const everyDay = Object.fromEntries(
+      ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ from: '00:00', to: '24:00' }]]),
+    );
+    const doctor = await call('POST', '/v1/doctors', admin, {
+      fullName: 'Bench Doctor',
+      specialty: 'therapist',
+      timeZone: 'Europe/Moscow',
+      services: [{ name: 'Chat', format: 'chat', durationMinutes: 15, priceRub: 100 }],
+      schedule: { weekly: everyDay, minNoticeMinutes: 60, horizonDays: 60 },
+    });
+    const doctorId = doctor.body.id as string;
+    const serviceId = (doctor.body.services as { id: string }[])[0]?.id as string;
+    const first = DateTime.now().plus({ days: 1 }).startOf('day');
+    const starts = Array.from(
+      { length: bookings + 1 },
+      (_, i) =>
+        first
+          .plus({ minutes: 15 * i })
+          .toUTC()
+          .toISO() as string,
+    );
+    const raceStart = starts.pop() as string;
+    const tokens = await Promise.all(
+      Array.from({ length: clients }, () =>
+        cloud.identity.issue({ role: 'patient', subject: crypto.randomUUID() }),
+      ),
+    );
+
+    console.log(`phase 1: ${bookings} bookings (hold + confirm) by ${clients} concurrent clients`);
+    const latencies: number[] = [];
+    let failures = 0;
+    let next = 0;
+    const began = performance.now();
+    await Promise.all(
+      tokens.map(async (token) => {
+        for (let i = next++; i < starts.length; i = next++) {
+          const t0 = performance.now();
+          const held = await call('POST', '/v1/holds', token, { doctorId, serviceId, start: starts[i] });
+          const confirmed =
+            held.status === 201
+              ? await call('POST', `/v1/appointments/${held.body.id}/confirm`, token)
+              : held;
+          latencies.push(performance.now() - t0);
+          if (confirmed.status !== 200) failures++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - began) / 1000;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+    console.log(
+      `  ${(bookings / seconds).toFixed(0)} bookings/s, p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, failures ${failures}`,
+    );
+
+    console.log(`phase 2: ${racers} clients hold the same slot at once`);
+    const racerTokens = await Promise.all(
+      Array.from({ length: racers }, () =>
+        cloud.identity.issue({ role: 'patient', subject: crypto.randomUUID() }),
+      ),
+    );
+    const race = await Promise.all(
+      racerTokens.map((token) => call('POST', '/v1/holds', token, { doctorId, serviceId, start: raceStart })),
+    );
+    const successes = race.filter((r) => r.status === 201).length;
+    const slotTaken = race.filter((r) => r.status === 409 && r.body.code === 'SLOT_TAKEN').length;
+    // Count from the database itself, not from the responses.
+    const database = new SqliteDatabase(join(dataDir, 'telemed.sqlite'));
+    const rows = await database.transaction((t) =>
+      t.find('appointments', { where: { doctor_id: doctorId } }),
+    );
+    await database.close();
+    const raceMs = Date.parse(raceStart);
+    const onSlot = rows.filter(
+      (a) => a.start_at === raceMs && (a.status === 'held' || a.status === 'booked'),
+    );
+    const booked = rows.filter((a) => a.status === 'booked').map((a) => ({ start: Number(a.start_at) }));
+    const distinctStarts = new Set(booked.map((a) => a.start)).size;
+    const doubleBookings = booked.length - distinctStarts + Math.max(0, onSlot.length - 1);
+    console.log(
+      `  ${successes} success, ${slotTaken} SLOT_TAKEN, ${onSlot.length} appointment(s) on the slot`,
+    );
+
+    const result = {
+      bench: 'booking',
+      bookings_per_s: Math.round(bookings / seconds),
+      p50_ms: Number(pct(50).toFixed(1)),
+      p99_ms: Number(pct(99).toFixed(1)),
+      failures,
+      contention_attempts: racers,
+      contention_successes: successes,
+      contention_slot_taken: slotTaken,
+      double_bookings: doubleBookings,
+    };
+    await cloud.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(JSON.stringify(result));
+  } catch (error) {
+    await cloud.stop();
+    throw error;
+  }
+}
+
+void main();
