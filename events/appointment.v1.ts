@@ -35,3 +35,13 @@ export const appointmentRescheduledV1 = defineEvent(
 );
 export const appointmentCompletedV1 = defineEvent('appointment.completed.v1', queue, appointmentData);
 export const appointmentNoShowV1 = defineEvent('appointment.no_show.v1', queue, appointmentData);
+
+/** Every appointment event, for the catalog and for consumers that take them all. */
+export const appointmentEventsV1 = [
+  appointmentHeldV1,
+  appointmentBookedV1,
+  appointmentCancelledV1,
+  appointmentRescheduledV1,
+  appointmentCompletedV1,
+  appointmentNoShowV1,
+] as const;

@@ -1,24 +1,12 @@
 import type { z } from 'zod';
-import {
-  appointmentBookedV1,
-  appointmentCancelledV1,
-  appointmentCompletedV1,
-  appointmentHeldV1,
-  appointmentNoShowV1,
-  appointmentRescheduledV1,
-} from './appointment.v1';
+import { appointmentEventsV1 } from './appointment.v1';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
 import { patientRegisteredV1 } from './patient-registered.v1';
 
 /** Every event type the system knows. Nothing crosses a queue without an entry here. */
 export const catalog = [
   patientRegisteredV1,
-  appointmentHeldV1,
-  appointmentBookedV1,
-  appointmentCancelledV1,
-  appointmentRescheduledV1,
-  appointmentCompletedV1,
-  appointmentNoShowV1,
+  ...appointmentEventsV1,
 ] as const satisfies readonly EventDefinition[];
 
 export type KnownEvent = (typeof catalog)[number];

@@ -1,11 +1,4 @@
-import {
-  appointmentBookedV1,
-  appointmentCancelledV1,
-  appointmentCompletedV1,
-  appointmentHeldV1,
-  appointmentNoShowV1,
-  appointmentRescheduledV1,
-} from '../../events/appointment.v1';
+import { appointmentEventsV1 } from '../../events/appointment.v1';
 import { patientRegisteredV1 } from '../../events/patient-registered.v1';
 import { queueConsumer } from '../../platform/queue-consumer';
 import { templateFor } from './templates';
@@ -17,15 +10,7 @@ import { templateFor } from './templates';
  */
 export const handler = queueConsumer({
   name: 'notifications',
-  events: [
-    patientRegisteredV1,
-    appointmentHeldV1,
-    appointmentBookedV1,
-    appointmentCancelledV1,
-    appointmentRescheduledV1,
-    appointmentCompletedV1,
-    appointmentNoShowV1,
-  ],
+  events: [patientRegisteredV1, ...appointmentEventsV1],
   handle: async (event, repos) => {
     const template = templateFor(event.type);
     // Holds, completions and no-shows need no message to the patient.
