@@ -23,6 +23,17 @@ export function createGateway(operations: Operation[], identity: DevIdentity, in
       operation,
     );
   }
+  // Like API Gateway's authorizer_result_ttl_in_seconds: a verified token's claims are reused for a minute.
+  const cache = new Map<string, { claims: Record<string, unknown>; until: number }>();
+  const verified = async (token: string) => {
+    const hit = cache.get(token);
+    if (hit && hit.until > Date.now()) return hit.claims;
+    const claims = await identity.verify(token);
+    const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now();
+    if (cache.size > 10_000) cache.clear();
+    cache.set(token, { claims, until: Math.min(Date.now() + 60_000, expiresAt) });
+    return claims;
+  };
   return createServer((req, res) => {
     handle(req, res).catch((error) => {
       console.error('gateway error', error);
@@ -55,7 +66,7 @@ export function createGateway(operations: Operation[], identity: DevIdentity, in
       const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
       if (!token) return send(res, problemResponse(problems.unauthenticated()));
       try {
-        event.requestContext.authorizer = { jwt: { claims: await identity.verify(token), scopes: [] } };
+        event.requestContext.authorizer = { jwt: { claims: await verified(token), scopes: [] } };
       } catch {
         return send(
           res,
