@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appointmentEventsV1 } from './appointment.v1';
+import { consultationEventsV1 } from './consultation.v1';
+import { crisisDetectedV1 } from './crisis-detected.v1';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
 import { patientRegisteredV1 } from './patient-registered.v1';
 
@@ -7,6 +9,8 @@ import { patientRegisteredV1 } from './patient-registered.v1';
 export const catalog = [
   patientRegisteredV1,
   ...appointmentEventsV1,
+  ...consultationEventsV1,
+  crisisDetectedV1,
 ] as const satisfies readonly EventDefinition[];
 
 export type KnownEvent = (typeof catalog)[number];

@@ -31,6 +31,8 @@ const schema = z
     HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
     /** Base of video consultation links; the video provider adapter builds room links under it. */
     VIDEO_BASE_URL: z.url().default('https://video.telemed.example.ru/room'),
+    /** Bucket for files attached to consultations (presigned uploads and downloads). */
+    ATTACHMENTS_BUCKET: z.string().min(3).default('telemed-attachments'),
     /** How long one outbox-relay run keeps polling; below the function timeout, so runs do not overlap. */
     RELAY_MAX_RUN_SECONDS: z.coerce.number().int().min(0).max(600).default(55),
   })

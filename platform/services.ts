@@ -2,6 +2,7 @@ import { FieldCipher } from '../crypto/field-cipher';
 import type { KeyWrapper } from '../crypto/key-wrapper';
 import { LocalKeyring } from '../crypto/local-keyring';
 import { YandexKms } from '../crypto/yandex-kms';
+import type { ObjectStorage } from '../files/object-storage';
 import type { Queues } from '../messaging/queues';
 import type { Database } from '../storage/port';
 import { createStore, type Store } from '../storage/unit-of-work';
@@ -12,6 +13,7 @@ import { currentIamToken } from './invocation';
 export interface Services {
   store: Store;
   queues: Queues;
+  objects: ObjectStorage;
 }
 
 let services: Promise<Services> | undefined;
@@ -31,6 +33,28 @@ async function buildServices(cfg: Config): Promise<Services> {
   return {
     store: createStore(database, cipher),
     queues: lazyQueues(cfg),
+    objects: lazyObjectStorage(cfg),
+  };
+}
+
+/** The S3 client is loaded on first use: only routes that hand out file links need it. */
+function lazyObjectStorage(cfg: Config): ObjectStorage {
+  let adapter: Promise<ObjectStorage> | undefined;
+  const load = () => {
+    adapter ??= import('../files/s3-object-storage').then(
+      ({ S3ObjectStorage }) =>
+        new S3ObjectStorage({
+          endpoint: cfg.STORAGE_ENDPOINT,
+          ...(cfg.ACCESS_KEY_ID ? { accessKeyId: cfg.ACCESS_KEY_ID } : {}),
+          ...(cfg.SECRET_ACCESS_KEY ? { secretAccessKey: cfg.SECRET_ACCESS_KEY } : {}),
+        }),
+    );
+    return adapter;
+  };
+  return {
+    uploadUrl: async (...args) => (await load()).uploadUrl(...args),
+    downloadUrl: async (...args) => (await load()).downloadUrl(...args),
+    ping: async (bucket) => (await load()).ping(bucket),
   };
 }
 

@@ -63,6 +63,11 @@ const lazyChunks: LazyChunk[] = [
     specifiers: ['../messaging/sqs-queues'],
     source: "export { SqsQueues } from './messaging/sqs-queues';",
   },
+  {
+    file: 's3.js',
+    specifiers: ['../files/s3-object-storage'],
+    source: "export { S3ObjectStorage } from './files/s3-object-storage';",
+  },
 ];
 
 const distPackageJson = {

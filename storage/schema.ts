@@ -8,6 +8,7 @@
  * json → any JSON value, timestamp → epoch milliseconds (UTC).
  */
 import { bookingTables } from './booking-schema';
+import { consultationTables } from './consultation-schema';
 
 export type ColumnType = 'text' | 'int' | 'bool' | 'json' | 'timestamp';
 
@@ -113,7 +114,24 @@ export const tables = {
     primaryKey: ['id'],
     indexes: { notifications_by_recipient: { columns: ['recipient_id', 'created_at'] } },
   },
+  /** Every triage decision with its rule-set version; inputs and outcome sealed (health data). */
+  triage_decisions: {
+    columns: {
+      id: text,
+      tenant_id: text,
+      patient_id: optional(text),
+      kind: text,
+      rule_set_version: text,
+      disposition: text,
+      inputs: json,
+      outcome: json,
+      created_at: timestamp,
+    },
+    primaryKey: ['id'],
+    indexes: { triage_by_patient: { columns: ['patient_id', 'created_at'] } },
+  },
   ...bookingTables,
+  ...consultationTables,
 } satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof tables;

@@ -2,6 +2,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import type { Database, TransactionOptions } from './port';
 import { AppointmentRepository } from './repositories/appointments';
 import { AuditLog } from './repositories/audit-log';
+import { ConsultationRepository } from './repositories/consultations';
 import { DoctorRepository } from './repositories/doctors';
 import { IdempotencyKeys } from './repositories/idempotency-keys';
 import { InPersonVisits } from './repositories/in-person-visits';
@@ -9,6 +10,7 @@ import { NotificationLog } from './repositories/notifications';
 import { OutboxStore } from './repositories/outbox';
 import { PatientRepository } from './repositories/patients';
 import { ProcessedEvents } from './repositories/processed-events';
+import { TriageDecisionRepository } from './repositories/triage-decisions';
 
 /** Every repository, bound to one transaction. */
 export interface Repositories {
@@ -18,9 +20,11 @@ export interface Repositories {
   idempotencyKeys: IdempotencyKeys;
   audit: AuditLog;
   notifications: NotificationLog;
+  triageDecisions: TriageDecisionRepository;
   doctors: DoctorRepository;
   appointments: AppointmentRepository;
   inPersonVisits: InPersonVisits;
+  consultations: ConsultationRepository;
 }
 
 export interface Store {
@@ -42,9 +46,11 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             idempotencyKeys: new IdempotencyKeys(tables, now),
             audit: new AuditLog(tables, now),
             notifications: new NotificationLog(tables, now),
+            triageDecisions: new TriageDecisionRepository(tables, cipher, now),
             doctors: new DoctorRepository(tables),
             appointments: new AppointmentRepository(tables),
             inPersonVisits: new InPersonVisits(tables, now),
+            consultations: new ConsultationRepository(tables, cipher),
           }),
         options,
       ),

@@ -1,11 +1,35 @@
-/** Which message template, if any, an event sends to the patient. */
-const templates: Record<string, string> = {
-  'patient.registered.v1': 'patient.welcome',
-  'appointment.booked.v1': 'appointment.booked',
-  'appointment.cancelled.v1': 'appointment.cancelled',
-  'appointment.rescheduled.v1': 'appointment.rescheduled',
+import type { Envelope } from '../../events/envelope';
+
+export interface Decision {
+  recipientId: string;
+  template: string;
+}
+
+type Data = Record<string, unknown>;
+
+/** Who an event's message goes to, and which template; undefined when it sends none. */
+const decisions: Record<string, (data: Data) => Decision> = {
+  'patient.registered.v1': (d) => ({ recipientId: String(d.patientId), template: 'patient.welcome' }),
+  'appointment.booked.v1': (d) => ({ recipientId: String(d.patientId), template: 'appointment.booked' }),
+  'appointment.cancelled.v1': (d) => ({
+    recipientId: String(d.patientId),
+    template: 'appointment.cancelled',
+  }),
+  'appointment.rescheduled.v1': (d) => ({
+    recipientId: String(d.patientId),
+    template: 'appointment.rescheduled',
+  }),
+  'consultation.message_posted.v1': (d) => ({
+    recipientId: String(d.recipientId),
+    template: 'consultation.new_message',
+  }),
+  // "Hurry the doctor": the clinic's admins are addressed as a group.
+  'async_message.overdue.v1': (d) => ({
+    recipientId: `clinic_admin:${d.clinicId}`,
+    template: 'consultation.answer_overdue',
+  }),
 };
 
-export function templateFor(eventType: string): string | undefined {
-  return templates[eventType];
+export function decide(event: Envelope): Decision | undefined {
+  return decisions[event.type]?.(event.data as Data);
 }

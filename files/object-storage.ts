@@ -1,0 +1,7 @@
+/** Object Storage as the functions need it: short-lived links to upload and download files. */
+export interface ObjectStorage {
+  /** A presigned PUT URL; the client uploads the file itself, so no file passes through a function. */
+  uploadUrl(bucket: string, key: string, contentType: string, expiresSeconds: number): Promise<string>;
+  downloadUrl(bucket: string, key: string, expiresSeconds: number): Promise<string>;
+  ping(bucket: string): Promise<void>;
+}

@@ -1,0 +1,76 @@
+/**
+ * An asynchronous consultation contract: for a period, a patient writes to a doctor, who
+ * answers within `responseHours` (for instance 3 months of follow-up after discharge).
+ */
+export interface Contract {
+  id: string;
+  clinicId: string;
+  doctorId: string;
+  patientId: string;
+  startsAt: number;
+  endsAt: number;
+  responseHours: number;
+  rating: number | null;
+  createdAt: number;
+}
+
+export interface Attachment {
+  key: string;
+  name: string;
+  contentType: string;
+}
+
+export interface Message {
+  id: string;
+  contractId: string;
+  sentAt: number;
+  authorRole: 'patient' | 'doctor';
+  authorId: string;
+  body: string;
+  attachments: Attachment[];
+  /** When a patient's message must be answered; null once the doctor has answered. */
+  answerDueAt: number | null;
+}
+
+export class ConsultationRuleBroken extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: 404 | 409 | 422,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConsultationRuleBroken';
+  }
+}
+
+export const consultationRules = {
+  notActive: () =>
+    new ConsultationRuleBroken(
+      'CONTRACT_NOT_ACTIVE',
+      409,
+      'The consultation period has not started or is over.',
+    ),
+  notEnded: () =>
+    new ConsultationRuleBroken('CONTRACT_NOT_ENDED', 409, 'A consultation can be rated once it has ended.'),
+  alreadyRated: () =>
+    new ConsultationRuleBroken('ALREADY_RATED', 409, 'This consultation has already been rated.'),
+  foreignAttachment: () =>
+    new ConsultationRuleBroken(
+      'ATTACHMENT_NOT_FOUND',
+      422,
+      'Attach only files uploaded to this consultation.',
+    ),
+};
+
+export function isActive(contract: Contract, now: number): boolean {
+  return now >= contract.startsAt && now < contract.endsAt;
+}
+
+export function answerDueAt(contract: Contract, sentAt: number): number {
+  return sentAt + contract.responseHours * 3_600_000;
+}
+
+/** Uploads for a consultation live under its own prefix, so a message cannot point at another's files. */
+export function attachmentPrefix(contractId: string): string {
+  return `consultations/${contractId}/`;
+}
