@@ -1,3 +1,4 @@
+import { config } from '../../platform/config';
 import type { Services } from '../../platform/services';
 
 export interface HealthReport {
@@ -11,6 +12,7 @@ export async function checkDependencies(services: Services): Promise<HealthRepor
   const checks: Record<string, () => Promise<unknown>> = {
     database: () => services.store.transaction((r) => r.outbox.pending(1), { readOnly: true }),
     queue: () => services.queues.ping(),
+    objectStorage: () => services.objects.ping(config().ATTACHMENTS_BUCKET),
   };
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => [name, await probe(check)] as const),
