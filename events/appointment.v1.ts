@@ -35,6 +35,12 @@ export const appointmentRescheduledV1 = defineEvent(
 );
 export const appointmentCompletedV1 = defineEvent('appointment.completed.v1', queue, appointmentData);
 export const appointmentNoShowV1 = defineEvent('appointment.no_show.v1', queue, appointmentData);
+/** A reminder is due; carries the patient's zone so the message shows their local time. */
+export const appointmentReminderDueV1 = defineEvent(
+  'appointment.reminder_due.v1',
+  queue,
+  appointmentData.extend({ kind: z.enum(['24h', '1h']), patientTimeZone: z.string().min(1) }),
+);
 
 /** Every appointment event, for the catalog and for consumers that take them all. */
 export const appointmentEventsV1 = [
@@ -44,4 +50,5 @@ export const appointmentEventsV1 = [
   appointmentRescheduledV1,
   appointmentCompletedV1,
   appointmentNoShowV1,
+  appointmentReminderDueV1,
 ] as const;

@@ -54,6 +54,7 @@ export const bookingTables = {
       appointments_by_doctor: { columns: ['doctor_id', 'start_at'] },
       appointments_by_patient: { columns: ['patient_id', 'start_at'] },
       appointments_by_clinic: { columns: ['clinic_id', 'start_at'] },
+      appointments_by_status_start: { columns: ['status', 'start_at'] },
     },
   },
   /**
@@ -70,6 +71,11 @@ export const bookingTables = {
     },
     primaryKey: ['doctor_id', 'cell_start'],
     expiresAt: 'expires_at',
+  },
+  /** Reminders sent, one per appointment, kind and start time: a moved appointment is reminded anew. */
+  appointment_reminders: {
+    columns: { appointment_id: text, kind: text, start_at: timestamp, sent_at: timestamp },
+    primaryKey: ['appointment_id', 'kind', 'start_at'],
   },
   in_person_visits: {
     columns: {

@@ -4,6 +4,7 @@ import {
   appointmentCompletedV1,
   appointmentHeldV1,
   appointmentNoShowV1,
+  appointmentReminderDueV1,
   appointmentRescheduledV1,
 } from '../../events/appointment.v1';
 import { createEvent, type Envelope } from '../../events/envelope';
@@ -16,6 +17,7 @@ const definitions = {
   rescheduled: appointmentRescheduledV1,
   completed: appointmentCompletedV1,
   no_show: appointmentNoShowV1,
+  reminder_due: appointmentReminderDueV1,
 };
 
 /** The outbox entry (queue and envelope) announcing a change to an appointment. */

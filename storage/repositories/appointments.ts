@@ -93,6 +93,33 @@ export class AppointmentRepository {
     return new Set(rows.map((row) => Number(row.cell_start)));
   }
 
+  /** Booked appointments starting in [from, to), for reminders. */
+  async bookedStartingBetween(from: number, to: number, limit: number): Promise<Appointment[]> {
+    const rows = await this.tables.find('appointments', {
+      where: { status: 'booked' },
+      range: { column: 'start_at', from, to },
+      orderBy: [{ column: 'start_at' }],
+      limit,
+    });
+    return rows.map(toAppointment);
+  }
+
+  /** Records that a reminder went out; false when it already had (a timer firing twice). */
+  async claimReminder(appointment: Appointment, kind: string, at: number): Promise<boolean> {
+    try {
+      await this.tables.insert('appointment_reminders', {
+        appointment_id: appointment.id,
+        kind,
+        start_at: appointment.start,
+        sent_at: at,
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof UniqueConflict) return false;
+      throw error;
+    }
+  }
+
   async forPatient(patientId: string, limit = 100): Promise<Appointment[]> {
     return this.list({ patient_id: patientId }, limit);
   }
