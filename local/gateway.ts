@@ -59,6 +59,7 @@ export function createGateway(operations: Operation[], identity: DevIdentity, in
     }
     const operation = match.store as Operation;
     const body = await readBody(req);
+    if (!body) return send(res, problemResponse(problems.payloadTooLarge(maxBodyBytes)));
     const event = buildEvent(req, url, operation, match.params as Record<string, string>, body);
 
     if (operation.requiresJwt) {
@@ -182,9 +183,17 @@ function send(res: ServerResponse, response: HttpResponse) {
   );
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** API Gateway refuses bodies over 2.5 MB before any function sees them. */
+const maxBodyBytes = 2.5 * 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) return undefined;
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 

@@ -15,6 +15,11 @@ export type IdempotencyClaim =
 
 /** How long an Idempotency-Key is remembered (clients retry within minutes; a day is generous). */
 export const idempotencyTtlMs = 24 * 60 * 60 * 1000;
+/**
+ * A claim left in progress longer than this belongs to a call that died (its function timed
+ * out or its instance stopped): a retry may take it over instead of waiting a day.
+ */
+export const abandonedAfterMs = 2 * 60 * 1000;
 
 /** HTTP Idempotency-Key records with the response they produced. */
 export class IdempotencyKeys {
@@ -42,7 +47,15 @@ export class IdempotencyKeys {
     const existing = await this.tables.get('idempotency_keys', { scope, key });
     if (!existing) return { outcome: 'in_progress' };
     if (existing.request_hash !== requestHash) return { outcome: 'mismatch' };
-    if (existing.state !== 'completed') return { outcome: 'in_progress' };
+    if (existing.state !== 'completed') {
+      if (Number(existing.created_at) > at - abandonedAfterMs) return { outcome: 'in_progress' };
+      await this.tables.update(
+        'idempotency_keys',
+        { scope, key },
+        { created_at: at, expires_at: at + idempotencyTtlMs },
+      );
+      return { outcome: 'claimed' };
+    }
     return { outcome: 'replay', response: existing.response as StoredResponse };
   }
 

@@ -83,6 +83,14 @@ describe('patients through the local gateway', () => {
     expect(audit.body.items.filter((e: { action: string }) => e.action === 'create')).toHaveLength(2);
   });
 
+  it('refuses a body over API Gateway’s 2.5 MB limit with 413', async () => {
+    const huge = await cloud.request('POST', '/v1/patients', {
+      token: admin,
+      body: { fullName: 'x'.repeat(3 * 1024 * 1024), phone: '+79160000010' },
+    });
+    expect(huge).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
   it('answers 401 without a valid token and 403 for a role the route does not allow', async () => {
     const anonymous = await cloud.request('POST', '/v1/patients', {
       body: { fullName: 'X', phone: '+79160000004' },
