@@ -59,7 +59,11 @@ export function createGateway(operations: Operation[], identity: DevIdentity, in
     }
     const operation = match.store as Operation;
     const body = await readBody(req);
-    if (!body) return send(res, problemResponse(problems.payloadTooLarge(maxBodyBytes)));
+    if (!body) {
+      // The rest of the body is never read, so the connection cannot carry another request.
+      const tooLarge = problemResponse(problems.payloadTooLarge(maxBodyBytes));
+      return send(res, { ...tooLarge, headers: { ...tooLarge.headers, Connection: 'close' } });
+    }
     const event = buildEvent(req, url, operation, match.params as Record<string, string>, body);
 
     if (operation.requiresJwt) {

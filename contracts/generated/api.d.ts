@@ -72,6 +72,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Triage a complaint (patient, or a service for a patient); stored encrypted with its rule-set version
+         * @description Reads the complaint (Russian or English free text, including vitals written in prose), the
+         *     structured symptoms, vitals and answers to earlier questions, and returns exactly one
+         *     disposition with the rules that fired and the follow-up questions that could change it.
+         *     Emergency dispositions tell the patient to call 103 or 112 now (Russian first) and block
+         *     booking for the episode; `consultation_24` allows only slots within 24 hours. Thoughts of
+         *     self-harm take the crisis path: crisis help in the answer and a `crisis.detected.v1` event.
+         *     Answers come in the request's `language`, else `Accept-Language`, else Russian.
+         */
+        post: operations["assessSymptoms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/triage/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score PHQ-9 and GAD-7 answers (patient, or a service for a patient); PHQ-9 item 9 above zero is the crisis path
+         * @description Item 9 of PHQ-9 above zero returns crisis help with hotline numbers at once and emits
+         *     `crisis.detected.v1` (identifiers only) for the on-call clinician, whatever the total.
+         *     Scores and answers are stored encrypted and never reach an employer.
+         */
+        post: operations["scorePsychologyIntake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/doctors": {
         parameters: {
             query?: never;
@@ -448,6 +496,127 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
         };
         /** @enum {string} */
+        Language: "ru" | "en";
+        /** @enum {string} */
+        Disposition: "emergency_ambulance" | "emergency" | "consultation_24" | "consultation" | "self_care";
+        /**
+         * @description The published triage vocabulary (functions/triage/vocabulary.ts); the free-text reader maps to the same codes.
+         * @enum {string}
+         */
+        SymptomCode: "chest_pain" | "chest_pressure" | "exertional_chest_pain" | "pleuritic_chest_pain" | "pain_radiating" | "palpitations" | "shortness_of_breath" | "severe_breathlessness" | "wheeze" | "stridor" | "cough" | "productive_cough" | "haemoptysis" | "cyanosis" | "sweating" | "syncope" | "inhaler_not_helping" | "leg_swelling_one_side" | "calf_pain" | "face_droop" | "one_sided_weakness" | "speech_difficulty" | "vision_loss" | "confusion" | "drowsiness" | "unconscious" | "seizure" | "dizziness" | "headache" | "thunderclap_headache" | "neck_stiffness" | "photophobia" | "head_injury" | "back_pain" | "leg_pain" | "saddle_numbness" | "urinary_retention" | "bowel_incontinence" | "bilateral_leg_weakness" | "face_swelling" | "throat_tightness" | "hoarse_voice" | "hives" | "itching" | "allergen_exposure" | "insect_sting" | "rash" | "non_blanching_rash" | "mottled_skin" | "pale_skin" | "cold_extremities" | "jaundice" | "skin_infection" | "shingles_rash" | "tick_bite" | "cold_sore" | "sunburn" | "severe_bleeding" | "abdominal_pain" | "abdominal_pain_right_lower" | "nausea" | "vomiting" | "vomiting_blood" | "black_stool" | "diarrhoea" | "bloody_diarrhoea" | "constipation" | "heartburn" | "reduced_urine" | "dehydration" | "dysuria" | "flank_pain" | "haematuria" | "testicular_pain" | "vaginal_bleeding" | "fever" | "rigors" | "muscle_aches" | "fatigue" | "sore_throat" | "swollen_glands" | "runny_nose" | "nasal_congestion" | "sneezing" | "ear_pain" | "eye_redness" | "eye_pain" | "joint_pain" | "joint_swelling" | "limb_injury" | "non_weight_bearing" | "weight_loss" | "low_blood_sugar" | "appears_very_ill" | "not_responding_normally" | "high_pitched_cry" | "bulging_fontanelle" | "poor_feeding" | "grunting" | "chest_indrawing" | "nasal_flaring" | "apnoea" | "low_mood" | "anxiety" | "insomnia" | "suicidal_thoughts" | "suicide_plan" | "self_harm" | "overdose" | "pregnancy" | "history_diabetes" | "history_asthma" | "history_copd" | "immunosuppressed" | "recent_immobility" | "travel_malaria_area";
+        SymptomInput: {
+            code: components["schemas"]["SymptomCode"];
+            /** @enum {string} */
+            onset?: "sudden" | "gradual";
+            durationHours?: number;
+            /** @enum {string} */
+            severity?: "mild" | "moderate" | "severe";
+        };
+        /** @description Physically possible values only (reference/clinical.md); systolic above diastolic. */
+        Vitals: {
+            /** @description mmHg */
+            systolic?: number;
+            /** @description mmHg */
+            diastolic?: number;
+            /** @description per minute */
+            heartRate?: number;
+            /** @description per minute */
+            respiratoryRate?: number;
+            /** @description % */
+            spo2?: number;
+            /** @description °C */
+            temperature?: number;
+            /** @description mmol/L */
+            glucose?: number;
+        };
+        TriageRequest: {
+            /** @description Years; fractions for babies (0.25 = 3 months) */
+            age: number;
+            /** @enum {string} */
+            sex?: "female" | "male";
+            pregnant?: boolean;
+            /** @description Russian or English free text; health data */
+            complaint: string;
+            language?: components["schemas"]["Language"];
+            /** @description The patient a service acts for; a patient triages themself */
+            patientId?: string;
+            symptoms?: components["schemas"]["SymptomInput"][];
+            vitals?: components["schemas"]["Vitals"];
+            /** @description Answers to earlier questions by question id: a symptom code, <code>.sudden or <code>.severe → true/false; a vital name → its value. */
+            answers?: {
+                [key: string]: boolean | number;
+            };
+        };
+        RedFlag: {
+            /** @description Rule id, <protocol> or <protocol>.<variant> */
+            id: string;
+            reason: string;
+        };
+        TriageQuestion: {
+            /** @description The key to answer under in `answers` */
+            id: string;
+            text: string;
+            /** @enum {string} */
+            answer: "yes_no" | "number";
+            unit?: string;
+        };
+        Booking: {
+            /** @description False in an emergency; no booking for this episode */
+            allowed: boolean;
+            /** @description Only slots starting within this many hours */
+            withinHours: number | null;
+        };
+        CrisisHelp: {
+            message: string;
+            lines: {
+                name: string;
+                phone: string;
+            }[];
+        } | null;
+        TriageDecision: {
+            /** Format: uuid */
+            triageId: string;
+            disposition: components["schemas"]["Disposition"];
+            specialty: components["schemas"]["Specialty"];
+            redFlags: components["schemas"]["RedFlag"][];
+            questions: components["schemas"]["TriageQuestion"][];
+            /** @description Emergencies: call 103 or 112 now, Russian first */
+            instructions: string[];
+            booking: components["schemas"]["Booking"];
+            crisis: components["schemas"]["CrisisHelp"];
+            ruleSetVersion: string;
+            language: components["schemas"]["Language"];
+        };
+        /** @description PHQ-9 (9 items) and/or GAD-7 (7 items), each answer 0–3; at least one of them. */
+        IntakeRequest: {
+            phq9?: number[];
+            gad7?: number[];
+            language?: components["schemas"]["Language"];
+            patientId?: string;
+        };
+        InstrumentScore: {
+            total: number;
+            /** @enum {string} */
+            band: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+            bandLabel: string;
+            positiveScreen: boolean;
+            /** @description PHQ-9 only */
+            item9?: number;
+        } | null;
+        IntakeResult: {
+            /** Format: uuid */
+            triageId: string;
+            phq9: components["schemas"]["InstrumentScore"];
+            gad7: components["schemas"]["InstrumentScore"];
+            disposition: components["schemas"]["Disposition"];
+            specialty: components["schemas"]["Specialty"];
+            instructions: string[];
+            booking: components["schemas"]["Booking"];
+            crisis: components["schemas"]["CrisisHelp"];
+            ruleSetVersion: string;
+            language: components["schemas"]["Language"];
+        };
+        /** @enum {string} */
         Specialty: "therapist" | "pediatrician" | "psychologist" | "psychiatrist" | "gynecologist" | "dermatologist" | "neurologist" | "cardiologist" | "endocrinologist" | "gastroenterologist" | "ent" | "urologist" | "ophthalmologist" | "pulmonologist" | "rheumatologist" | "allergist" | "nutritionist";
         TimeRange: {
             /** @example 09:00 */
@@ -698,6 +867,8 @@ export interface components {
     parameters: {
         /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
         IdempotencyKey: string;
+        /** @description ru or en; a body `language` wins; Russian by default. */
+        AcceptLanguage: string;
     };
     requestBodies: never;
     headers: never;
@@ -815,6 +986,74 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    assessSymptoms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description ru or en; a body `language` wins; Russian by default. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageDecision"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    scorePsychologyIntake: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description ru or en; a body `language` wins; Russian by default. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeRequest"];
+            };
+        };
+        responses: {
+            /** @description Scores and the disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     registerDoctor: {

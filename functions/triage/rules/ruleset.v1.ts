@@ -1,0 +1,32 @@
+import { generalRules } from './general.v1';
+import { redFlagRules } from './red-flags.v1';
+import type { RuleSet } from './rule';
+import { symptomWeights } from './symptom-weights.v1';
+
+/**
+ * Version 1 of the triage rules. A decision stores this version; any change to a rule,
+ * weight or threshold ships as a new version so stored decisions stay explainable.
+ */
+export const ruleSetV1: RuleSet = {
+  version: 'triage-rules/1.0.0',
+  rules: [...redFlagRules, ...generalRules],
+  symptoms: symptomWeights,
+  selfCare: {
+    minAgeMonths: 3,
+    blockedBy: ['pregnancy', 'immunosuppressed'],
+    defaultMaxHours: 14 * 24,
+    maxUnexplainedWords: 3,
+    maxUnexplainedShare: 0.4,
+  },
+  askBelowAgeMonths: {
+    bulging_fontanelle: 24,
+    high_pitched_cry: 60,
+    appears_very_ill: 60,
+    not_responding_normally: 60,
+    poor_feeding: 60,
+    grunting: 60,
+    chest_indrawing: 60,
+    nasal_flaring: 60,
+  },
+  screeningQuestions: ['chest_pain', 'shortness_of_breath', 'one_sided_weakness', 'severe_bleeding', 'fever'],
+};

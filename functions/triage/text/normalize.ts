@@ -1,0 +1,18 @@
+/**
+ * One spelling for everything the reader compares: lower case, ё as е, English
+ * contractions spelled out ("doesn't" → "does not") so negation has one form.
+ */
+export function normalize(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replaceAll('ё', 'е')
+      .replace(/[’`]/g, "'")
+      .replace(/\bcan't\b|\bcannot\b/g, 'can not')
+      .replace(/\bwon't\b/g, 'will not')
+      .replace(/n't\b/g, ' not')
+      .replace(/[–—]/g, '-')
+      // «грудной ребёнок» is an infant, not a chest: keep it away from chest patterns.
+      .replace(/грудн(?:ой|ого|ому|ым|ом) (ребен|младен)/g, 'маленький $1')
+  );
+}
