@@ -1,7 +1,6 @@
 import { appointmentEventsV1 } from '../../events/appointment.v1';
 import { consultationEventsV1 } from '../../events/consultation.v1';
 import { patientRegisteredV1 } from '../../events/patient-registered.v1';
-import { alertRaisedV1 } from '../../events/readings.v1';
 import { queueConsumer } from '../../platform/queue-consumer';
 import type { Repositories } from '../../storage/unit-of-work';
 import { decide } from './templates';
@@ -19,8 +18,7 @@ async function stillAsReminded(repos: Repositories, data: { appointmentId: strin
  */
 export const handler = queueConsumer({
   name: 'notifications',
-  // Reading alerts are for doctors; no template yet, so they are accepted and left unsent.
-  events: [patientRegisteredV1, ...appointmentEventsV1, ...consultationEventsV1, alertRaisedV1],
+  events: [patientRegisteredV1, ...appointmentEventsV1, ...consultationEventsV1],
   handle: async (event, repos) => {
     const decision = decide(event);
     // Holds, completions and no-shows need no message.
