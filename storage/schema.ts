@@ -9,6 +9,7 @@
  */
 import { bookingTables } from './booking-schema';
 import { consultationTables } from './consultation-schema';
+import { triageReviewTables } from './triage-review-schema';
 
 export type ColumnType = 'text' | 'int' | 'bool' | 'json' | 'timestamp';
 
@@ -132,6 +133,7 @@ export const tables = {
   },
   ...bookingTables,
   ...consultationTables,
+  ...triageReviewTables,
 } satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof tables;

@@ -11,6 +11,7 @@ import { OutboxStore } from './repositories/outbox';
 import { PatientRepository } from './repositories/patients';
 import { ProcessedEvents } from './repositories/processed-events';
 import { TriageDecisionRepository } from './repositories/triage-decisions';
+import { TriageReviews } from './repositories/triage-reviews';
 
 /** Every repository, bound to one transaction. */
 export interface Repositories {
@@ -21,6 +22,7 @@ export interface Repositories {
   audit: AuditLog;
   notifications: NotificationLog;
   triageDecisions: TriageDecisionRepository;
+  triageReviews: TriageReviews;
   doctors: DoctorRepository;
   appointments: AppointmentRepository;
   inPersonVisits: InPersonVisits;
@@ -47,6 +49,7 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             audit: new AuditLog(tables, now),
             notifications: new NotificationLog(tables, now),
             triageDecisions: new TriageDecisionRepository(tables, cipher, now),
+            triageReviews: new TriageReviews(tables, cipher, now),
             doctors: new DoctorRepository(tables),
             appointments: new AppointmentRepository(tables),
             inPersonVisits: new InPersonVisits(tables, now),

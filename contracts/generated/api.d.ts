@@ -98,6 +98,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/triage/{triageId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A doctor records the final disposition of a triage decision, growing the review set */
+        post: operations["reviewTriageDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/triage/review-agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often the clinic's doctors agreed with the rules, per rule-set version (counts only) */
+        get: operations["getTriageReviewAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/triage/intake": {
         parameters: {
             query?: never;
@@ -603,6 +637,28 @@ export interface components {
             /** @description PHQ-9 only */
             item9?: number;
         } | null;
+        TriageReview: {
+            finalDisposition: components["schemas"]["Disposition"];
+            finalSpecialty?: components["schemas"]["Specialty"];
+            /** @description Health data; encrypted at rest */
+            note?: string;
+        };
+        TriageReviewRecorded: {
+            /** Format: uuid */
+            triageId: string;
+            ruleSetVersion: string;
+            systemDisposition: string;
+            finalDisposition: string;
+            agreed: boolean;
+        };
+        TriageReviewAgreement: {
+            items: {
+                ruleSetVersion: string;
+                systemDisposition: string;
+                finalDisposition: string;
+                count: number;
+            }[];
+        };
         IntakeResult: {
             /** Format: uuid */
             triageId: string;
@@ -1020,6 +1076,62 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    reviewTriageDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                triageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageReview"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageReviewRecorded"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getTriageReviewAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageReviewAgreement"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     scorePsychologyIntake: {

@@ -7,7 +7,8 @@ import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
 import { intake } from './intake/intake';
 import { requestLanguage, withAcceptLanguage } from './request-language';
-import { intakeBody, triageBody } from './schemas';
+import { reviewDecision } from './review';
+import { intakeBody, reviewBody, reviewParams, triageBody } from './schemas';
 import { triage } from './triage';
 import type { Disposition } from './vocabulary';
 
@@ -118,6 +119,36 @@ const psychologyIntake = httpRoute({
   },
 });
 
+const review = httpRoute({
+  route: 'POST /v1/triage/{triageId}/review',
+  auth: ['doctor'],
+  params: reviewParams,
+  body: reviewBody,
+  idempotent: true,
+  handle: async ({ params, body, caller }) => {
+    const { store } = await getServices();
+    const result = await store.transaction((r) => reviewDecision(r, params.triageId, caller, body));
+    return { status: 201, body: result };
+  },
+});
+
+const reviewAgreement = httpRoute({
+  route: 'GET /v1/triage/review-agreement',
+  auth: ['clinic_admin'],
+  handle: async ({ caller }) => {
+    const clinicId = tenantOf(caller);
+    if (!clinicId) throw problems.forbidden('Your token names no clinic.');
+    const { store } = await getServices();
+    const items = await store.transaction((r) => r.triageReviews.agreement(clinicId), { readOnly: true });
+    return { status: 200, body: { items } };
+  },
+});
+
 export const handler = withAcceptLanguage(
-  operations({ assessSymptoms: assess, scorePsychologyIntake: psychologyIntake }),
+  operations({
+    assessSymptoms: assess,
+    scorePsychologyIntake: psychologyIntake,
+    reviewTriageDecision: review,
+    getTriageReviewAgreement: reviewAgreement,
+  }),
 );

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { components } from '../../contracts/generated/api';
 import type { AssertTrue, Equivalent } from '../../platform/contract-types';
+import { specialties as bookingSpecialties } from '../booking/domain/doctor';
 import { isAnswerKey } from './facts';
 import { vitalBounds } from './vitals-bounds';
-import { languages, onsets, severities, symptomCodes, type VitalName } from './vocabulary';
+import { dispositions, languages, onsets, severities, symptomCodes, type VitalName } from './vocabulary';
 
 const vital = (name: VitalName) =>
   z.number().min(vitalBounds[name].min).max(vitalBounds[name].max).optional();
@@ -68,4 +69,16 @@ export type TriageBodyMatchesContract = AssertTrue<
 >;
 export type IntakeBodyMatchesContract = AssertTrue<
   Equivalent<z.input<typeof intakeBody>, components['schemas']['IntakeRequest']>
+>;
+
+export const reviewParams = z.object({ triageId: z.uuid() });
+
+export const reviewBody = z.strictObject({
+  finalDisposition: z.enum(dispositions),
+  finalSpecialty: z.enum(bookingSpecialties).optional(),
+  note: z.string().trim().max(2_000).optional(),
+});
+
+export type ReviewBodyMatchesContract = AssertTrue<
+  Equivalent<z.input<typeof reviewBody>, components['schemas']['TriageReview']>
 >;
