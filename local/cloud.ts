@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { catalog } from '../events/catalog';
+import { getServices } from '../platform/services';
 import type { FunctionContext } from '../platform/yandex';
 import { DevIdentity } from './dev-identity';
 import { createFunctionContext } from './function-context';
@@ -138,10 +139,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 
   const identity = await DevIdentity.load(join(options.dataDir, 'dev-identity.json'));
+  const devRoutes = {
+    // What every channel would have sent, newest first: the local stand-in for SMS, email and Telegram.
+    '/v1/dev/outbox': async () => {
+      const { store } = await getServices();
+      return { items: await store.transaction((r) => r.capturedMessages.latest(100), { readOnly: true }) };
+    },
+  };
   const gateway = createGateway(
     loadOperations(join(options.root, 'contracts', 'openapi.yaml')),
     identity,
     invoke,
+    devRoutes,
   );
   await listen(gateway, options.port);
   const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;

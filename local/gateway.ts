@@ -13,7 +13,15 @@ export type Invoke = (functionName: string, event: unknown) => Promise<unknown>;
  * applies the JWT authorizer and request validators, and calls the operation's function
  * with the event API Gateway builds (payload format 1.0, reference/yandex-cloud.md §2a).
  */
-export function createGateway(operations: Operation[], identity: DevIdentity, invoke: Invoke): Server {
+/** Local-only GET routes outside the contract (the dev outbox), answered by the local cloud itself. */
+export type DevRoutes = Record<string, () => Promise<unknown>>;
+
+export function createGateway(
+  operations: Operation[],
+  identity: DevIdentity,
+  invoke: Invoke,
+  devRoutes: DevRoutes = {},
+): Server {
   const router = FindMyWay({ ignoreTrailingSlash: true });
   for (const operation of operations) {
     router.on(
@@ -48,6 +56,14 @@ export function createGateway(operations: Operation[], identity: DevIdentity, in
         statusCode: 200,
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(identity.jwks()),
+      });
+    }
+    const devRoute = req.method === 'GET' ? devRoutes[url.pathname] : undefined;
+    if (devRoute) {
+      return send(res, {
+        statusCode: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(await devRoute()),
       });
     }
     const match = router.find(req.method as 'GET', url.pathname);

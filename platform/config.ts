@@ -33,6 +33,14 @@ const schema = z
     VIDEO_BASE_URL: z.url().default('https://video.telemed.example.ru/room'),
     /** Bucket for files attached to consultations (presigned uploads and downloads). */
     ATTACHMENTS_BUCKET: z.string().min(3).default('telemed-attachments'),
+    /** capture: every message lands in the local capture (GET /v1/dev/outbox); cloud: CNS SMS and Postbox email. */
+    NOTIFY_DRIVER: z.enum(['capture', 'cloud']).optional(),
+    SNS_ENDPOINT: z.string().default('https://notifications.yandexcloud.net'),
+    POSTBOX_ENDPOINT: z.string().default('https://postbox.cloud.yandex.net'),
+    SMS_SENDER_ID: z.string().min(1).max(11).default('Telemed'),
+    EMAIL_FROM: z.string().default('no-reply@telemed.example.ru'),
+    /** Messages per recipient per hour before non-critical ones are dropped. */
+    NOTIFY_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     /** How long one outbox-relay run keeps polling; below the function timeout, so runs do not overlap. */
     RELAY_MAX_RUN_SECONDS: z.coerce.number().int().min(0).max(600).default(55),
   })
@@ -48,7 +56,15 @@ const schema = z
     };
     guard('YC_REGION', () => checkRegion('YC_REGION', env.YC_REGION));
     if (env.YC_ZONE) guard('YC_ZONE', () => checkZone('YC_ZONE', env.YC_ZONE as string));
-    for (const setting of ['QUEUE_ENDPOINT', 'STORAGE_ENDPOINT', 'KMS_ENDPOINT', 'YDB_ENDPOINT'] as const) {
+    const endpoints = [
+      'QUEUE_ENDPOINT',
+      'STORAGE_ENDPOINT',
+      'KMS_ENDPOINT',
+      'YDB_ENDPOINT',
+      'SNS_ENDPOINT',
+      'POSTBOX_ENDPOINT',
+    ] as const;
+    for (const setting of endpoints) {
       const value = env[setting];
       if (value) guard(setting, () => checkEndpoint(setting, value, allowLoopback));
     }

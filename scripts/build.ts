@@ -64,6 +64,16 @@ const lazyChunks: LazyChunk[] = [
     source: "export { SqsQueues } from './messaging/sqs-queues';",
   },
   {
+    file: 'sns.js',
+    specifiers: ['./sns-sms'],
+    source: "export { snsSms } from './functions/notifications/channels/sns-sms';",
+  },
+  {
+    file: 'sesv2.js',
+    specifiers: ['./postbox-email'],
+    source: "export { postboxEmail } from './functions/notifications/channels/postbox-email';",
+  },
+  {
     file: 's3.js',
     specifiers: ['../files/s3-object-storage'],
     source: "export { S3ObjectStorage } from './files/s3-object-storage';",

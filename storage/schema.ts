@@ -9,6 +9,7 @@
  */
 import { bookingTables } from './booking-schema';
 import { consultationTables } from './consultation-schema';
+import { notificationTables } from './notification-schema';
 import { triageReviewTables } from './triage-review-schema';
 
 export type ColumnType = 'text' | 'int' | 'bool' | 'json' | 'timestamp';
@@ -134,6 +135,7 @@ export const tables = {
   ...bookingTables,
   ...consultationTables,
   ...triageReviewTables,
+  ...notificationTables,
 } satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof tables;

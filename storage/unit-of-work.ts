@@ -2,10 +2,13 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import type { Database, TransactionOptions } from './port';
 import { AppointmentRepository } from './repositories/appointments';
 import { AuditLog } from './repositories/audit-log';
+import { CapturedMessages } from './repositories/captured-messages';
 import { ConsultationRepository } from './repositories/consultations';
+import { DeferredNotifications } from './repositories/deferred-notifications';
 import { DoctorRepository } from './repositories/doctors';
 import { IdempotencyKeys } from './repositories/idempotency-keys';
 import { InPersonVisits } from './repositories/in-person-visits';
+import { NotificationContacts } from './repositories/notification-contacts';
 import { NotificationLog } from './repositories/notifications';
 import { OutboxStore } from './repositories/outbox';
 import { PatientRepository } from './repositories/patients';
@@ -21,6 +24,9 @@ export interface Repositories {
   idempotencyKeys: IdempotencyKeys;
   audit: AuditLog;
   notifications: NotificationLog;
+  notificationContacts: NotificationContacts;
+  deferredNotifications: DeferredNotifications;
+  capturedMessages: CapturedMessages;
   triageDecisions: TriageDecisionRepository;
   triageReviews: TriageReviews;
   doctors: DoctorRepository;
@@ -48,6 +54,9 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             idempotencyKeys: new IdempotencyKeys(tables, now),
             audit: new AuditLog(tables, now),
             notifications: new NotificationLog(tables, now),
+            notificationContacts: new NotificationContacts(tables, now),
+            deferredNotifications: new DeferredNotifications(tables),
+            capturedMessages: new CapturedMessages(tables, now),
             triageDecisions: new TriageDecisionRepository(tables, cipher, now),
             triageReviews: new TriageReviews(tables, cipher, now),
             doctors: new DoctorRepository(tables),

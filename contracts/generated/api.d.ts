@@ -98,6 +98,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notification channels, addresses, consent, language, zone and quiet hours */
+        get: operations["getNotificationSettings"];
+        /** Replace the caller's notification settings; the channel list is the consent, in order of preference */
+        put: operations["putNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/triage/{triageId}/review": {
         parameters: {
             query?: never;
@@ -637,6 +655,26 @@ export interface components {
             /** @description PHQ-9 only */
             item9?: number;
         } | null;
+        NotificationSettings: {
+            phone?: string | null;
+            /** Format: email */
+            email?: string | null;
+            telegramChatId?: string | null;
+            /** @enum {string} */
+            language?: "ru" | "en";
+            /** @example Asia/Novosibirsk */
+            timeZone?: string;
+            quietHours?: {
+                /** @example 22:00 */
+                from: string;
+                /** @example 08:00 */
+                to: string;
+            } | null;
+            channels: ("sms" | "email" | "telegram")[];
+        };
+        NotificationSettingsSaved: components["schemas"]["NotificationSettings"] & {
+            userId: string;
+        };
         TriageReview: {
             finalDisposition: components["schemas"]["Disposition"];
             finalSpecialty?: components["schemas"]["Specialty"];
@@ -1076,6 +1114,53 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsSaved"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    putNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsSaved"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
         };
     };
     reviewTriageDecision: {

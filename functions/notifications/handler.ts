@@ -1,9 +1,12 @@
 import { appointmentEventsV1 } from '../../events/appointment.v1';
 import { consultationEventsV1 } from '../../events/consultation.v1';
 import { patientRegisteredV1 } from '../../events/patient-registered.v1';
+import { config } from '../../platform/config';
 import { queueConsumer } from '../../platform/queue-consumer';
 import type { Repositories } from '../../storage/unit-of-work';
-import { decide } from './templates';
+import { channelsFor } from './channels/select';
+import { decide } from './decisions';
+import { deliver } from './deliver';
 
 /** A reminder for an appointment cancelled or moved since it fell due is dropped. */
 async function stillAsReminded(repos: Repositories, data: { appointmentId: string; start: string }) {
@@ -12,29 +15,25 @@ async function stillAsReminded(repos: Repositories, data: { appointmentId: strin
 }
 
 /**
- * Message Queue trigger on `notifications`: turns events into notifications for their
- * recipients. Messages here carry no health data (a time and a format, never a specialty
- * or what was written), so any channel may carry them.
+ * Message Queue trigger on `notifications`: turns events into messages for their
+ * recipients and sends them through their channels (see deliver.ts). The consumer
+ * records the event as processed in the same transaction, so one event is one message.
  */
 export const handler = queueConsumer({
   name: 'notifications',
   events: [patientRegisteredV1, ...appointmentEventsV1, ...consultationEventsV1],
   handle: async (event, repos) => {
-    const decision = decide(event);
-    // Holds, completions and no-shows need no message.
-    if (!decision) return;
+    const intent = decide(event);
+    if (!intent) return;
     const reminder =
       event.type === 'appointment.reminder_due.v1'
         ? (event.data as { appointmentId: string; start: string })
         : undefined;
     if (reminder && !(await stillAsReminded(repos, reminder))) return;
-    await repos.notifications.record({
-      tenantId: event.tenant,
-      recipientId: decision.recipientId,
-      template: decision.template,
-      channel: 'sms',
-      status: 'queued',
-      sourceEventId: event.id,
-    });
+    await deliver(
+      repos,
+      { ...intent, tenantId: event.tenant, sourceEventId: event.id },
+      { now: Date.now(), channels: await channelsFor(repos), hourlyLimit: config().NOTIFY_HOURLY_LIMIT },
+    );
   },
 });

@@ -6,7 +6,7 @@ export interface NotificationRecord {
   recipientId: string;
   template: string;
   channel: string;
-  status: 'queued' | 'sent' | 'failed';
+  status: 'sent' | 'failed' | 'deferred' | 'rate_limited' | 'undeliverable' | 'no_contact';
   sourceEventId: string;
   createdAt: string;
 }
@@ -29,6 +29,15 @@ export class NotificationLog {
       source_event_id: entry.sourceEventId,
       created_at: this.now(),
     });
+  }
+
+  /** Delivery records for a recipient since `since`: the per-recipient rate limit counts them. */
+  async countSince(recipientId: string, since: number): Promise<number> {
+    const rows = await this.tables.find('notifications', {
+      where: { recipient_id: recipientId },
+      range: { column: 'created_at', from: since },
+    });
+    return rows.filter((row) => row.status === 'sent').length;
   }
 
   async forRecipient(recipientId: string): Promise<NotificationRecord[]> {

@@ -51,6 +51,12 @@ export class PatientRepository {
     return toPatient(row, notes);
   }
 
+  /** Only the phone, for notifications: no health data is opened to send a message. */
+  async phoneOf(id: string): Promise<string | undefined> {
+    const row = await this.tables.get('patients', { id });
+    return row ? String(row.phone) : undefined;
+  }
+
   private async sealNotes(id: string, notes: string | null): Promise<SealedField | null> {
     return notes === null ? null : this.cipher.seal(notes, notesContext(id));
   }

@@ -1,0 +1,45 @@
+import type { Envelope } from '../../events/envelope';
+
+/** Whom an event tells what, before any channel or language is chosen. */
+export interface Intent {
+  recipientId: string;
+  template: string;
+  /** Raw values: `at` an ISO instant, `format` a consultation format; rendered per recipient. */
+  variables: Record<string, string>;
+}
+
+type Data = Record<string, unknown>;
+
+const appointment = (template: string) => (d: Data) => ({
+  recipientId: String(d.patientId),
+  template,
+  variables: { at: String(d.start), format: String(d.format) },
+});
+
+const decisions: Record<string, (data: Data) => Intent> = {
+  'patient.registered.v1': (d) => ({
+    recipientId: String(d.patientId),
+    template: 'patient.welcome',
+    variables: {},
+  }),
+  'appointment.booked.v1': appointment('appointment.booked'),
+  'appointment.cancelled.v1': appointment('appointment.cancelled'),
+  'appointment.rescheduled.v1': appointment('appointment.rescheduled'),
+  'appointment.reminder_due.v1': (d) => appointment(`appointment.reminder_${d.kind}`)(d),
+  'consultation.message_posted.v1': (d) => ({
+    recipientId: String(d.recipientId),
+    template: 'consultation.new_message',
+    variables: {},
+  }),
+  // "Hurry the doctor": the clinic's admins are addressed as a group.
+  'async_message.overdue.v1': (d) => ({
+    recipientId: `clinic_admin:${d.clinicId}`,
+    template: 'consultation.answer_overdue',
+    variables: { at: String(d.dueAt) },
+  }),
+};
+
+/** What an event sends; undefined when it sends nothing (holds, completions, no-shows). */
+export function decide(event: Envelope): Intent | undefined {
+  return decisions[event.type]?.(event.data as Data);
+}

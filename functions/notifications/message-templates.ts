@@ -1,0 +1,95 @@
+/**
+ * What each notification says, in Russian and English. `{name}` placeholders are filled
+ * from the variables; an unknown placeholder fails loudly rather than sending a hole.
+ * `healthData` marks a template that reveals something about the person's health; the
+ * channel policy keeps those off SMS and off channels whose servers are abroad.
+ */
+export interface MessageTemplate {
+  healthData: boolean;
+  /** Critical messages bypass quiet hours and rate limits. */
+  critical: boolean;
+  ru: { subject: string; text: string };
+  en: { subject: string; text: string };
+}
+
+export const messageTemplates: Record<string, MessageTemplate> = {
+  'patient.welcome': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Добро пожаловать',
+      text: 'Вы зарегистрированы в клинике. Записаться на консультацию можно в приложении или в чат-боте.',
+    },
+    en: {
+      subject: 'Welcome',
+      text: 'You are registered with the clinic. Book a consultation in the app or the chatbot.',
+    },
+  },
+  'appointment.booked': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Запись подтверждена', text: 'Вы записаны на консультацию {time} ({format}).' },
+    en: { subject: 'Booking confirmed', text: 'Your consultation is booked for {time} ({format}).' },
+  },
+  'appointment.cancelled': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Запись отменена', text: 'Консультация {time} отменена.' },
+    en: { subject: 'Booking cancelled', text: 'Your consultation at {time} is cancelled.' },
+  },
+  'appointment.rescheduled': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Запись перенесена', text: 'Консультация перенесена на {time} ({format}).' },
+    en: { subject: 'Booking moved', text: 'Your consultation is moved to {time} ({format}).' },
+  },
+  'appointment.reminder_24h': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Напоминание', text: 'Завтра в {time} у вас консультация ({format}).' },
+    en: { subject: 'Reminder', text: 'You have a consultation tomorrow at {time} ({format}).' },
+  },
+  'appointment.reminder_1h': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Напоминание', text: 'Через час, в {time}, у вас консультация ({format}).' },
+    en: { subject: 'Reminder', text: 'Your consultation starts in an hour, at {time} ({format}).' },
+  },
+  'consultation.new_message': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Новое сообщение',
+      text: 'У вас новое сообщение в консультации. Откройте приложение, чтобы прочитать.',
+    },
+    en: {
+      subject: 'New message',
+      text: 'You have a new message in your consultation. Open the app to read it.',
+    },
+  },
+  'consultation.answer_overdue': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Ответ просрочен',
+      text: 'Пациент ждёт ответа врача дольше положенного (срок истёк {time}).',
+    },
+    en: {
+      subject: 'Answer overdue',
+      text: 'A patient has waited for a doctor’s answer past the deadline ({time}).',
+    },
+  },
+};
+
+export class UnknownPlaceholder extends Error {}
+
+export function render(template: MessageTemplate, language: 'ru' | 'en', variables: Record<string, string>) {
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = variables[name];
+      if (value === undefined) throw new UnknownPlaceholder(`no value for {${name}}`);
+      return value;
+    });
+  const localized = template[language];
+  return { subject: fill(localized.subject), text: fill(localized.text) };
+}

@@ -1,0 +1,53 @@
+import type { TableDef } from './schema';
+
+const text = { type: 'text' } as const;
+const json = { type: 'json' } as const;
+const timestamp = { type: 'timestamp' } as const;
+const optional = <T extends TableDef['columns'][string]>(column: T) =>
+  ({ ...column, nullable: true }) as const;
+
+/** Notification contacts and preferences, deferred messages, and the local capture of sent ones. */
+export const notificationTables = {
+  notification_contacts: {
+    columns: {
+      user_id: text,
+      phone: optional(text),
+      email: optional(text),
+      telegram_chat_id: optional(text),
+      language: text,
+      time_zone: text,
+      /** Wall-clock HH:MM in the user's zone; null when the user keeps no quiet hours. */
+      quiet_from: optional(text),
+      quiet_to: optional(text),
+      /** The channels the user consented to, in the order to try them. */
+      channels: json,
+      updated_at: timestamp,
+    },
+    primaryKey: ['user_id'],
+  },
+  deferred_notifications: {
+    columns: {
+      id: text,
+      tenant_id: text,
+      recipient_id: text,
+      template: text,
+      variables: json,
+      source_event_id: text,
+      send_after: timestamp,
+    },
+    primaryKey: ['id'],
+    indexes: { deferred_by_time: { columns: ['send_after'] } },
+  },
+  /** Local cloud only: every message a channel would have sent (GET /v1/dev/outbox). */
+  captured_messages: {
+    columns: {
+      id: text,
+      channel: text,
+      address: text,
+      subject: optional(text),
+      body: text,
+      sent_at: timestamp,
+    },
+    primaryKey: ['id'],
+  },
+} satisfies Record<string, TableDef>;

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCloud, type TestCloud } from '../support/test-cloud';
+
+describe('notifications on the local cloud', () => {
+  let cloud: TestCloud;
+  beforeAll(async () => {
+    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0' } });
+  });
+  afterAll(() => cloud.stop());
+
+  it('sends a registered patient a welcome SMS that a developer can read at /v1/dev/outbox', async () => {
+    // Prepare
+    const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1' });
+    await cloud.request('POST', '/v1/patients', {
+      token: admin,
+      body: { fullName: 'Мария Орлова', phone: '+79161112233', medicalNotes: 'бронхиальная астма' },
+    });
+    // Act
+    await cloud.fireTimer('outbox-relay');
+    let outbox = await cloud.request('GET', '/v1/dev/outbox');
+    const deadline = Date.now() + 15_000;
+    while (!outbox.body.items.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      outbox = await cloud.request('GET', '/v1/dev/outbox');
+    }
+    // Assess: the welcome goes to the phone on record and says nothing of the patient's health
+    expect(outbox.body.items).toHaveLength(1);
+    expect(outbox.body.items[0]).toMatchObject({ channel: 'sms', address: '+79161112233' });
+    expect(outbox.body.items[0].body).toContain('Вы зарегистрированы');
+    expect(JSON.stringify(outbox.body)).not.toContain('астма');
+  });
+
+  it('keeps each user’s own channels, consent and quiet hours, and refuses bad ones', async () => {
+    const patient = await cloud.token('patient', { subject: 'patient-42' });
+    const saved = await cloud.request('PUT', '/v1/me/notification-settings', {
+      token: patient,
+      body: {
+        phone: '+79160000042',
+        language: 'en',
+        timeZone: 'Asia/Yakutsk',
+        quietHours: { from: '23:00', to: '07:30' },
+        channels: ['sms'],
+      },
+    });
+    const read = await cloud.request('GET', '/v1/me/notification-settings', { token: patient });
+    const bad = await cloud.request('PUT', '/v1/me/notification-settings', {
+      token: patient,
+      body: { channels: ['pigeon'], timeZone: 'Nowhere/City' },
+    });
+    expect(saved.status).toBe(200);
+    expect(read.body).toMatchObject({
+      userId: 'patient-42',
+      timeZone: 'Asia/Yakutsk',
+      channels: ['sms'],
+      quietHours: { from: '23:00' },
+    });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+  });
+});
