@@ -39,6 +39,8 @@ const schema = z
     POSTBOX_ENDPOINT: z.string().default('https://postbox.cloud.yandex.net'),
     SMS_SENDER_ID: z.string().min(1).max(11).default('Telemed'),
     EMAIL_FROM: z.string().default('no-reply@telemed.example.ru'),
+    /** Minutes a critical escalation waits for acknowledgement before going one level up. */
+    ESCALATION_SLA_MINUTES: z.coerce.number().min(0).max(1440).default(10),
     /** Messages per recipient per hour before non-critical ones are dropped. */
     NOTIFY_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     /** How long one outbox-relay run keeps polling; below the function timeout, so runs do not overlap. */

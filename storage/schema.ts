@@ -9,6 +9,7 @@
  */
 import { bookingTables } from './booking-schema';
 import { consultationTables } from './consultation-schema';
+import { escalationTables } from './escalation-schema';
 import { notificationTables } from './notification-schema';
 import { triageReviewTables } from './triage-review-schema';
 
@@ -136,6 +137,7 @@ export const tables = {
   ...consultationTables,
   ...triageReviewTables,
   ...notificationTables,
+  ...escalationTables,
 } satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof tables;

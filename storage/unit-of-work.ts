@@ -6,6 +6,7 @@ import { CapturedMessages } from './repositories/captured-messages';
 import { ConsultationRepository } from './repositories/consultations';
 import { DeferredNotifications } from './repositories/deferred-notifications';
 import { DoctorRepository } from './repositories/doctors';
+import { Escalations } from './repositories/escalations';
 import { IdempotencyKeys } from './repositories/idempotency-keys';
 import { InPersonVisits } from './repositories/in-person-visits';
 import { NotificationContacts } from './repositories/notification-contacts';
@@ -27,6 +28,7 @@ export interface Repositories {
   notificationContacts: NotificationContacts;
   deferredNotifications: DeferredNotifications;
   capturedMessages: CapturedMessages;
+  escalations: Escalations;
   triageDecisions: TriageDecisionRepository;
   triageReviews: TriageReviews;
   doctors: DoctorRepository;
@@ -57,6 +59,7 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             notificationContacts: new NotificationContacts(tables, now),
             deferredNotifications: new DeferredNotifications(tables),
             capturedMessages: new CapturedMessages(tables, now),
+            escalations: new Escalations(tables, now),
             triageDecisions: new TriageDecisionRepository(tables, cipher, now),
             triageReviews: new TriageReviews(tables, cipher, now),
             doctors: new DoctorRepository(tables),

@@ -106,9 +106,9 @@ function addressOn(channel: ChannelName, contact: NotificationContact): string |
   return null;
 }
 
-/** Times in the recipient's zone and language, formats in words. */
+/** Times in the recipient's zone and language, formats in words; other variables as they are. */
 function display(variables: Record<string, string>, contact: NotificationContact): Record<string, string> {
-  const shown: Record<string, string> = {};
+  const shown: Record<string, string> = { ...variables };
   if (variables.at) {
     shown.time = DateTime.fromISO(variables.at, { zone: contact.timeZone })
       .setLocale(contact.language)

@@ -12,7 +12,7 @@ export interface MessageTemplate {
   en: { subject: string; text: string };
 }
 
-export const messageTemplates: Record<string, MessageTemplate> = {
+const routineTemplates: Record<string, MessageTemplate> = {
   'patient.welcome': {
     healthData: false,
     critical: false,
@@ -79,6 +79,26 @@ export const messageTemplates: Record<string, MessageTemplate> = {
       text: 'A patient has waited for a doctor’s answer past the deadline ({time}).',
     },
   },
+};
+
+export const criticalTemplates: Record<string, MessageTemplate> = {
+  'escalation.crisis': {
+    healthData: false,
+    critical: true,
+    ru: {
+      subject: 'Срочно: нужна реакция дежурного',
+      text: 'Пациенту нужна срочная помощь специалиста. Откройте приложение и подтвердите получение (код {ref}).',
+    },
+    en: {
+      subject: 'Urgent: on-call response needed',
+      text: 'A patient needs urgent help from a specialist. Open the app and acknowledge (code {ref}).',
+    },
+  },
+};
+
+export const messageTemplates: Record<string, MessageTemplate> = {
+  ...routineTemplates,
+  ...criticalTemplates,
 };
 
 export class UnknownPlaceholder extends Error {}

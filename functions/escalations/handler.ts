@@ -1,0 +1,36 @@
+import { crisisDetectedV1 } from '../../events/crisis-detected.v1';
+import { config } from '../../platform/config';
+import { queueConsumer } from '../../platform/queue-consumer';
+import { channelsFor } from '../notifications/channels/select';
+import { notifyLevel } from './ladder';
+
+/**
+ * Message Queue trigger on `crisis`: a patient on the crisis path opens an escalation that
+ * someone must acknowledge within ESCALATION_SLA_MINUTES, and the on-call clinician is told
+ * at once. The message carries no health data, only a reference.
+ */
+export const handler = queueConsumer({
+  name: 'escalations',
+  events: [crisisDetectedV1],
+  handle: async (event, repos) => {
+    const now = Date.now();
+    const opened = {
+      id: event.id,
+      kind: 'crisis' as const,
+      subjectId: event.data.triageId,
+      tenantId: event.tenant,
+      level: 0,
+      nextAt: null,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      createdAt: now,
+    };
+    const notified = await notifyLevel(repos, opened, {
+      now,
+      channels: await channelsFor(repos),
+      hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
+      slaMinutes: config().ESCALATION_SLA_MINUTES,
+    });
+    await repos.escalations.open(notified);
+  },
+});

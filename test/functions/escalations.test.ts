@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCloud, type TestCloud } from '../support/test-cloud';
+
+describe('crisis escalation on the local cloud', () => {
+  let cloud: TestCloud;
+  let admin: string;
+  beforeAll(async () => {
+    // A 3-second SLA instead of minutes, so the test can watch it pass.
+    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0', ESCALATION_SLA_MINUTES: '0.05' } });
+    admin = await cloud.token('clinic_admin', { tenant: 'clinic-7' });
+    await cloud.request('PUT', '/v1/on-call/contacts', {
+      token: admin,
+      body: {
+        duty: { phone: '+79990000001', channels: ['sms'] },
+        admins: { phone: '+79990000002', channels: ['sms'] },
+      },
+    });
+  });
+  afterAll(() => cloud.stop());
+
+  const crisis = async () => {
+    const patient = await cloud.token('patient', { tenant: 'clinic-7', subject: crypto.randomUUID() });
+    await cloud.request('POST', '/v1/triage/intake', {
+      token: patient,
+      body: { phq9: [0, 0, 0, 0, 0, 0, 0, 0, 2] },
+    });
+    await cloud.fireTimer('outbox-relay');
+  };
+  const smsTo = async (phone: string, count: number) => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const outbox = await cloud.request('GET', '/v1/dev/outbox');
+      const found = outbox.body.items.filter((m: { address: string }) => m.address === phone);
+      if (found.length >= count || Date.now() > deadline) return found as { body: string }[];
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  it('tells the on-call clinician at once and, unacknowledged past the SLA, the clinic admins', async () => {
+    // Act
+    await crisis();
+    const toDuty = await smsTo('+79990000001', 1);
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    await cloud.fireTimer('escalation-watch');
+    const toAdmins = await smsTo('+79990000002', 1);
+    // Assess: urgent, with a reference, and nothing about the patient's answers
+    expect(toDuty).toHaveLength(1);
+    expect(toDuty[0]?.body).toMatch(/^Пациенту нужна срочная помощь специалиста\..*\(код [0-9a-f]{8}\)\.$/);
+    expect(toAdmins).toHaveLength(1);
+  });
+
+  it('stops when someone acknowledges, and records each step', async () => {
+    // Prepare
+    const doctor = await cloud.token('doctor', { tenant: 'clinic-7', subject: 'doctor-on-call' });
+    const before = (await smsTo('+79990000002', 0)).length;
+    await crisis();
+    const [toDuty] = await smsTo('+79990000001', 2);
+    const ref = toDuty?.body.match(/код ([0-9a-f]{8})/)?.[1];
+    // Act: find the escalation by its reference among the doctor's pending ones and acknowledge it
+    const { store } = await import('../../platform/services').then((m) => m.getServices());
+    const pending = await store.database.transaction((t) =>
+      t.find('escalations', { where: { tenant_id: 'clinic-7' } }),
+    );
+    const escalation = pending.find((row) => String(row.id).startsWith(ref ?? '-'));
+    const acknowledged = await cloud.request('POST', `/v1/escalations/${escalation?.id}/ack`, {
+      token: doctor,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    await cloud.fireTimer('escalation-watch');
+    const stranger = await cloud.token('doctor', { tenant: 'clinic-8' });
+    const hidden = await cloud.request('GET', `/v1/escalations/${escalation?.id}`, { token: stranger });
+    // Assess
+    expect(acknowledged.body).toMatchObject({ acknowledgedBy: 'doctor-on-call', level: 0 });
+    expect(acknowledged.body.steps).toEqual([
+      expect.objectContaining({ level: 0, recipientId: 'duty:clinic-7', status: 'sent' }),
+    ]);
+    expect((await smsTo('+79990000002', 0)).length).toBe(before);
+    expect(hidden.status).toBe(404);
+  });
+});
