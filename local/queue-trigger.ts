@@ -33,12 +33,15 @@ export function startQueueTrigger(options: QueueTriggerOptions): { stop(): Promi
         const messages = await collect(options, QueueUrl as string, () => running);
         if (!messages.length) continue;
         await options.invoke(toEvent(options.queue, messages));
-        await options.sqs.send(
-          new DeleteMessageBatchCommand({
-            QueueUrl,
-            Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
-          }),
-        );
+        // The SQS API deletes at most 10 messages per call.
+        for (let i = 0; i < messages.length; i += 10) {
+          await options.sqs.send(
+            new DeleteMessageBatchCommand({
+              QueueUrl,
+              Entries: messages.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle })),
+            }),
+          );
+        }
       } catch (error) {
         options.onError(error);
         await new Promise((resolve) => setTimeout(resolve, 500));
