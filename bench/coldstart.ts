@@ -65,6 +65,8 @@ function childEnv(tmp: string): NodeJS.ProcessEnv {
     KMS_DRIVER: 'keyring',
     SQLITE_PATH: path.join(tmp, 'telemed.sqlite'),
     KEYRING_PATH: path.join(tmp, 'keyring.json'),
+    // The chatbot refuses to load without its webhook secret.
+    TELEGRAM_WEBHOOK_SECRET: 'coldstart-webhook-secret',
     LOG_LEVEL: 'silent',
     TZ: 'UTC',
   };

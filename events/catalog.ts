@@ -4,6 +4,7 @@ import { consultationEventsV1 } from './consultation.v1';
 import { crisisDetectedV1 } from './crisis-detected.v1';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
 import { patientRegisteredV1 } from './patient-registered.v1';
+import { alertRaisedV1, readingsRecordedV1 } from './readings.v1';
 
 /** Every event type the system knows. Nothing crosses a queue without an entry here. */
 export const catalog = [
@@ -11,6 +12,8 @@ export const catalog = [
   ...appointmentEventsV1,
   ...consultationEventsV1,
   crisisDetectedV1,
+  readingsRecordedV1,
+  alertRaisedV1,
 ] as const satisfies readonly EventDefinition[];
 
 export type KnownEvent = (typeof catalog)[number];

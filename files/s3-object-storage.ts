@@ -46,4 +46,21 @@ export class S3ObjectStorage implements ObjectStorage {
   async ping(bucket: string): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: bucket }));
   }
+
+  async getObject(bucket: string, key: string): Promise<Uint8Array> {
+    const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!response.Body) throw new Error(`Object ${key} has no body`);
+    return response.Body.transformToByteArray();
+  }
+
+  async putObject(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    contentType: string,
+  ): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+    );
+  }
 }

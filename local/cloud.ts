@@ -27,6 +27,12 @@ export interface LocalCloudOptions {
   /** fauxqs port; 0 picks a free one. */
   queuePort: number;
   localstackEndpoint?: string;
+  /**
+   * fauxqs keeps messages and objects on disk so nothing accepted is lost across restarts
+   * (default); false keeps them in memory, for benchmarks that measure the functions rather
+   * than this machine's fsync.
+   */
+  durableQueues?: boolean;
   /** Run cron triggers on schedule; false leaves them to `fireTimer` (tests that drive time themselves). */
   timers?: boolean;
   log?: (line: string) => void;
@@ -56,6 +62,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const servers = await startProtocolServers({
     dataDir: options.dataDir,
     port: options.queuePort,
+    durable: options.durableQueues !== false,
     ...(options.localstackEndpoint ? { localstackEndpoint: options.localstackEndpoint } : {}),
   });
   useEmbeddedDefaults(options.dataDir, servers.endpoint);
@@ -188,6 +195,8 @@ function useEmbeddedDefaults(dataDir: string, endpoint: string): void {
   env.KEYRING_PATH ??= join(dataDir, 'keyring.json');
   env.QUEUE_ENDPOINT ??= endpoint;
   env.STORAGE_ENDPOINT ??= endpoint;
+  // The chatbot's webhook needs a secret; locally a known one, so curl can play Telegram.
+  env.TELEGRAM_WEBHOOK_SECRET ??= 'local-telegram-webhook-secret';
 }
 
 function withTimeout<T>(call: Promise<T>, seconds: number, name: string): Promise<T> {

@@ -20,6 +20,8 @@ export async function startProtocolServers(options: {
   dataDir: string;
   port: number;
   localstackEndpoint?: string;
+  /** Keep queues and objects on disk across restarts (default); false keeps them in memory. */
+  durable?: boolean;
 }): Promise<ProtocolServers> {
   let endpoint: string;
   let stop = async () => {};
@@ -31,7 +33,7 @@ export async function startProtocolServers(options: {
     const server = await startFauxqs({
       port: options.port,
       logger: false,
-      dataDir: join(options.dataDir, 'fauxqs'),
+      ...(options.durable === false ? {} : { dataDir: join(options.dataDir, 'fauxqs') }),
     });
     endpoint = `http://127.0.0.1:${server.port}`;
     stop = () => server.stop();

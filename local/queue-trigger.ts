@@ -38,7 +38,9 @@ export function startQueueTrigger(options: QueueTriggerOptions): { stop(): Promi
           await options.sqs.send(
             new DeleteMessageBatchCommand({
               QueueUrl,
-              Entries: messages.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle })),
+              Entries: messages
+                .slice(i, i + 10)
+                .map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle })),
             }),
           );
         }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { checkEndpoint, checkRegion, checkZone, ResidencyViolation } from './residency';
+import {
+  checkEndpoint,
+  checkRegion,
+  checkTelegramEndpoint,
+  checkZone,
+  ResidencyViolation,
+} from './residency';
 
 /**
  * Settings every function reads from its environment, validated once at cold start.
@@ -33,6 +39,10 @@ const schema = z
     VIDEO_BASE_URL: z.url().default('https://video.telemed.example.ru/room'),
     /** Bucket for files attached to consultations (presigned uploads and downloads). */
     ATTACHMENTS_BUCKET: z.string().min(3).default('telemed-attachments'),
+    /** Bucket for sponsors' files: enrolment uploads with their results, and reports. */
+    SPONSOR_BUCKET: z.string().min(3).default('telemed-sponsor-files'),
+    /** Bucket for device files: readings exports (CSV) and ECGs, uploaded by presigned URL. */
+    READINGS_BUCKET: z.string().min(3).default('telemed-readings'),
     /** capture: every message lands in the local capture (GET /v1/dev/outbox); cloud: CNS SMS and Postbox email. */
     NOTIFY_DRIVER: z.enum(['capture', 'cloud']).optional(),
     SNS_ENDPOINT: z.string().default('https://notifications.yandexcloud.net'),
@@ -45,6 +55,23 @@ const schema = z
     NOTIFY_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     /** How long one outbox-relay run keeps polling; below the function timeout, so runs do not overlap. */
     RELAY_MAX_RUN_SECONDS: z.coerce.number().int().min(0).max(600).default(55),
+    /** The chatbot function's bot token (from Lockbox); required there when TELEGRAM_API=telegram. */
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{30,}$/, 'not a Telegram bot token')
+      .optional(),
+    /** The secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token (setWebhook secret_token); chatbot only. */
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[\w-]{16,256}$/, '16-256 of A-Z a-z 0-9 _ -')
+      .optional(),
+    TELEGRAM_BOT_USERNAME: z
+      .string()
+      .regex(/^\w{5,32}$/)
+      .default('telemed_bot'),
+    /** telegram: the real Bot API; capture: outgoing calls only recorded (default when APP_ENV is local or test). */
+    TELEGRAM_API: z.enum(['capture', 'telegram']).optional(),
+    TELEGRAM_API_ROOT: z.string().default('https://api.telegram.org'),
   })
   .superRefine((env, ctx) => {
     const allowLoopback = env.APP_ENV !== 'cloud';
@@ -70,6 +97,10 @@ const schema = z
       const value = env[setting];
       if (value) guard(setting, () => checkEndpoint(setting, value, allowLoopback));
     }
+    // Abroad, so for the chatbot channel only, which carries no health data.
+    guard('TELEGRAM_API_ROOT', () =>
+      checkTelegramEndpoint('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT, allowLoopback),
+    );
     if (env.DB_DRIVER === 'ydb' && (!env.YDB_ENDPOINT || !env.YDB_DATABASE)) {
       ctx.addIssue({
         code: 'custom',

@@ -24,6 +24,8 @@ export interface ApiRequest<TBody, TParams, TQuery> {
   logger: Logger;
   /** What a patient or doctor reads is in Russian unless Accept-Language prefers English. */
   language: 'ru' | 'en';
+  /** A request header by name, case-insensitively (content negotiation, e.g. Accept). */
+  header(name: string): string | undefined;
 }
 
 export interface ApiResult {
@@ -67,6 +69,7 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
       body: spec.body ? validate(spec.body, parseJsonBody(event), 'body') : (undefined as TBody),
       route: spec.route,
       language: /^\s*en\b/i.test(header(event, 'accept-language') ?? '') ? 'en' : 'ru',
+      header: (name) => header(event, name),
       requestId: invocation.requestId,
       correlationId: invocation.correlationId,
       logger: invocation.logger,

@@ -55,3 +55,21 @@ export function checkEndpoint(setting: string, endpoint: string, allowLoopback: 
   const isYandex = yandexHosts.has(host) || yandexHostSuffixes.some((suffix) => host.endsWith(suffix));
   if (!isYandex) throw new ResidencyViolation(setting, `host "${host}" is not a Yandex Cloud host`);
 }
+
+/**
+ * The Telegram Bot API is abroad. It is allowed for the chatbot channel only, and only because
+ * that channel carries no health data: the bot's messages say times and formats, never a
+ * diagnosis, a specialty or a reading (DESIGN.md, Residency). No other setting may name it.
+ */
+export const telegramApiHost = 'api.telegram.org';
+
+export function checkTelegramEndpoint(setting: string, endpoint: string, allowLoopback: boolean): void {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname.toLowerCase();
+  } catch {
+    throw new ResidencyViolation(setting, `"${endpoint}" is not a URL`);
+  }
+  if (host === telegramApiHost || (allowLoopback && loopbackHosts.has(host))) return;
+  throw new ResidencyViolation(setting, `host "${host}" is not ${telegramApiHost}`);
+}

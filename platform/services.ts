@@ -55,6 +55,8 @@ function lazyObjectStorage(cfg: Config): ObjectStorage {
     uploadUrl: async (...args) => (await load()).uploadUrl(...args),
     downloadUrl: async (...args) => (await load()).downloadUrl(...args),
     ping: async (bucket) => (await load()).ping(bucket),
+    getObject: async (...args) => (await load()).getObject(...args),
+    putObject: async (...args) => (await load()).putObject(...args),
   };
 }
 

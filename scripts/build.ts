@@ -78,6 +78,18 @@ const lazyChunks: LazyChunk[] = [
     specifiers: ['../files/s3-object-storage'],
     source: "export { S3ObjectStorage } from './files/s3-object-storage';",
   },
+  {
+    // The chatbot needs triage's lexicon and rules (~150 KB) only when it assesses a complaint.
+    file: 'triage.js',
+    specifiers: ['../triage/triage'],
+    source: "export { triage } from './functions/triage/triage';",
+  },
+  {
+    // Every code page iconv-lite knows (about 0.5 MB); only enrolment files not in UTF-8 need one.
+    file: 'iconv.js',
+    specifiers: ['iconv-lite'],
+    source: "export { default } from 'iconv-lite';",
+  },
 ];
 
 const distPackageJson = {

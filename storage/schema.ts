@@ -8,9 +8,12 @@
  * json → any JSON value, timestamp → epoch milliseconds (UTC).
  */
 import { bookingTables } from './booking-schema';
+import { chatbotTables } from './chatbot-schema';
 import { consultationTables } from './consultation-schema';
 import { escalationTables } from './escalation-schema';
 import { notificationTables } from './notification-schema';
+import { readingsTables } from './readings-schema';
+import { sponsorTables } from './sponsor-schema';
 import { triageReviewTables } from './triage-review-schema';
 
 export type ColumnType = 'text' | 'int' | 'bool' | 'json' | 'timestamp';
@@ -134,10 +137,13 @@ export const tables = {
     indexes: { triage_by_patient: { columns: ['patient_id', 'created_at'] } },
   },
   ...bookingTables,
+  ...chatbotTables,
   ...consultationTables,
   ...triageReviewTables,
   ...notificationTables,
   ...escalationTables,
+  ...sponsorTables,
+  ...readingsTables,
 } satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof tables;

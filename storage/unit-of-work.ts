@@ -3,17 +3,22 @@ import type { Database, TransactionOptions } from './port';
 import { AppointmentRepository } from './repositories/appointments';
 import { AuditLog } from './repositories/audit-log';
 import { CapturedMessages } from './repositories/captured-messages';
+import { ChatbotRepository } from './repositories/chatbot';
 import { ConsultationRepository } from './repositories/consultations';
 import { DeferredNotifications } from './repositories/deferred-notifications';
 import { DoctorRepository } from './repositories/doctors';
+import { EmployerRepository } from './repositories/employers';
+import { EntitlementLedger } from './repositories/entitlements';
 import { Escalations } from './repositories/escalations';
 import { IdempotencyKeys } from './repositories/idempotency-keys';
 import { InPersonVisits } from './repositories/in-person-visits';
+import { InsurerRepository } from './repositories/insurers';
 import { NotificationContacts } from './repositories/notification-contacts';
 import { NotificationLog } from './repositories/notifications';
 import { OutboxStore } from './repositories/outbox';
 import { PatientRepository } from './repositories/patients';
 import { ProcessedEvents } from './repositories/processed-events';
+import { ReadingsRepositories } from './repositories/readings-group';
 import { TriageDecisionRepository } from './repositories/triage-decisions';
 import { TriageReviews } from './repositories/triage-reviews';
 
@@ -33,8 +38,13 @@ export interface Repositories {
   triageReviews: TriageReviews;
   doctors: DoctorRepository;
   appointments: AppointmentRepository;
+  chatbot: ChatbotRepository;
   inPersonVisits: InPersonVisits;
   consultations: ConsultationRepository;
+  insurers: InsurerRepository;
+  employers: EmployerRepository;
+  entitlements: EntitlementLedger;
+  readings: ReadingsRepositories;
 }
 
 export interface Store {
@@ -64,8 +74,13 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             triageReviews: new TriageReviews(tables, cipher, now),
             doctors: new DoctorRepository(tables),
             appointments: new AppointmentRepository(tables),
+            chatbot: new ChatbotRepository(tables, cipher, now),
             inPersonVisits: new InPersonVisits(tables, now),
             consultations: new ConsultationRepository(tables, cipher),
+            insurers: new InsurerRepository(tables),
+            employers: new EmployerRepository(tables),
+            entitlements: new EntitlementLedger(tables),
+            readings: new ReadingsRepositories(tables, cipher, now),
           }),
         options,
       ),

@@ -529,10 +529,609 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 1,000 device readings: our JSON batch, or a FHIR R4 Observation or Bundle (patient, service)
+         * @description Each item is accepted, a duplicate (same device, type and measured time) or rejected with a
+         *     reason; valid items are stored even when others are refused. The patient is whoever the
+         *     device is bound to at the measurement time. Values are converted to canonical units
+         *     (mmHg, mmol/L, %, /min, kg, °C); a converted value keeps the original beside it.
+         */
+        post: operations["ingestReadings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a home device and bind it to a patient for a period (patient for themself, clinic_admin, service) */
+        post: operations["registerDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/readings/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A presigned PUT URL for a device export (CSV) or an ECG (PDF, FHIR waveform); parsed when it lands */
+        post: operations["createReadingUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/readings/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An upload and, once processed, how many readings it gave */
+        get: operations["getReadingUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's series of one type over a range, raw or downsampled (min/max/avg per bucket); FHIR with Accept: application/fhir+json (doctor of the patient's clinic, the patient) */
+        get: operations["listPatientReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/reading-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A doctor's personal targets for the patient, replacing the age band's defaults for trend alerts (doctor of the patient's clinic) */
+        put: operations["setReadingTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/reading-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts raised on a patient's readings, newest first (doctor of the patient's clinic) */
+        get: operations["listReadingAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{alertId}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The doctor has seen the alert (doctor of the patient's clinic); acknowledging twice changes nothing */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insurance-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A telemedicine product of the caller's insurer (insurer): consultations a year, specialties, formats, forfeit rules */
+        post: operations["createInsuranceProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a policy of one of the caller's products to an insured person (insurer) */
+        post: operations["issuePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A policy of the caller's insurer with what is left of each allowance (insurer) */
+        get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{policyId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a period from the end of the last one, with a fresh allowance (insurer) */
+        post: operations["renewPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{policyId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a policy: visits already booked stay covered, no new ones are (insurer) */
+        post: operations["cancelPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{policyId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits charged to a policy: date, service, specialty, clinic, cost and outcome; nothing clinical (insurer) */
+        get: operations["getPolicyUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corporate-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A psychology package of the caller's employer: a session pool for the company and/or per employee (hr) */
+        post: operations["createCorporateContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corporate-contracts/{contractId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract of the caller's employer (hr) */
+        get: operations["getCorporateContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corporate-contracts/{contractId}/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol employees by the employer's own reference; each new one gets a one-time activation code (hr)
+         * @description Per-item results. Enrolling a reference again changes nothing. Codes are shown once; only their hashes are kept.
+         */
+        post: operations["enrolEmployees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corporate-contracts/{contractId}/enrolment-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A presigned URL to upload an enrolment CSV (hr); the enrollment-import function processes it
+         * @description CSV in UTF-8 or Windows-1251, `;` or `,` separated, with an `employee_ref` column. Valid rows are
+         *     enrolled; invalid ones are listed with their line numbers and reasons in `result.csv` beside the
+         *     upload, and new activation codes in `codes.csv`. Uploading the same file again changes nothing.
+         */
+        post: operations["createEnrolmentUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corporate-contracts/{contractId}/enrolment-uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How an enrolment upload went, with links to its result and codes files (hr) */
+        get: operations["getEnrolmentUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/corporate-contracts/{contractId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions used and left by month and format; any figure about fewer than 5 people is suppressed (hr) */
+        get: operations["getCorporateUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's linked policies and programmes with what is left (patient) */
+        get: operations["listCoverage"];
+        put?: never;
+        /** Link a policy (number and date of birth) or activate an employer's code (patient) */
+        post: operations["linkCoverage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsor-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build a report now and hand it over by presigned URL (insurer: register of a month; hr: a contract's usage)
+         * @description The insurer's register lists rendered services per policy (date, service, specialty, clinic, cost),
+         *     never a diagnosis, complaint or message. The employer's report has sessions used and left by month
+         *     and format, with every figure about fewer than 5 people suppressed. The same reports are built
+         *     monthly by the sponsor-reports timer.
+         */
+        post: operations["createSponsorReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/telegram/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Telegram Bot API webhook of the chatbot (public; Telegram proves itself with the secret token)
+         * @description Telegram sends no bearer token, so the route is public and the function compares
+         *     X-Telegram-Bot-Api-Secret-Token with the secret_token given to setWebhook (401 without it).
+         *     Each update_id has one effect however often Telegram retries it. Handled, deliberately
+         *     ignored (edited messages, other chats) and repeated updates all answer 200.
+         */
+        post: operations["receiveTelegramUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        ReadingType: "blood_pressure" | "glucose" | "spo2" | "heart_rate" | "weight" | "temperature" | "ecg";
+        /** @example phd-74E8FFFEFF051C00.001C05FFE874 */
+        DeviceId: string;
+        ReadingsRequest: components["schemas"]["ReadingBatch"] | components["schemas"]["FhirResource"];
+        /**
+         * @description Our format. An item: { deviceId?, type, measuredAt, value?, unit?, systolic?, diastolic?, mean?,
+         *     pulse?, mealContext?, note? }; the unit defaults to the canonical one; `note` is free text,
+         *     encrypted at rest. Items are checked one by one, so the batch accepts any object here.
+         */
+        ReadingBatch: {
+            deviceId?: components["schemas"]["DeviceId"];
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description A FHIR R4 Observation, or a Bundle of them (HL7 Personal Health Device IG shapes included) */
+        FhirResource: {
+            resourceType: string;
+            entry?: unknown[];
+        } & {
+            [key: string]: unknown;
+        };
+        ItemResult: {
+            /** @description Position in the batch (or among the Bundle's Observations) */
+            index: number;
+            /** @description The Observation's id or fullUrl */
+            ref?: string;
+            /** @enum {string} */
+            status: "accepted" | "duplicate" | "rejected";
+            /** @enum {string} */
+            reason?: "invalid_item" | "unsupported_type" | "unsupported_unit" | "implausible_value" | "future_timestamp" | "too_old" | "missing_timestamp" | "cancelled" | "entered_in_error" | "not_final" | "data_absent" | "not_a_number" | "clock_fault" | "not_a_measurement" | "unsupported_resource" | "waveform_requires_upload" | "device_missing" | "device_unknown" | "device_unbound" | "device_not_yours" | "conflicting_duplicate";
+            detail?: string;
+        };
+        IngestResult: {
+            /** Format: uuid */
+            batchId: string;
+            accepted: number;
+            duplicates: number;
+            rejected: number;
+            items: components["schemas"]["ItemResult"][];
+        };
+        RegisterDevice: {
+            deviceId: components["schemas"]["DeviceId"];
+            model?: string;
+            /** @description Required unless a patient binds their own device */
+            patientId?: string;
+            /**
+             * Format: date-time
+             * @description Default now
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Exclusive; open-ended when absent
+             */
+            validTo?: string;
+        };
+        DeviceBinding: {
+            deviceId: string;
+            patientId: string;
+            clinicId: string | null;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string | null;
+        };
+        ReadingUploadRequest: {
+            deviceId: components["schemas"]["DeviceId"];
+            /**
+             * @description csv: a device export (home BP, ABPM, Dexcom Clarity); ecg: a PDF or a FHIR waveform
+             * @enum {string}
+             */
+            kind: "csv" | "ecg";
+            /** @enum {string} */
+            contentType: "text/csv" | "application/pdf" | "application/fhir+json";
+            /** @description IANA zone of the export's wall-clock times (default Europe/Moscow) */
+            timeZone?: string;
+            /**
+             * Format: date-time
+             * @description When an ECG PDF was recorded
+             */
+            measuredAt?: string;
+        };
+        ReadingUpload: {
+            /** Format: uuid */
+            id: string;
+            deviceId: string;
+            /** @enum {string} */
+            kind: "csv" | "ecg";
+            /** @enum {string} */
+            status: "pending" | "processed" | "failed";
+            /** @description Presigned PUT URL (on creation only) */
+            uploadUrl?: string;
+            uploadHeaders?: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expiresAt?: string;
+            result?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        Stats: {
+            min: number;
+            max: number;
+            avg: number;
+        };
+        ReadingPoint: {
+            /** Format: date-time */
+            measuredAt: string;
+            deviceId: string;
+            /** @description Systolic for blood pressure */
+            value: number | null;
+            diastolic?: number | null;
+            mean?: number | null;
+            pulse?: number | null;
+            mealContext?: string | null;
+            original?: {
+                value?: number;
+                unit?: string;
+            } | null;
+            fileRef?: string | null;
+        };
+        ReadingBucket: {
+            /** Format: date-time */
+            start: string;
+            count: number;
+            value: components["schemas"]["Stats"];
+            diastolic?: components["schemas"]["Stats"];
+        };
+        ReadingSeries: {
+            patientId: string;
+            type: components["schemas"]["ReadingType"];
+            unit: string;
+            ucum: string;
+            loinc: string;
+            bucket: string;
+            points?: components["schemas"]["ReadingPoint"][];
+            buckets?: components["schemas"]["ReadingBucket"][];
+        };
+        /** @description Out of target at or above `high`, or at or below `low`, in the canonical unit */
+        Limits: {
+            high?: number;
+            low?: number;
+        };
+        ReadingTargets: {
+            systolic?: components["schemas"]["Limits"];
+            diastolic?: components["schemas"]["Limits"];
+            glucose?: components["schemas"]["Limits"];
+            spo2?: components["schemas"]["Limits"];
+            heart_rate?: components["schemas"]["Limits"];
+            weight?: components["schemas"]["Limits"];
+            temperature?: components["schemas"]["Limits"];
+        };
+        ReadingTargetsSet: {
+            patientId: string;
+            targets: components["schemas"]["ReadingTargets"];
+        };
+        ReadingAlert: {
+            /** Format: uuid */
+            id: string;
+            patientId: string;
+            type: components["schemas"]["ReadingType"];
+            /** @enum {string} */
+            rule: "critical" | "sustained";
+            /** @enum {string} */
+            direction: "high" | "low";
+            /** Format: date-time */
+            measuredAt: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged";
+            acknowledgedBy: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        ReadingAlertList: {
+            items: components["schemas"]["ReadingAlert"][];
+        };
         Problem: {
             type: string;
             title: string;
@@ -897,6 +1496,274 @@ export interface components {
             timeZone?: string;
             /** @description Only when a service books for a patient */
             patientId?: string;
+            payer?: components["schemas"]["Payer"];
+        };
+        /** @description Who pays: the patient (default), a linked insurance policy or an employer's programme. A sponsor's unit is reserved with the hold, or the hold is refused (NO_COVERAGE, LIMIT_REACHED, SPECIALTY_NOT_COVERED, POLICY_EXPIRED). */
+        Payer: {
+            /** @enum {string} */
+            type: "self";
+        } | {
+            /** @enum {string} */
+            type: "policy";
+            /** Format: uuid */
+            policyId: string;
+        } | {
+            /** @enum {string} */
+            type: "corporate";
+            /** Format: uuid */
+            contractId: string;
+        };
+        InsuranceProductRequest: {
+            name: string;
+            /** @description Per policy period (a year at most) */
+            consultationsPerYear: number;
+            specialties: components["schemas"]["Specialty"][];
+            /** @description Tighter limits for some covered specialties, within the overall number */
+            specialtyLimits?: {
+                specialty: components["schemas"]["Specialty"];
+                consultations: number;
+            }[];
+            formats?: ("video" | "chat" | "async")[];
+            /** @description Access to the duty doctor 24/7 */
+            dutyDoctor?: boolean;
+            /** @description The promised longest wait */
+            waitingMinutes?: number;
+            /** @description A late cancellation uses up the consultation (default true) */
+            forfeitLateCancellation?: boolean;
+            /** @description A no-show uses up the consultation (default true) */
+            forfeitNoShow?: boolean;
+        };
+        InsuranceProduct: {
+            /** Format: uuid */
+            id: string;
+            insurerId: string;
+            name: string;
+            consultationsPerYear: number;
+            specialties: components["schemas"]["Specialty"][];
+            specialtyLimits: {
+                specialty: components["schemas"]["Specialty"];
+                consultations: number;
+            }[];
+            formats: ("video" | "chat" | "async")[];
+            dutyDoctor: boolean;
+            waitingMinutes: number | null;
+            forfeitLateCancellation: boolean;
+            forfeitNoShow: boolean;
+        };
+        IssuePolicy: {
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description Unique among the insurer's policies
+             * @example ТМ-2026/000123
+             */
+            number: string;
+            /**
+             * Format: date
+             * @description The insured person proves the policy is theirs with it
+             */
+            holderBirthDate: string;
+            /**
+             * Format: date
+             * @description First day
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day (included); a term is at most a year
+             */
+            endsOn: string;
+        };
+        RenewPolicy: {
+            /**
+             * Format: date
+             * @description Last day of the new period
+             */
+            endsOn: string;
+        };
+        Balance: {
+            /** @description overall, or the specialty a tighter limit applies to */
+            scope: string;
+            granted: number;
+            /** @description Held or booked */
+            reserved: number;
+            consumed: number;
+            /** @description Late cancellations and no-shows the terms charge for */
+            forfeited: number;
+            left: number;
+        };
+        Policy: {
+            /** Format: uuid */
+            id: string;
+            insurerId: string;
+            /** Format: uuid */
+            productId: string;
+            number: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            /** @description The insured person has linked the policy to their account */
+            linked: boolean;
+            periods: {
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+                balances: components["schemas"]["Balance"][];
+            }[];
+        };
+        PolicyUsage: {
+            /** Format: uuid */
+            policyId: string;
+            number: string;
+            visits: {
+                /** Format: date */
+                date: string;
+                service: string;
+                specialty: components["schemas"]["Specialty"];
+                clinicId: string;
+                costRub: number;
+                /** @enum {string} */
+                status: "reserved" | "consumed" | "released" | "forfeited";
+            }[];
+        };
+        CorporateContractRequest: {
+            companyName: string;
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day (included); a term is at most a year
+             */
+            endsOn: string;
+            /** @description A pool every employee draws on */
+            companySessions?: number;
+            /** @description Each employee's own sessions */
+            sessionsPerEmployee?: number;
+            /** @description Default psychologist */
+            specialties?: components["schemas"]["Specialty"][];
+            formats?: ("video" | "chat" | "async")[];
+            forfeitLateCancellation?: boolean;
+            forfeitNoShow?: boolean;
+        };
+        CorporateContract: {
+            /** Format: uuid */
+            id: string;
+            employerId: string;
+            companyName: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            companySessions: number | null;
+            sessionsPerEmployee: number | null;
+            specialties: components["schemas"]["Specialty"][];
+            formats: ("video" | "chat" | "async")[];
+            /** @enum {string} */
+            status: "active" | "cancelled";
+        };
+        EnrolEmployees: {
+            employees: {
+                /** @description The employer's own reference, e.g. a personnel number; never a name */
+                employeeRef: string;
+            }[];
+        };
+        EnrolmentResults: {
+            items: {
+                employeeRef: string;
+                /** @enum {string} */
+                status: "enrolled" | "already_enrolled" | "rejected";
+                /** @description New enrolments only; shown once */
+                activationCode?: string;
+                reason?: string;
+            }[];
+        };
+        EnrolmentUploadLink: {
+            /** Format: uuid */
+            uploadId: string;
+            /** @description PUT the CSV here with the same Content-Type */
+            uploadUrl: string;
+            contentType: string;
+            expiresInSeconds: number;
+        };
+        EnrolmentUpload: {
+            /** Format: uuid */
+            uploadId: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "done" | "failed";
+            error?: string;
+            totalRows: number;
+            enrolled: number;
+            alreadyEnrolled: number;
+            rejected: number;
+            /** @description Rejected rows: line;employee_ref;reason */
+            resultUrl: string | null;
+            /** @description New enrolments: employee_ref;activation_code */
+            codesUrl: string | null;
+        };
+        /** @description Aggregates only; a figure about fewer than 5 people is null (suppressed). */
+        CorporateUsage: {
+            /** Format: uuid */
+            contractId: string;
+            enrolled: number;
+            totalPeople: number | null;
+            sessionsUsed: number | null;
+            sessionsGranted: number;
+            sessionsLeft: number | null;
+            cells: {
+                /** @example 2026-12 */
+                month: string;
+                /** @enum {string} */
+                format: "video" | "chat" | "async";
+                people: number | null;
+                sessions: number | null;
+            }[];
+        };
+        LinkCoverage: {
+            policy: {
+                insurerId: string;
+                /** @example ТМ-2026/000123 */
+                number: string;
+                /** Format: date */
+                birthDate: string;
+            };
+        } | {
+            activationCode: string;
+        };
+        Coverage: {
+            /** @enum {string} */
+            type: "policy" | "corporate";
+            /**
+             * Format: uuid
+             * @description policyId or contractId, to name as the payer of a hold
+             */
+            id: string;
+            /** @description The product or the company */
+            sponsorName: string;
+            /** Format: date */
+            endsOn: string;
+            left: number;
+        };
+        CoverageList: {
+            items: components["schemas"]["Coverage"][];
+        };
+        SponsorReportRequest: {
+            /**
+             * @description Insurer: the register's month (default the last one)
+             * @example 2026-11
+             */
+            month?: string;
+            /**
+             * Format: uuid
+             * @description hr: the contract to report on
+             */
+            contractId?: string;
+        };
+        SponsorReport: {
+            key: string;
+            /** @description Presigned download link */
+            url: string;
+            expiresInSeconds: number;
+            rows: number;
         };
         RescheduleRequest: {
             /** Format: date-time */
@@ -1964,6 +2831,700 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    ingestReadings: {
+        parameters: {
+            query?: {
+                /** @description The device of items and Observations that name none */
+                deviceId?: components["schemas"]["DeviceId"];
+            };
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingsRequest"];
+                "application/fhir+json": components["schemas"]["FhirResource"];
+            };
+        };
+        responses: {
+            /** @description Per-item outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    registerDevice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDevice"];
+            };
+        };
+        responses: {
+            /** @description Bound */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceBinding"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createReadingUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Upload there */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getReadingUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listPatientReadings: {
+        parameters: {
+            query: {
+                type: components["schemas"]["ReadingType"];
+                from: string;
+                to: string;
+                bucket?: "raw" | "5m" | "15m" | "1h" | "6h" | "1d" | "1w";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingSeries"];
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setReadingTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingTargets"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingTargetsSet"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listReadingAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingAlertList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingAlert"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createInsuranceProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsuranceProductRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsuranceProduct"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    issuePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssuePolicy"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    renewPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                policyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewPolicy"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    cancelPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getPolicyUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyUsage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createCorporateContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorporateContractRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorporateContract"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getCorporateContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorporateContract"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    enrolEmployees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolEmployees"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResults"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createEnrolmentUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentUploadLink"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getEnrolmentUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getCorporateUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contractId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorporateUsage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    linkCoverage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCoverage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coverage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    createSponsorReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SponsorReportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    receiveTelegramUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Telegram-Bot-Api-Secret-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    update_id: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Taken (handled, ignored or already seen) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
         };
     };
 }

@@ -11,6 +11,7 @@ import {
 import type { Doctor } from './domain/doctor';
 import { slotStep, workingIntervals } from './domain/schedule';
 import { blockOf, isOffered } from './domain/slots';
+import type { Payer, Payers } from './payers';
 import type { VideoRooms } from './video-rooms';
 
 export interface Clock {
@@ -38,11 +39,21 @@ function checkSlot(doctor: Doctor, serviceId: string, start: number, now: number
   return { service, end, block };
 }
 
-/** Holds a slot for the patient for a few minutes; two holds on one slot: exactly one wins (`SLOT_TAKEN`). */
+/**
+ * Holds a slot for the patient for a few minutes; two holds on one slot: exactly one wins (`SLOT_TAKEN`).
+ * A sponsor's unit is reserved in the same transaction, so the slot and the unit are taken together or not at all.
+ */
 export async function holdSlot(
   repos: Repositories,
-  request: { doctorId: string; serviceId: string; start: number; patientId: string; patientTimeZone: string },
-  context: { now: number; holdMinutes: number; correlationId: string },
+  request: {
+    doctorId: string;
+    serviceId: string;
+    start: number;
+    patientId: string;
+    patientTimeZone: string;
+    payer?: Payer;
+  },
+  context: { now: number; holdMinutes: number; correlationId: string; payers?: Payers },
 ): Promise<Appointment> {
   const doctor = await repos.doctors.get(request.doctorId);
   if (!doctor) throw new NotFound('Doctor');
@@ -69,6 +80,16 @@ export async function holdSlot(
     updatedAt: context.now,
   };
   await repos.appointments.create(appointment);
+  if (request.payer && request.payer.type !== 'self') {
+    if (!context.payers) throw new Error('A sponsored hold needs the payers port');
+    const visit = {
+      appointment,
+      specialty: doctor.specialty,
+      serviceName: service.name,
+      priceRub: service.priceRub,
+    };
+    await context.payers.reserve(repos, request.payer, visit, context.now);
+  }
   await repos.outbox.add(...appointmentEvent('held', appointment, context.correlationId));
   return appointment;
 }
@@ -76,12 +97,13 @@ export async function holdSlot(
 export async function confirmHold(
   repos: Repositories,
   appointment: Appointment,
-  context: { now: number; correlationId: string; video: VideoRooms },
+  context: { now: number; correlationId: string; video: VideoRooms; payers?: Payers },
 ): Promise<Appointment> {
   if (appointment.status !== 'held') throw rules.wrongStatus(appointment.status, 'confirmed');
   if (!isLiveHold(appointment, context.now) || !(await repos.appointments.ownsBlock(appointment))) {
     throw rules.holdExpired();
   }
+  await context.payers?.keep(repos, appointment);
   const booked: Appointment = {
     ...appointment,
     status: 'booked',
@@ -98,7 +120,7 @@ export async function confirmHold(
 export async function cancelAppointment(
   repos: Repositories,
   appointment: Appointment,
-  context: { now: number; correlationId: string; by: Caller },
+  context: { now: number; correlationId: string; by: Caller; payers?: Payers },
 ): Promise<Appointment> {
   if (appointment.status !== 'held' && appointment.status !== 'booked') {
     throw rules.wrongStatus(appointment.status, 'cancelled');
@@ -112,6 +134,7 @@ export async function cancelAppointment(
     updatedAt: context.now,
   };
   await repos.appointments.releaseBlock(appointment);
+  await context.payers?.settle(repos, appointment, late ? 'cancelled_late' : 'cancelled', context.now);
   await repos.appointments.save(cancelled);
   await repos.outbox.add(
     ...appointmentEvent('cancelled', cancelled, context.correlationId, {
@@ -159,12 +182,13 @@ export async function closeAppointment(
   repos: Repositories,
   appointment: Appointment,
   outcome: 'completed' | 'no_show',
-  context: { now: number; correlationId: string },
+  context: { now: number; correlationId: string; payers?: Payers },
 ): Promise<Appointment> {
   if (appointment.status !== 'booked')
     throw rules.wrongStatus(appointment.status, outcome === 'completed' ? 'completed' : 'marked no-show');
   if (context.now < appointment.start) throw rules.tooEarlyToClose();
   const closed: Appointment = { ...appointment, status: outcome, updatedAt: context.now };
+  await context.payers?.settle(repos, appointment, outcome, context.now);
   await repos.appointments.save(closed);
   await repos.outbox.add(...appointmentEvent(outcome, closed, context.correlationId));
   return closed;

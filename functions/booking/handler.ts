@@ -5,6 +5,7 @@ import { operations } from '../../platform/operations';
 import { Problem, problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
 import type { Repositories } from '../../storage/unit-of-work';
+import { sponsorPayers as payers } from '../coverage/payers';
 import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment } from './access';
 import {
   cancelAppointment,
@@ -16,6 +17,7 @@ import {
 } from './appointments';
 import { type Appointment, BookingRuleBroken } from './domain/appointment';
 import { type Doctor, defaultSchedule } from './domain/doctor';
+import { PayerRefused } from './payers';
 import * as schemas from './schemas';
 import { findSlots } from './slot-search';
 import { linkRooms } from './video-rooms';
@@ -29,7 +31,7 @@ async function inTransaction<T>(work: (repos: Repositories) => Promise<T>): Prom
   try {
     return await store.transaction(work);
   } catch (error) {
-    if (error instanceof BookingRuleBroken)
+    if (error instanceof BookingRuleBroken || error instanceof PayerRefused)
       throw new Problem(error.status, error.code, 'Booking refused', error.message);
     if (error instanceof NotFound) {
       const code = `${error.what.toUpperCase()}_NOT_FOUND`;
@@ -161,8 +163,9 @@ const holdAppointment = httpRoute({
           start: Date.parse(body.start),
           patientId,
           patientTimeZone: body.timeZone,
+          payer: body.payer,
         },
-        { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId },
+        { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId, payers },
       );
       return view(r, held, language);
     });
@@ -231,12 +234,13 @@ function appointmentAction<TBody>(
 const confirm = appointmentAction(
   'POST /v1/appointments/{appointmentId}/confirm',
   canManageAsPatient,
-  (r, a, q) => confirmHold(r, a, { now: Date.now(), correlationId: q.correlationId, video }),
+  (r, a, q) => confirmHold(r, a, { now: Date.now(), correlationId: q.correlationId, video, payers }),
 );
 const cancel = appointmentAction(
   'POST /v1/appointments/{appointmentId}/cancel',
   canSeeAppointment,
-  (r, a, q) => cancelAppointment(r, a, { now: Date.now(), correlationId: q.correlationId, by: q.caller }),
+  (r, a, q) =>
+    cancelAppointment(r, a, { now: Date.now(), correlationId: q.correlationId, by: q.caller, payers }),
 );
 const reschedule = appointmentAction<{ start: string }>(
   'POST /v1/appointments/{appointmentId}/reschedule',
@@ -249,10 +253,10 @@ const reschedule = appointmentAction<{ start: string }>(
   schemas.rescheduleBody,
 );
 const complete = appointmentAction('POST /v1/appointments/{appointmentId}/complete', canClose, (r, a, q) =>
-  closeAppointment(r, a, 'completed', { now: Date.now(), correlationId: q.correlationId }),
+  closeAppointment(r, a, 'completed', { now: Date.now(), correlationId: q.correlationId, payers }),
 );
 const noShow = appointmentAction('POST /v1/appointments/{appointmentId}/no-show', canClose, (r, a, q) =>
-  closeAppointment(r, a, 'no_show', { now: Date.now(), correlationId: q.correlationId }),
+  closeAppointment(r, a, 'no_show', { now: Date.now(), correlationId: q.correlationId, payers }),
 );
 
 const recordInPersonVisit = httpRoute({

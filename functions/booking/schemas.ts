@@ -94,6 +94,14 @@ export const holdBody = z.strictObject({
   timeZone: timeZone.default('Europe/Moscow'),
   /** Only a service (the chatbot) books for someone else. */
   patientId: z.string().min(1).max(128).optional(),
+  /** Who pays; the patient unless a policy or an employer's programme is named. */
+  payer: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('self') }),
+      z.strictObject({ type: z.literal('policy'), policyId: z.uuid() }),
+      z.strictObject({ type: z.literal('corporate'), contractId: z.uuid() }),
+    ])
+    .optional(),
 });
 
 export const rescheduleBody = z.strictObject({ start: z.iso.datetime({ offset: true }) });

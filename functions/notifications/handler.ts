@@ -1,6 +1,7 @@
 import { appointmentEventsV1 } from '../../events/appointment.v1';
 import { consultationEventsV1 } from '../../events/consultation.v1';
 import { patientRegisteredV1 } from '../../events/patient-registered.v1';
+import { alertRaisedV1 } from '../../events/readings.v1';
 import { config } from '../../platform/config';
 import { queueConsumer } from '../../platform/queue-consumer';
 import type { Repositories } from '../../storage/unit-of-work';
@@ -21,7 +22,8 @@ async function stillAsReminded(repos: Repositories, data: { appointmentId: strin
  */
 export const handler = queueConsumer({
   name: 'notifications',
-  events: [patientRegisteredV1, ...appointmentEventsV1, ...consultationEventsV1],
+  // Reading alerts are for doctors; no template yet, so they are accepted and left unsent.
+  events: [patientRegisteredV1, ...appointmentEventsV1, ...consultationEventsV1, alertRaisedV1],
   handle: async (event, repos) => {
     const intent = decide(event);
     if (!intent) return;
