@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { appointmentEventsV1 } from './appointment.v1';
 import { consultationEventsV1 } from './consultation.v1';
 import { crisisDetectedV1 } from './crisis-detected.v1';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './envelope';
 
 /** A new message in an asynchronous consultation; tells the other side, never what was written. */

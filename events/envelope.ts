@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every event crossing a queue or a bucket travels in this envelope. `type` names the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './envelope';
 
 /** A clinic registered a patient. Carries identifiers only, never personal data. */

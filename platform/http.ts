@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { header, parseJsonBody, validate } from './http-body';
 import { accessLog, correlationHeaders, problemResponses } from './http-middleware';
 import { idempotent } from './idempotency';

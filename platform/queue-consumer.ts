@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidEvent, parseEvent } from '../events/catalog';
 import type { Envelope, EventDefinition } from '../events/envelope';
 import { deadLetterQueueOf } from '../messaging/queues';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { problems } from '../../platform/problem';

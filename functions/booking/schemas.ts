@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { components } from '../../contracts/generated/api';
 import type { AssertTrue, Equivalent } from '../../platform/contract-types';
 import { specialties } from './domain/doctor';

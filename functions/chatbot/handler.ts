@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '../../platform/config';
 import { httpRoute } from '../../platform/http';
 import { operations } from '../../platform/operations';

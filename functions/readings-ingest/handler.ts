@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';

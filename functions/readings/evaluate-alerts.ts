@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createEvent } from '../../events/envelope';
 import { alertRaisedV1, type readingsRecordedV1 } from '../../events/readings.v1';
 import type { Repositories } from '../../storage/unit-of-work';

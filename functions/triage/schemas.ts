@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { components } from '../../contracts/generated/api';
 import type { AssertTrue, Equivalent } from '../../platform/contract-types';
 import { specialties as bookingSpecialties } from '../booking/domain/doctor';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Metric, mealContexts, type Parsed, type Reading, type ReadingType, reject } from './types';
 import { toCanonical } from './units';
 
