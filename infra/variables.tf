@@ -86,9 +86,14 @@ variable "queues" {
       batch_cutoff_seconds       = 2
       visibility_timeout_seconds = 60
     }
-    # crisis: the PHQ-9 item 9 path (DESIGN.md). No consumer is declared in serverless.yml yet;
-    # these values assume it will run like notifications.
+    # crisis: the PHQ-9 item 9 path, consumed by the escalations function (serverless.yml).
     crisis = {
+      consumer_timeout_seconds   = 30
+      batch_cutoff_seconds       = 2
+      visibility_timeout_seconds = 60
+    }
+    # readings: the readings-alerts consumer (serverless.yml).
+    readings = {
       consumer_timeout_seconds   = 30
       batch_cutoff_seconds       = 2
       visibility_timeout_seconds = 60
