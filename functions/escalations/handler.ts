@@ -2,7 +2,7 @@ import { crisisDetectedV1 } from '../../events/crisis-detected.v1';
 import { config } from '../../platform/config';
 import { queueConsumer } from '../../platform/queue-consumer';
 import { channelsFor } from '../notifications/channels/select';
-import { notifyLevel } from './ladder';
+import { openEscalation } from './ladder';
 
 /**
  * Message Queue trigger on `crisis`: a patient on the crisis path opens an escalation that
@@ -13,24 +13,15 @@ export const handler = queueConsumer({
   name: 'escalations',
   events: [crisisDetectedV1],
   handle: async (event, repos) => {
-    const now = Date.now();
-    const opened = {
-      id: event.id,
-      kind: 'crisis' as const,
-      subjectId: event.data.triageId,
-      tenantId: event.tenant,
-      level: 0,
-      nextAt: null,
-      acknowledgedAt: null,
-      acknowledgedBy: null,
-      createdAt: now,
-    };
-    const notified = await notifyLevel(repos, opened, {
-      now,
-      channels: await channelsFor(repos),
-      hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
-      slaMinutes: config().ESCALATION_SLA_MINUTES,
-    });
-    await repos.escalations.open(notified);
+    await openEscalation(
+      repos,
+      { id: event.id, kind: 'crisis', subjectId: event.data.triageId, tenantId: event.tenant },
+      {
+        now: Date.now(),
+        channels: await channelsFor(repos),
+        hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
+        slaMinutes: config().ESCALATION_SLA_MINUTES,
+      },
+    );
   },
 });

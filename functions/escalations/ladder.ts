@@ -4,13 +4,23 @@ import type { DeliveryContext } from '../notifications/deliver';
 import { deliver } from '../notifications/deliver';
 
 /**
- * Who is told at each level of a crisis escalation: the on-call clinician of the tenant,
- * then the clinic's admins. Addresses are groups whose contacts a clinic admin keeps
- * (PUT /v1/on-call/contacts).
+ * Who is told at each level of an escalation. A crisis goes to the tenant's on-call
+ * clinician, then the clinic's admins. A critical reading goes first to the patient's doctor
+ * (the one who set their targets, when there is one), then on-call, then the admins. Group
+ * addresses are reached through contacts a clinic admin keeps (PUT /v1/on-call/contacts).
  */
-export function recipientAt(escalation: Escalation, level: number): string | undefined {
-  return [`duty:${escalation.tenantId}`, `clinic_admin:${escalation.tenantId}`][level];
+export async function ladderOf(repos: Repositories, escalation: Escalation): Promise<string[]> {
+  const groups = [`duty:${escalation.tenantId}`, `clinic_admin:${escalation.tenantId}`];
+  if (escalation.kind === 'crisis') return groups;
+  const alert = await repos.readings.alerts.get(escalation.subjectId);
+  const doctor = alert ? await repos.readings.alerts.targetsSetBy(alert.patientId) : undefined;
+  return doctor ? [doctor, ...groups] : groups;
 }
+
+const templates: Record<Escalation['kind'], string> = {
+  crisis: 'escalation.crisis',
+  reading_alert: 'escalation.reading_alert',
+};
 
 /** Notifies the level's recipient with a critical message (bypassing quiet hours) and records the step. */
 export async function notifyLevel(
@@ -18,12 +28,13 @@ export async function notifyLevel(
   escalation: Escalation,
   context: DeliveryContext & { slaMinutes: number },
 ): Promise<Escalation> {
-  const recipientId = recipientAt(escalation, escalation.level) as string;
+  const ladder = await ladderOf(repos, escalation);
+  const recipientId = ladder[escalation.level] as string;
   const status = await deliver(
     repos,
     {
       recipientId,
-      template: 'escalation.crisis',
+      template: templates[escalation.kind],
       variables: { ref: escalation.id.slice(0, 8) },
       tenantId: escalation.tenantId,
       sourceEventId: escalation.id,
@@ -31,7 +42,7 @@ export async function notifyLevel(
     context,
   );
   await repos.escalations.recordStep(escalation.id, escalation.level, recipientId, status);
-  const hasNext = recipientAt(escalation, escalation.level + 1) !== undefined;
+  const hasNext = escalation.level + 1 < ladder.length;
   return { ...escalation, nextAt: hasNext ? context.now + context.slaMinutes * 60_000 : null };
 }
 
@@ -43,4 +54,30 @@ export async function escalateDue(repos: Repositories, context: DeliveryContext 
     await repos.escalations.save(raised);
   }
   return due.length;
+}
+
+/** Opens an escalation and tells its first level at once. */
+export async function openEscalation(
+  repos: Repositories,
+  opening: Pick<Escalation, 'id' | 'kind' | 'subjectId' | 'tenantId'>,
+  context: DeliveryContext & { slaMinutes: number },
+): Promise<void> {
+  const escalation: Escalation = {
+    ...opening,
+    level: 0,
+    nextAt: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    createdAt: context.now,
+  };
+  await repos.escalations.open(await notifyLevel(repos, escalation, context));
+}
+
+/** Acknowledging stops an escalation: whoever acknowledges has taken the patient on. */
+export async function acknowledgeEscalation(repos: Repositories, id: string, by: string, now: number) {
+  const escalation = await repos.escalations.get(id);
+  if (!escalation || escalation.acknowledgedAt !== null) return escalation;
+  const acknowledged = { ...escalation, acknowledgedAt: now, acknowledgedBy: by, nextAt: null };
+  await repos.escalations.save(acknowledged);
+  return acknowledged;
 }

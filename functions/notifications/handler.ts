@@ -8,6 +8,7 @@ import type { Repositories } from '../../storage/unit-of-work';
 import { channelsFor } from './channels/select';
 import { decide } from './decisions';
 import { deliver } from './deliver';
+import { onReadingAlert } from './reading-alerts';
 
 /** A reminder for an appointment cancelled or moved since it fell due is dropped. */
 async function stillAsReminded(repos: Repositories, data: { appointmentId: string; start: string }) {
@@ -22,9 +23,11 @@ async function stillAsReminded(repos: Repositories, data: { appointmentId: strin
  */
 export const handler = queueConsumer({
   name: 'notifications',
-  // Reading alerts are for doctors; no template yet, so they are accepted and left unsent.
   events: [patientRegisteredV1, ...appointmentEventsV1, ...consultationEventsV1, alertRaisedV1],
   handle: async (event, repos) => {
+    if (event.type === 'alert.raised.v1') {
+      return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1], await channelsFor(repos));
+    }
     const intent = decide(event);
     if (!intent) return;
     const reminder =

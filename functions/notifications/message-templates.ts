@@ -13,6 +13,18 @@ export interface MessageTemplate {
 }
 
 const routineTemplates: Record<string, MessageTemplate> = {
+  'reading.alert_sustained': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Показатели пациента',
+      text: 'Показатели пациента требуют внимания. Откройте приложение (код {ref}).',
+    },
+    en: {
+      subject: 'A patient’s readings',
+      text: 'A patient’s readings need attention. Open the app (code {ref}).',
+    },
+  },
   'patient.welcome': {
     healthData: false,
     critical: false,
@@ -92,6 +104,18 @@ export const criticalTemplates: Record<string, MessageTemplate> = {
     en: {
       subject: 'Urgent: on-call response needed',
       text: 'A patient needs urgent help from a specialist. Open the app and acknowledge (code {ref}).',
+    },
+  },
+  'escalation.reading_alert': {
+    healthData: false,
+    critical: true,
+    ru: {
+      subject: 'Срочно: показатели пациента',
+      text: 'Показатели пациента требуют немедленной реакции врача. Откройте приложение и подтвердите получение (код {ref}).',
+    },
+    en: {
+      subject: 'Urgent: a patient’s readings',
+      text: 'A patient’s readings need a doctor’s immediate attention. Open the app and acknowledge (code {ref}).',
     },
   },
 };

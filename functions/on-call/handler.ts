@@ -4,6 +4,7 @@ import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
 import type { Escalation } from '../../storage/repositories/escalations';
+import { acknowledgeEscalation } from '../escalations/ladder';
 import { escalationParams, onCallContactsBody } from './schemas';
 
 /** Where a clinic's on-call clinician and its admins are reached when a crisis is escalated. */
@@ -61,7 +62,6 @@ const getEscalation = httpRoute({
   },
 });
 
-/** Acknowledging stops the escalation: whoever acknowledges has taken the patient on. */
 const acknowledge = httpRoute({
   route: 'POST /v1/escalations/{escalationId}/ack',
   auth: ['doctor', 'clinic_admin'],
@@ -71,12 +71,8 @@ const acknowledge = httpRoute({
     const body = await store.transaction(async (r) => {
       const escalation = await r.escalations.get(params.escalationId);
       if (!escalation || !mayHandle(caller, escalation)) throw problems.notFound('Escalation');
-      const acknowledged =
-        escalation.acknowledgedAt === null
-          ? { ...escalation, acknowledgedAt: Date.now(), acknowledgedBy: caller.subject, nextAt: null }
-          : escalation;
-      await r.escalations.save(acknowledged);
-      return view(acknowledged, await r.escalations.steps(escalation.id));
+      const acknowledged = await acknowledgeEscalation(r, escalation.id, caller.subject, Date.now());
+      return view(acknowledged ?? escalation, await r.escalations.steps(escalation.id));
     });
     return { status: 200, body };
   },

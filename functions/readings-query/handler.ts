@@ -5,6 +5,7 @@ import { getServices } from '../../platform/services';
 import type { ReadingAlert } from '../../storage/repositories/reading-alerts';
 import type { StoredReading } from '../../storage/repositories/readings';
 import type { Repositories } from '../../storage/unit-of-work';
+import { acknowledgeEscalation } from '../escalations/ladder';
 import { canSeeReadings, isTreatingDoctor } from '../readings/access';
 import { downsample } from '../readings/domain/downsample';
 import { toBundle } from '../readings/domain/fhir-output';
@@ -156,6 +157,8 @@ const acknowledgeAlert = httpRoute({
         throw problems.notFound('Alert');
       if (found.status === 'acknowledged') return found;
       await r.readings.alerts.acknowledge(found.id, caller.subject);
+      // A critical alert's escalation (keyed by the alert) stops here too.
+      await acknowledgeEscalation(r, found.id, caller.subject, Date.now());
       return (await r.readings.alerts.get(found.id)) ?? found;
     });
     return { status: 200, body: alertView(alert) };

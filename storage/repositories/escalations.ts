@@ -2,7 +2,7 @@ import type { Row, Tables } from '../port';
 
 export interface Escalation {
   id: string;
-  kind: 'crisis';
+  kind: 'crisis' | 'reading_alert';
   subjectId: string;
   tenantId: string;
   level: number;

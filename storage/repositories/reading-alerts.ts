@@ -31,6 +31,12 @@ export class ReadingAlertRepository {
     return row ? (row.targets as Targets) : undefined;
   }
 
+  /** The doctor who set the patient's personal targets: the first to hear of a critical value. */
+  async targetsSetBy(patientId: string): Promise<string | undefined> {
+    const row = await this.tables.get('reading_targets', { patient_id: patientId });
+    return row ? String(row.set_by) : undefined;
+  }
+
   async setTargets(patientId: string, targets: Targets, setBy: string): Promise<void> {
     await this.tables.upsert('reading_targets', {
       patient_id: patientId,
