@@ -39,6 +39,7 @@ async function main() {
           phone: `+7999${String(i).padStart(7, '0')}`,
           email: null,
           telegramChatId: null,
+          pushEndpoint: null,
           language: 'ru',
           timeZone: 'Europe/Moscow',
           quietHours: null,

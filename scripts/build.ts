@@ -65,8 +65,11 @@ const lazyChunks: LazyChunk[] = [
   },
   {
     file: 'sns.js',
-    specifiers: ['./sns-sms'],
-    source: "export { snsSms } from './functions/notifications/channels/sns-sms';",
+    specifiers: ['./sns-sms', './sns-push'],
+    source: [
+      "export { snsSms } from './functions/notifications/channels/sns-sms';",
+      "export { snsPush } from './functions/notifications/channels/sns-push';",
+    ].join('\n'),
   },
   {
     file: 'sesv2.js',

@@ -14,6 +14,8 @@ export const notificationTables = {
       phone: optional(text),
       email: optional(text),
       telegram_chat_id: optional(text),
+      /** The CNS platform endpoint (ARN) of the user's app, for mobile push. */
+      push_endpoint: optional(text),
       language: text,
       time_zone: text,
       /** Wall-clock HH:MM in the user's zone; null when the user keeps no quiet hours. */

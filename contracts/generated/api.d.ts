@@ -1339,6 +1339,8 @@ export interface components {
             /** Format: email */
             email?: string | null;
             telegramChatId?: string | null;
+            /** @description The CNS platform endpoint the app registered */
+            pushEndpoint?: string | null;
             /** @enum {string} */
             language?: "ru" | "en";
             /** @example Asia/Novosibirsk */
@@ -1349,7 +1351,7 @@ export interface components {
                 /** @example 08:00 */
                 to: string;
             } | null;
-            channels: ("sms" | "email" | "telegram")[];
+            channels: ("sms" | "email" | "telegram" | "push")[];
         };
         NotificationSettingsSaved: components["schemas"]["NotificationSettings"] & {
             userId: string;

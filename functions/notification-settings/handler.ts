@@ -21,6 +21,7 @@ const getSettings = httpRoute({
         phone: null,
         email: null,
         telegramChatId: null,
+        pushEndpoint: null,
         language: 'ru',
         timeZone: 'Europe/Moscow',
         quietHours: null,

@@ -17,6 +17,8 @@ export const settingsBody = z.strictObject({
     .regex(/^-?\d{1,20}$/)
     .nullable()
     .default(null),
+  /** The CNS platform endpoint (ARN) the app registered for push. */
+  pushEndpoint: z.string().regex(/^arn:/).max(512).nullable().default(null),
   language: z.enum(['ru', 'en']).default('ru'),
   timeZone: z
     .string()
@@ -24,7 +26,7 @@ export const settingsBody = z.strictObject({
     .default('Europe/Moscow'),
   quietHours: z.strictObject({ from: time, to: time }).nullable().default(null),
   /** The channels the user consents to, in the order to try them; empty stops all but nothing else. */
-  channels: z.array(z.enum(['sms', 'email', 'telegram'])).max(3),
+  channels: z.array(z.enum(['sms', 'email', 'telegram', 'push'])).max(4),
 });
 
 export type SettingsMatchContract = AssertTrue<

@@ -92,6 +92,7 @@ async function contactOf(repos: Repositories, recipientId: string): Promise<Noti
     phone,
     email: null,
     telegramChatId: null,
+    pushEndpoint: null,
     language: 'ru',
     timeZone: 'Europe/Moscow',
     quietHours: null,
@@ -103,6 +104,7 @@ function addressOn(channel: ChannelName, contact: NotificationContact): string |
   if (channel === 'sms') return contact.phone;
   if (channel === 'email') return contact.email;
   if (channel === 'telegram') return contact.telegramChatId;
+  if (channel === 'push') return contact.pushEndpoint;
   return null;
 }
 

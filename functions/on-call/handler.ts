@@ -24,6 +24,7 @@ const setContacts = httpRoute({
         await r.notificationContacts.save({
           userId: `${group}:${clinicId}`,
           ...contact,
+          pushEndpoint: null,
           language: 'ru',
           timeZone: 'Europe/Moscow',
           quietHours: null,

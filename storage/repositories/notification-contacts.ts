@@ -6,6 +6,7 @@ export interface NotificationContact {
   phone: string | null;
   email: string | null;
   telegramChatId: string | null;
+  pushEndpoint: string | null;
   language: 'ru' | 'en';
   timeZone: string;
   quietHours: { from: string; to: string } | null;
@@ -30,6 +31,7 @@ export class NotificationContacts {
       phone: contact.phone,
       email: contact.email,
       telegram_chat_id: contact.telegramChatId,
+      push_endpoint: contact.pushEndpoint,
       language: contact.language,
       time_zone: contact.timeZone,
       quiet_from: contact.quietHours?.from ?? null,
@@ -46,6 +48,7 @@ function toContact(row: Row): NotificationContact {
     phone: row.phone === null ? null : String(row.phone),
     email: row.email === null ? null : String(row.email),
     telegramChatId: row.telegram_chat_id === null ? null : String(row.telegram_chat_id),
+    pushEndpoint: row.push_endpoint === null ? null : String(row.push_endpoint),
     language: row.language === 'en' ? 'en' : 'ru',
     timeZone: String(row.time_zone),
     quietHours:

@@ -49,6 +49,7 @@ describe('delivering a notification', () => {
         phone: '+79160000001',
         email: null,
         telegramChatId: null,
+        pushEndpoint: null,
         language: 'ru',
         timeZone: 'Asia/Novosibirsk',
         quietHours: null,
@@ -78,6 +79,7 @@ describe('delivering a notification', () => {
         phone: '+79160000002',
         email: null,
         telegramChatId: '12345',
+        pushEndpoint: null,
         language: 'en',
         timeZone: 'Europe/Moscow',
         quietHours: null,
@@ -96,6 +98,33 @@ describe('delivering a notification', () => {
     expect(records.map((n) => `${n.channel}:${n.status}`).sort()).toEqual(['sms:sent', 'telegram:failed']);
   });
 
+  it('reaches an app by push at the platform endpoint it registered', async () => {
+    const { store, booked } = setUp();
+    await store.transaction((r) =>
+      r.notificationContacts.save({
+        userId: 'u-4',
+        phone: null,
+        email: null,
+        telegramChatId: null,
+        pushEndpoint: 'arn:aws:sns::b1g:endpoint/GCM/telemed/abc',
+        language: 'en',
+        timeZone: 'Europe/Moscow',
+        quietHours: null,
+        channels: ['push', 'sms'],
+      }),
+    );
+    const status = await store.transaction(async (r) =>
+      deliver(r, booked('u-4'), {
+        now: noon,
+        channels: { push: captureChannel('push', r.capturedMessages) },
+        hourlyLimit: 5,
+      }),
+    );
+    const [sent] = await store.transaction((r) => r.capturedMessages.latest(1));
+    expect(status).toBe('sent');
+    expect(sent).toMatchObject({ channel: 'push', address: 'arn:aws:sns::b1g:endpoint/GCM/telemed/abc' });
+  });
+
   it('holds a message during quiet hours and drops one over the hourly limit', async () => {
     const { store, booked, setNow } = setUp();
     await store.transaction((r) =>
@@ -104,6 +133,7 @@ describe('delivering a notification', () => {
         phone: '+79160000003',
         email: null,
         telegramChatId: null,
+        pushEndpoint: null,
         language: 'ru',
         timeZone: 'Europe/Moscow',
         quietHours: { from: '22:00', to: '08:00' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesAgo, readingsSteps } from '../support/readings';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
-describe('a critical reading on the local cloud', () => {
+describe('a critical blood pressure reading on the local cloud', () => {
   let cloud: TestCloud;
   let steps: ReturnType<typeof readingsSteps>;
   const doctorPhone = '+79990001001';
@@ -40,18 +40,21 @@ describe('a critical reading on the local cloud', () => {
     await steps.bind(deviceId, patient.id);
     await cloud.request('PUT', `/v1/patients/${patient.id}/reading-targets`, {
       token: await steps.doctor(),
-      body: { spo2: { low: 94 } },
+      body: { systolic: { high: 135 } },
     });
     await cloud.request('POST', '/v1/readings', {
       token: patient.token,
-      body: { deviceId, items: [{ type: 'spo2', measuredAt: minutesAgo(2), value: 84 }] },
+      body: {
+        deviceId,
+        items: [{ type: 'blood_pressure', measuredAt: minutesAgo(2), systolic: 205, diastolic: 125 }],
+      },
     });
     return patient;
   };
 
   it('notifies the patient’s doctor at once and, unacknowledged past the SLA, the on-call clinician', async () => {
     // Act
-    await criticalReading('oxi-esc-1');
+    await criticalReading('cuff-esc-1');
     const toDoctor = await messagesTo(doctorPhone, 1);
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     await cloud.fireTimer('escalation-watch');
@@ -65,7 +68,7 @@ describe('a critical reading on the local cloud', () => {
 
   it('stops escalating once the doctor acknowledges the alert', async () => {
     // Prepare
-    const patient = await criticalReading('oxi-esc-2');
+    const patient = await criticalReading('cuff-esc-2');
     await messagesTo(doctorPhone, 2);
     const dutyBefore = (await messagesTo(dutyPhone, 0))?.length ?? 0;
     const [alert] = (

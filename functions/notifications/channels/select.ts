@@ -10,7 +10,8 @@ let cloudChannels: Promise<Channels> | undefined;
 
 /**
  * The channels this deployment sends through: the local capture unless APP_ENV=cloud;
- * in the cloud CNS for SMS and Postbox for email, their SDKs loaded on first use.
+ * in the cloud CNS for SMS and push, Postbox for email and the Bot API for Telegram, their
+ * SDKs loaded on first use.
  */
 export async function channelsFor(repos: Repositories): Promise<Channels> {
   const cfg = config();
@@ -28,13 +29,20 @@ export async function channelsFor(repos: Repositories): Promise<Channels> {
       accessKeyId: cfg.ACCESS_KEY_ID ?? '',
       secretAccessKey: cfg.SECRET_ACCESS_KEY ?? '',
     };
-    const [{ snsSms }, { postboxEmail }] = await Promise.all([
+    const [{ snsSms }, { snsPush }, { postboxEmail }, { telegramMessages }] = await Promise.all([
       import('./sns-sms'),
+      import('./sns-push'),
       import('./postbox-email'),
+      import('./telegram'),
     ]);
     return {
       sms: snsSms({ endpoint: cfg.SNS_ENDPOINT, senderId: cfg.SMS_SENDER_ID, ...credentials }),
+      push: snsPush({ endpoint: cfg.SNS_ENDPOINT, ...credentials }),
       email: postboxEmail({ endpoint: cfg.POSTBOX_ENDPOINT, from: cfg.EMAIL_FROM, ...credentials }),
+      // Only where the bot's token is configured (the chatbot's settings).
+      ...(cfg.TELEGRAM_BOT_TOKEN
+        ? { telegram: telegramMessages(cfg.TELEGRAM_BOT_TOKEN, cfg.TELEGRAM_API_ROOT) }
+        : {}),
     };
   })();
   return cloudChannels;
