@@ -3,12 +3,14 @@ import { appointmentEventsV1 } from './appointment.v1';
 import { consultationEventsV1 } from './consultation.v1';
 import { crisisDetectedV1 } from './crisis-detected.v1';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
+import { notificationRequestedV1 } from './notification-requested.v1';
 import { patientRegisteredV1 } from './patient-registered.v1';
 import { alertRaisedV1, readingsRecordedV1 } from './readings.v1';
 
 /** Every event type the system knows. Nothing crosses a queue without an entry here. */
 export const catalog = [
   patientRegisteredV1,
+  notificationRequestedV1,
   ...appointmentEventsV1,
   ...consultationEventsV1,
   crisisDetectedV1,

@@ -195,6 +195,8 @@ function useEmbeddedDefaults(dataDir: string, endpoint: string): void {
   env.KEYRING_PATH ??= join(dataDir, 'keyring.json');
   env.QUEUE_ENDPOINT ??= endpoint;
   env.STORAGE_ENDPOINT ??= endpoint;
+  // Locally, crises of patients without a clinic go to the on-call clinician of clinic-1.
+  env.CRISIS_DUTY_TENANT ??= 'clinic-1';
   // The chatbot's webhook needs a secret; locally a known one, so curl can play Telegram.
   env.TELEGRAM_WEBHOOK_SECRET ??= 'local-telegram-webhook-secret';
 }

@@ -49,6 +49,11 @@ const schema = z
     POSTBOX_ENDPOINT: z.string().default('https://postbox.cloud.yandex.net'),
     SMS_SENDER_ID: z.string().min(1).max(11).default('Telemed'),
     EMAIL_FROM: z.string().default('no-reply@telemed.example.ru'),
+    /**
+     * The clinic whose on-call clinician answers crises of patients who belong to no clinic
+     * (app users, employees on psychology packages, chatbot users). Required in the cloud.
+     */
+    CRISIS_DUTY_TENANT: z.string().min(1).max(128).optional(),
     /** Minutes a critical escalation waits for acknowledgement before going one level up. */
     ESCALATION_SLA_MINUTES: z.coerce.number().min(0).max(1440).default(10),
     /** Messages per recipient per hour before non-critical ones are dropped. */
@@ -106,6 +111,13 @@ const schema = z
         code: 'custom',
         path: ['YDB_ENDPOINT'],
         message: 'DB_DRIVER=ydb needs YDB_ENDPOINT and YDB_DATABASE',
+      });
+    }
+    if (env.APP_ENV === 'cloud' && !env.CRISIS_DUTY_TENANT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CRISIS_DUTY_TENANT'],
+        message: 'name the clinic whose on-call clinician answers crises of patients without a clinic',
       });
     }
     if (env.KMS_DRIVER === 'yandex' && !env.KMS_KEY_ID) {

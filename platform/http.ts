@@ -78,7 +78,12 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
     const key = header(event, 'idempotency-key');
     if (!spec.idempotent || !key) return run();
     return idempotent(
-      { scope: `${caller?.subject ?? 'public'}:${spec.route}`, key, request: request.body },
+      // The whole request: the same key on another path or query is another request.
+      {
+        scope: `${caller?.subject ?? 'public'}:${spec.route}`,
+        key,
+        request: { params: request.params, query: request.query, body: request.body },
+      },
       run,
     );
   };

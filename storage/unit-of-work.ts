@@ -63,7 +63,7 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             patients: new PatientRepository(tables, cipher, now),
             outbox: new OutboxStore(tables, now),
             processedEvents: new ProcessedEvents(tables, now),
-            idempotencyKeys: new IdempotencyKeys(tables, now),
+            idempotencyKeys: new IdempotencyKeys(tables, cipher, now),
             audit: new AuditLog(tables, now),
             notifications: new NotificationLog(tables, now),
             notificationContacts: new NotificationContacts(tables, now),

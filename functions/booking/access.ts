@@ -12,15 +12,21 @@ export function canSeeAppointment(caller: Caller, appointment: Appointment): boo
     case 'clinic_admin':
       return caller.clinicId === appointment.clinicId;
     case 'service':
-      return true;
+      return serviceMayAct(caller, appointment);
     default:
       return false;
   }
 }
 
+/** A service token that names a clinic acts for that clinic only. */
+function serviceMayAct(caller: Caller, appointment: Appointment): boolean {
+  return !caller.clinicId || caller.clinicId === appointment.clinicId;
+}
+
 /** Confirming and rescheduling are the patient's (or the chatbot acting for them). */
 export function canManageAsPatient(caller: Caller, appointment: Appointment): boolean {
-  return caller.role === 'service' || (caller.role === 'patient' && caller.subject === appointment.patientId);
+  if (caller.role === 'service') return serviceMayAct(caller, appointment);
+  return caller.role === 'patient' && caller.subject === appointment.patientId;
 }
 
 /** Completion and no-show are recorded by the appointment's doctor or the clinic's admin. */

@@ -13,15 +13,20 @@ export const handler = withInvocation(
   async (_event: TimerEvent) => {
     const { store } = await getServices();
     const now = Date.now();
-    const sent = await store.transaction(async (r) => {
-      const due = await r.deferredNotifications.due(now, 200);
-      const channels = await channelsFor(r);
-      for (const entry of due) {
-        await r.deferredNotifications.remove(entry.id);
-        await deliver(r, entry, { now, channels, hourlyLimit: config().NOTIFY_HOURLY_LIMIT });
-      }
-      return due.length;
-    });
+    const due = await store.transaction((r) => r.deferredNotifications.due(now, 200), { readOnly: true });
+    // One transaction per message: a failing send is retried next minute without resending the others.
+    let sent = 0;
+    for (const entry of due) {
+      await store.transaction(async (r) => {
+        if (!(await r.deferredNotifications.remove(entry.id))) return;
+        await deliver(r, entry, {
+          now,
+          channels: await channelsFor(r),
+          hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
+        });
+      });
+      sent++;
+    }
     if (sent) invocationLogger().info({ sent }, 'deferred notifications sent');
     return { sent };
   },

@@ -1,7 +1,11 @@
+import { config } from '../../platform/config';
 import type { Escalation } from '../../storage/repositories/escalations';
 import type { Repositories } from '../../storage/unit-of-work';
 import type { DeliveryContext } from '../notifications/deliver';
 import { deliver } from '../notifications/deliver';
+
+/** The tenant triage and the chatbot give patients who belong to no clinic. */
+const unaffiliated = 'unaffiliated';
 
 /**
  * Who is told at each level of an escalation. A crisis goes to the tenant's on-call
@@ -46,14 +50,28 @@ export async function notifyLevel(
   return { ...escalation, nextAt: hasNext ? context.now + context.slaMinutes * 60_000 : null };
 }
 
-/** Unacknowledged past the SLA: one level up. */
-export async function escalateDue(repos: Repositories, context: DeliveryContext & { slaMinutes: number }) {
-  const due = await repos.escalations.due(context.now, 100);
-  for (const escalation of due) {
-    const raised = await notifyLevel(repos, { ...escalation, level: escalation.level + 1 }, context);
-    await repos.escalations.save(raised);
+/**
+ * Unacknowledged past the SLA: one level up. Re-read in its own transaction, so an
+ * acknowledgement that just arrived wins and one failing send does not resend the others.
+ */
+export async function raiseOneLevel(
+  repos: Repositories,
+  id: string,
+  context: DeliveryContext & { slaMinutes: number },
+): Promise<boolean> {
+  const escalation = await repos.escalations.get(id);
+  if (
+    !escalation ||
+    escalation.acknowledgedAt !== null ||
+    escalation.nextAt === null ||
+    escalation.nextAt > context.now
+  ) {
+    return false;
   }
-  return due.length;
+  await repos.escalations.save(
+    await notifyLevel(repos, { ...escalation, level: escalation.level + 1 }, context),
+  );
+  return true;
 }
 
 /** Opens an escalation and tells its first level at once. */
@@ -64,6 +82,9 @@ export async function openEscalation(
 ): Promise<void> {
   const escalation: Escalation = {
     ...opening,
+    // Patients of no clinic are still somebody's to answer: the configured duty clinic's.
+    tenantId:
+      opening.tenantId === unaffiliated ? (config().CRISIS_DUTY_TENANT ?? unaffiliated) : opening.tenantId,
     level: 0,
     nextAt: null,
     acknowledgedAt: null,

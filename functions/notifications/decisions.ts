@@ -17,6 +17,12 @@ const appointment = (template: string) => (d: Data) => ({
 });
 
 const decisions: Record<string, (data: Data) => Intent> = {
+  // Asked for by another function in so many words.
+  'notification.requested.v1': (d) => ({
+    recipientId: String(d.recipientId),
+    template: String(d.template),
+    variables: d.variables as Record<string, string>,
+  }),
   'patient.registered.v1': (d) => ({
     recipientId: String(d.patientId),
     template: 'patient.welcome',

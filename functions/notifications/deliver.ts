@@ -39,7 +39,6 @@ export async function deliver(
   context: DeliveryContext,
 ): Promise<string> {
   const template = messageTemplates[delivery.template];
-  if (!template) throw new Error(`No message template ${delivery.template}`);
   const record = async (
     status: Parameters<Repositories['notifications']['record']>[0]['status'],
     channel = '-',
@@ -54,6 +53,8 @@ export async function deliver(
     });
     return status;
   };
+  // A template nobody wrote cannot be sent on a retry either.
+  if (!template) return record('undeliverable');
   const contact = await contactOf(repos, delivery.recipientId);
   if (!contact) return record('no_contact');
   if (!template.critical) {

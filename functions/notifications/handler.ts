@@ -1,5 +1,6 @@
 import { appointmentEventsV1 } from '../../events/appointment.v1';
 import { consultationEventsV1 } from '../../events/consultation.v1';
+import { notificationRequestedV1 } from '../../events/notification-requested.v1';
 import { patientRegisteredV1 } from '../../events/patient-registered.v1';
 import { alertRaisedV1 } from '../../events/readings.v1';
 import { config } from '../../platform/config';
@@ -23,7 +24,13 @@ async function stillAsReminded(repos: Repositories, data: { appointmentId: strin
  */
 export const handler = queueConsumer({
   name: 'notifications',
-  events: [patientRegisteredV1, ...appointmentEventsV1, ...consultationEventsV1, alertRaisedV1],
+  events: [
+    notificationRequestedV1,
+    patientRegisteredV1,
+    ...appointmentEventsV1,
+    ...consultationEventsV1,
+    alertRaisedV1,
+  ],
   handle: async (event, repos) => {
     if (event.type === 'alert.raised.v1') {
       return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1], await channelsFor(repos));

@@ -13,7 +13,8 @@ export function canReadPatient(caller: Caller, patient: Patient): boolean {
     case 'clinic_admin':
       return caller.clinicId === patient.clinicId;
     case 'service':
-      return true;
+      // A service token that names a clinic acts for that clinic only.
+      return !caller.clinicId || caller.clinicId === patient.clinicId;
     default:
       return false;
   }

@@ -1,5 +1,6 @@
 import { config } from '../../platform/config';
 import { httpRoute } from '../../platform/http';
+import type { Caller } from '../../platform/identity';
 import { invocationLogger } from '../../platform/invocation';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
@@ -40,7 +41,7 @@ const createReadingUpload = httpRoute({
         timeZone: body.timeZone ?? 'Europe/Moscow',
         measuredAt: body.measuredAt ? Date.parse(body.measuredAt) : null,
         requestedBy: caller.subject,
-        requestedRole: caller.role === 'clinic_admin' ? `clinic_admin:${caller.clinicId ?? ''}` : caller.role,
+        requestedRole: caller.role === 'clinic_admin' ? `clinic_admin:${clinicOfAdmin(caller)}` : caller.role,
       }),
     );
     const uploadUrl = await objects.uploadUrl(
@@ -121,3 +122,9 @@ const onUpload = withInvocation(
 /** One function, two triggers: API Gateway (the upload link) and Object Storage (the file landed). */
 export const handler = (event: HttpEvent | ObjectStorageEvent, context: FunctionContext) =>
   'messages' in event ? onUpload(event, context) : http(event, context);
+
+/** An admin acts for their clinic only; a token that names none may not act as one. */
+function clinicOfAdmin(caller: Caller): string {
+  if (!caller.clinicId) throw problems.forbidden('Your token names no clinic.');
+  return caller.clinicId;
+}

@@ -78,7 +78,7 @@ const registerDevice = httpRoute({
       .transaction(async (r) => {
         const patient = await r.readings.patient(patientId);
         // A clinic admin binds devices of their own clinic's patients only.
-        if (caller.role === 'clinic_admin' && patient?.clinicId !== tenantOf(caller))
+        if (caller.role === 'clinic_admin' && (!tenantOf(caller) || patient?.clinicId !== tenantOf(caller)))
           throw problems.notFound('Patient');
         const clinicId = patient?.clinicId ?? null;
         const bound = { deviceId: body.deviceId, patientId, clinicId, validFrom, validTo };

@@ -136,7 +136,8 @@ export class ChatbotRepository {
         seq,
         chat_id: chatId,
         method: call.method,
-        payload: call.payload,
+        // What the bot says repeats the patient's complaint and triage answers: sealed.
+        payload: await this.cipher.seal(JSON.stringify(call.payload), payloadContext(updateId, seq)),
         status: 'pending',
         transport: null,
         created_at: at,
@@ -151,7 +152,7 @@ export class ChatbotRepository {
       where: { update_id: updateId, status: 'pending' },
       orderBy: [{ column: 'seq' }],
     });
-    return rows.map(toCall);
+    return Promise.all(rows.map((row) => this.toCall(row)));
   }
 
   async markCall(call: QueuedCall, status: 'sent' | 'rejected', transport: string): Promise<void> {
@@ -168,9 +169,24 @@ export class ChatbotRepository {
       where: { chat_id: chatId },
       orderBy: [{ column: 'update_id' }, { column: 'seq' }],
     });
-    return rows.map(toCall);
+    return Promise.all(rows.map((row) => this.toCall(row)));
+  }
+
+  private async toCall(row: Row): Promise<QueuedCall> {
+    const [updateId, seq] = [Number(row.update_id), Number(row.seq)];
+    return {
+      updateId,
+      seq,
+      chatId: row.chat_id === null ? null : String(row.chat_id),
+      method: row.method as BotCall['method'],
+      payload: JSON.parse(await this.cipher.open(row.payload as SealedField, payloadContext(updateId, seq))),
+      status: row.status as QueuedCall['status'],
+      transport: row.transport === null ? null : String(row.transport),
+    };
   }
 }
+
+const payloadContext = (updateId: number, seq: number) => `chatbot_outbox/${updateId}/${seq}/payload`;
 
 const stateContext = (chatId: string) => `chatbot_conversations/${chatId}/state`;
 
@@ -184,17 +200,5 @@ function toPatient(row: Row): ChatbotPatient {
     payer: (row.payer as Sponsor | null) ?? null,
     consentVersion: String(row.consent_version),
     consentedAt: Number(row.consented_at),
-  };
-}
-
-function toCall(row: Row): QueuedCall {
-  return {
-    updateId: Number(row.update_id),
-    seq: Number(row.seq),
-    chatId: row.chat_id === null ? null : String(row.chat_id),
-    method: row.method as BotCall['method'],
-    payload: row.payload as Record<string, unknown>,
-    status: row.status as QueuedCall['status'],
-    transport: row.transport === null ? null : String(row.transport),
   };
 }

@@ -43,7 +43,8 @@ export class DeferredNotifications {
     }));
   }
 
-  async remove(id: string): Promise<void> {
-    await this.tables.remove('deferred_notifications', { id });
+  /** False when another run already took it. */
+  async remove(id: string): Promise<boolean> {
+    return this.tables.remove('deferred_notifications', { id });
   }
 }

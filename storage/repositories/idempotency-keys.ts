@@ -1,3 +1,4 @@
+import type { FieldCipher, SealedField } from '../../crypto/field-cipher';
 import { UniqueConflict } from '../errors';
 import type { Tables } from '../port';
 
@@ -22,9 +23,13 @@ export const idempotencyTtlMs = 24 * 60 * 60 * 1000;
 export const abandonedAfterMs = 2 * 60 * 1000;
 
 /** HTTP Idempotency-Key records with the response they produced. */
+/** The stored response may hold health data (a triage result, medical notes): it is sealed. */
+const responseContext = (scope: string, key: string) => `idempotency_keys/${scope}/${key}/response`;
+
 export class IdempotencyKeys {
   constructor(
     private readonly tables: Tables,
+    private readonly cipher: FieldCipher,
     private readonly now: () => number,
   ) {}
 
@@ -56,11 +61,13 @@ export class IdempotencyKeys {
       );
       return { outcome: 'claimed' };
     }
-    return { outcome: 'replay', response: existing.response as StoredResponse };
+    const opened = await this.cipher.open(existing.response as SealedField, responseContext(scope, key));
+    return { outcome: 'replay', response: JSON.parse(opened) as StoredResponse };
   }
 
   async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
-    await this.tables.update('idempotency_keys', { scope, key }, { state: 'completed', response });
+    const sealed = await this.cipher.seal(JSON.stringify(response), responseContext(scope, key));
+    await this.tables.update('idempotency_keys', { scope, key }, { state: 'completed', response: sealed });
   }
 
   /** Forgets a claim whose request failed, so the client's retry runs again. */

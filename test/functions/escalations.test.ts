@@ -6,7 +6,9 @@ describe('crisis escalation on the local cloud', () => {
   let admin: string;
   beforeAll(async () => {
     // A 3-second SLA instead of minutes, so the test can watch it pass.
-    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0', ESCALATION_SLA_MINUTES: '0.05' } });
+    cloud = await startTestCloud({
+      env: { RELAY_MAX_RUN_SECONDS: '0', ESCALATION_SLA_MINUTES: '0.05', CRISIS_DUTY_TENANT: 'clinic-7' },
+    });
     admin = await cloud.token('clinic_admin', { tenant: 'clinic-7' });
     await cloud.request('PUT', '/v1/on-call/contacts', {
       token: admin,
@@ -18,8 +20,11 @@ describe('crisis escalation on the local cloud', () => {
   });
   afterAll(() => cloud.stop());
 
-  const crisis = async () => {
-    const patient = await cloud.token('patient', { tenant: 'clinic-7', subject: crypto.randomUUID() });
+  const crisis = async (tenant?: string) => {
+    const patient = await cloud.token('patient', {
+      ...(tenant ? { tenant } : {}),
+      subject: crypto.randomUUID(),
+    });
     await cloud.request('POST', '/v1/triage/intake', {
       token: patient,
       body: { phq9: [0, 0, 0, 0, 0, 0, 0, 0, 2] },
@@ -38,7 +43,7 @@ describe('crisis escalation on the local cloud', () => {
 
   it('tells the on-call clinician at once and, unacknowledged past the SLA, the clinic admins', async () => {
     // Act
-    await crisis();
+    await crisis('clinic-7');
     const toDuty = await smsTo('+79990000001', 1);
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     await cloud.fireTimer('escalation-watch');
@@ -53,7 +58,7 @@ describe('crisis escalation on the local cloud', () => {
     // Prepare
     const doctor = await cloud.token('doctor', { tenant: 'clinic-7', subject: 'doctor-on-call' });
     const before = (await smsTo('+79990000002', 0)).length;
-    await crisis();
+    await crisis('clinic-7');
     const [toDuty] = await smsTo('+79990000001', 2);
     const ref = toDuty?.body.match(/код ([0-9a-f]{8})/)?.[1];
     // Act: find the escalation by its reference among the doctor's pending ones and acknowledge it
@@ -76,5 +81,12 @@ describe('crisis escalation on the local cloud', () => {
     ]);
     expect((await smsTo('+79990000002', 0)).length).toBe(before);
     expect(hidden.status).toBe(404);
+  });
+
+  it('gives the crisis of a patient who belongs to no clinic to the configured duty clinic', async () => {
+    const before = (await smsTo('+79990000001', 0)).length;
+    await crisis();
+    const toDuty = await smsTo('+79990000001', before + 1);
+    expect(toDuty.length).toBe(before + 1);
   });
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent } from '../../events/envelope';
+import { notificationRequestedV1 } from '../../events/notification-requested.v1';
+import { getServices } from '../../platform/services';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 describe('notifications on the local cloud', () => {
@@ -28,6 +31,43 @@ describe('notifications on the local cloud', () => {
     expect(outbox.body.items[0]).toMatchObject({ channel: 'sms', address: '+79161112233' });
     expect(outbox.body.items[0].body).toContain('Вы зарегистрированы');
     expect(JSON.stringify(outbox.body)).not.toContain('астма');
+  });
+
+  it('sends what another function asks for with notification.requested, and records a template nobody wrote as undeliverable', async () => {
+    // Prepare
+    const patient = await cloud.token('patient', { subject: 'patient-77' });
+    await cloud.request('PUT', '/v1/me/notification-settings', {
+      token: patient,
+      body: { phone: '+79160000077', channels: ['sms'], timeZone: 'Asia/Vladivostok' },
+    });
+    const { store } = await getServices();
+    const ask = (template: string) =>
+      createEvent(
+        notificationRequestedV1,
+        { recipientId: 'patient-77', template, variables: { at: '2026-12-05T00:00:00Z', format: 'chat' } },
+        { correlationId: 'test', tenant: 'clinic-1' },
+      );
+    // Act
+    await store.transaction(async (r) => {
+      await r.outbox.add(notificationRequestedV1.queue, ask('appointment.reminder_24h'));
+      await r.outbox.add(notificationRequestedV1.queue, ask('no.such.template'));
+    });
+    await cloud.fireTimer('outbox-relay');
+    let records = await store.transaction((r) => r.notifications.forRecipient('patient-77'));
+    const deadline = Date.now() + 15_000;
+    while (records.length < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      records = await store.transaction((r) => r.notifications.forRecipient('patient-77'));
+    }
+    const outbox = await cloud.request('GET', '/v1/dev/outbox');
+    // Assess: 00:00 UTC is 10:00 in Vladivostok
+    expect(records.map((n) => `${n.template}:${n.status}`).sort()).toEqual([
+      'appointment.reminder_24h:sent',
+      'no.such.template:undeliverable',
+    ]);
+    expect(outbox.body.items.find((m: { address: string }) => m.address === '+79160000077')?.body).toBe(
+      'Завтра в 5 декабря, 10:00 (GMT+10) у вас консультация (чат).',
+    );
   });
 
   it('keeps each user’s own channels, consent and quiet hours, and refuses bad ones', async () => {

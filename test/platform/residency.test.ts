@@ -8,6 +8,7 @@ const valid = {
   YDB_DATABASE: '/ru-central1/b1g/etn',
   KMS_DRIVER: 'yandex',
   KMS_KEY_ID: 'abj123',
+  CRISIS_DUTY_TENANT: 'clinic-duty',
 };
 
 describe('residency guard at cold start', () => {

@@ -1,7 +1,6 @@
 import type { MealContext, ReadingType } from './types';
 
 export const loincSystem = 'http://loinc.org';
-export const mdcSystem = 'urn:iso:std:iso:11073:10101';
 
 /**
  * Codes (LOINC, and IEEE 11073 MDC as the PHD IG sends them) that identify what an

@@ -87,8 +87,4 @@ export function toCanonical(metric: Metric, value: number, unit: string | undefi
   return { value: converted, original: isCanonical ? null : { value, unit: ucumOf[given] ?? given } };
 }
 
-export function knownUnit(metric: Metric, unit: string): boolean {
-  return unit.trim() in conversions[familyOf[metric]];
-}
-
 export const round3 = (value: number) => Math.round(value * 1000) / 1000;
