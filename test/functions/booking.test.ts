@@ -191,6 +191,31 @@ describe('booking through the local gateway', () => {
     expect(sent.map((n) => n.template)).toEqual(['appointment.booked']);
   });
 
+  it('treats the same Idempotency-Key on another appointment as another request', async () => {
+    // Prepare: two held appointments of one patient
+    const token = await patientToken();
+    const day = dayAhead(vladivostok, 10);
+    const first = await hold(token, { doctorId, serviceId, start: day.set({ hour: 9 }).toUTC().toISO() });
+    const second = await hold(token, {
+      doctorId,
+      serviceId,
+      start: day.set({ hour: 10, minute: 20 }).toUTC().toISO(),
+    });
+    const key = crypto.randomUUID();
+    // Act: a client reuses its key (empty bodies both times)
+    const cancelFirst = await cloud.request('POST', `/v1/appointments/${first.body.id}/cancel`, {
+      token,
+      headers: { 'Idempotency-Key': key },
+    });
+    const cancelSecond = await cloud.request('POST', `/v1/appointments/${second.body.id}/cancel`, {
+      token,
+      headers: { 'Idempotency-Key': key },
+    });
+    // Assess: the second is not a replay of the first
+    expect(cancelFirst.body).toMatchObject({ id: first.body.id, status: 'cancelled' });
+    expect(cancelSecond).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
   it('keeps each appointment to its patient, its doctor and its clinic', async () => {
     // Prepare
     const owner = crypto.randomUUID();

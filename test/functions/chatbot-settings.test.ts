@@ -12,6 +12,7 @@ const cloudEnv = {
   YDB_ENDPOINT: 'grpcs://ydb.serverless.yandexcloud.net:2135',
   YDB_DATABASE: '/ru-central1/b1g/etn',
   KMS_KEY_ID: 'abj-key',
+  CRISIS_DUTY_TENANT: 'clinic-duty',
 };
 
 describe('chatbot settings and the Telegram channel', () => {
