@@ -248,3 +248,9 @@ variable "log_retention_period" {
     error_message = "log_retention_period must be a whole number of hours, at least 1h, e.g. 72h."
   }
 }
+
+variable "readings_iot_function_id" {
+  description = "Id of the readings-iot function (deployed by serverless.yml). Empty until the first function deploy: no IoT trigger is created then."
+  type        = string
+  default     = ""
+}

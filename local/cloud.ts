@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { catalog } from '../events/catalog';
 import { getServices } from '../platform/services';
-import type { FunctionContext } from '../platform/yandex';
+import type { FunctionContext, IotCoreEvent } from '../platform/yandex';
 import { DevIdentity } from './dev-identity';
 import { createFunctionContext } from './function-context';
 import { createGateway } from './gateway';
@@ -47,6 +47,8 @@ export interface LocalCloud {
   buckets: string[];
   /** Calls a function the way a trigger would, with a fresh context. */
   invoke(functionName: string, event: unknown): Promise<unknown>;
+  /** A device publishes an MQTT message: the IoT Core trigger's event reaches readings-iot. */
+  publishIot(deviceId: string, payload: unknown): Promise<unknown>;
   /** Fires a function's timer trigger now. */
   fireTimer(functionName: string): Promise<void>;
   stop(): Promise<void>;
@@ -146,9 +148,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 
   const identity = await DevIdentity.load(join(options.dataDir, 'dev-identity.json'));
+  const publishIot = (deviceId: string, payload: unknown) =>
+    invoke('readings-iot', iotEvent(deviceId, payload));
   const devRoutes = {
+    // A device publishing over MQTT: what IoT Core's trigger would hand readings-iot.
+    'POST /v1/dev/iot': async (body: Buffer) => {
+      const { deviceId, payload } = JSON.parse(body.toString('utf8') || '{}') as {
+        deviceId?: string;
+        payload?: unknown;
+      };
+      if (!deviceId) return { error: 'give { "deviceId": "...", "payload": ... }' };
+      return publishIot(deviceId, payload);
+    },
     // What every channel would have sent, newest first: the local stand-in for SMS, email and Telegram.
-    '/v1/dev/outbox': async () => {
+    'GET /v1/dev/outbox': async () => {
       const { store } = await getServices();
       return { items: await store.transaction((r) => r.capturedMessages.latest(100), { readOnly: true }) };
     },
@@ -170,6 +183,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     queues,
     buckets: registry.buckets,
     invoke,
+    publishIot,
     fireTimer: async (name) => {
       const fire = timers.get(name);
       if (!fire) throw new Error(`No running timer trigger for ${name}`);
@@ -214,4 +228,28 @@ function listen(server: Server, port: number): Promise<void> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+}
+
+/** IoT Core's trigger event for one MQTT message (reference/yandex-cloud.md §2e). */
+export function iotEvent(deviceId: string, payload: unknown): IotCoreEvent {
+  const raw = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  return {
+    messages: [
+      {
+        event_metadata: {
+          event_id: crypto.randomUUID(),
+          event_type: 'yandex.cloud.events.iot.IoTMessage',
+          created_at: new Date().toISOString(),
+          cloud_id: 'local',
+          folder_id: 'local',
+        },
+        details: {
+          registry_id: 'local-registry',
+          device_id: deviceId,
+          mqtt_topic: `$devices/${deviceId}/events`,
+          payload: Buffer.from(raw).toString('base64'),
+        },
+      },
+    ],
+  };
 }

@@ -14,7 +14,7 @@ export type Invoke = (functionName: string, event: unknown) => Promise<unknown>;
  * with the event API Gateway builds (payload format 1.0, reference/yandex-cloud.md §2a).
  */
 /** Local-only GET routes outside the contract (the dev outbox), answered by the local cloud itself. */
-export type DevRoutes = Record<string, () => Promise<unknown>>;
+export type DevRoutes = Record<string, (body: Buffer) => Promise<unknown>>;
 
 export function createGateway(
   operations: Operation[],
@@ -58,12 +58,13 @@ export function createGateway(
         body: JSON.stringify(identity.jwks()),
       });
     }
-    const devRoute = req.method === 'GET' ? devRoutes[url.pathname] : undefined;
+    const devRoute = devRoutes[`${req.method} ${url.pathname}`];
     if (devRoute) {
+      const body = await readBody(req);
       return send(res, {
         statusCode: 200,
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(await devRoute()),
+        body: JSON.stringify(await devRoute(body ?? Buffer.alloc(0))),
       });
     }
     const match = router.find(req.method as 'GET', url.pathname);

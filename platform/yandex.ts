@@ -91,6 +91,14 @@ export interface TimerEvent {
   >[];
 }
 
+/** IoT Core trigger (reference/yandex-cloud.md §2e): `payload` is the MQTT message, base64. */
+export interface IotCoreEvent {
+  messages: TriggerMessage<
+    'yandex.cloud.events.iot.IoTMessage',
+    { registry_id: string; device_id: string; mqtt_topic: string; payload: string }
+  >[];
+}
+
 /** The queue name is the last segment of a Message Queue YRN (`yrn:yc:ymq:ru-central1:<folder>:<name>`). */
 export function queueNameFromYrn(queueId: string): string {
   const name = queueId.split(':').at(-1);

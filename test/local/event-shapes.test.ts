@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iotEvent } from '../../local/cloud';
 import { DevIdentity } from '../../local/dev-identity';
 import { createGateway } from '../../local/gateway';
 import { loadOperations } from '../../local/openapi-routes';
@@ -124,6 +125,7 @@ describe('the local cloud hands functions exactly the Yandex Cloud event shapes'
         });
         void servers.s3.send(new PutObjectCommand({ Bucket: 'shapes', Key: 'in/readings.csv', Body: 'a,b' }));
       }),
+    'iot-core.json': async () => iotEvent('are1111111111111111', { t: 21 }),
     'timer.json': async () => {
       let captured: unknown;
       const timer = startTimerTrigger({
