@@ -1,11 +1,5 @@
+import { bool, json, optional, text, timestamp } from './columns';
 import type { TableDef } from './schema';
-
-const text = { type: 'text' } as const;
-const json = { type: 'json' } as const;
-const bool = { type: 'bool' } as const;
-const timestamp = { type: 'timestamp' } as const;
-const optional = <T extends TableDef['columns'][string]>(column: T) =>
-  ({ ...column, nullable: true }) as const;
 
 /** Booking's tables; part of the catalog in storage/schema.ts. */
 export const bookingTables = {

@@ -1,11 +1,5 @@
+import { int, json, optional, text, timestamp } from './columns';
 import type { TableDef } from './schema';
-
-const text = { type: 'text' } as const;
-const int = { type: 'int' } as const;
-const json = { type: 'json' } as const;
-const timestamp = { type: 'timestamp' } as const;
-const optional = <T extends TableDef['columns'][string]>(column: T) =>
-  ({ ...column, nullable: true }) as const;
 
 /** The Telegram chatbot's tables; part of the catalog in storage/schema.ts. */
 export const chatbotTables = {

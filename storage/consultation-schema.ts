@@ -1,12 +1,5 @@
+import { bool, int, json, optional, text, timestamp } from './columns';
 import type { TableDef } from './schema';
-
-const text = { type: 'text' } as const;
-const int = { type: 'int' } as const;
-const bool = { type: 'bool' } as const;
-const json = { type: 'json' } as const;
-const timestamp = { type: 'timestamp' } as const;
-const optional = <T extends TableDef['columns'][string]>(column: T) =>
-  ({ ...column, nullable: true }) as const;
 
 /** Asynchronous consultation contracts and their messages; part of the catalog in storage/schema.ts. */
 export const consultationTables = {

@@ -1,10 +1,5 @@
+import { int, optional, text, timestamp } from './columns';
 import type { TableDef } from './schema';
-
-const text = { type: 'text' } as const;
-const int = { type: 'int' } as const;
-const timestamp = { type: 'timestamp' } as const;
-const optional = <T extends TableDef['columns'][string]>(column: T) =>
-  ({ ...column, nullable: true }) as const;
 
 /** Critical events that someone must acknowledge, and each step of their escalation. */
 export const escalationTables = {

@@ -1,10 +1,5 @@
+import { json, optional, text, timestamp } from './columns';
 import type { TableDef } from './schema';
-
-const text = { type: 'text' } as const;
-const json = { type: 'json' } as const;
-const timestamp = { type: 'timestamp' } as const;
-const optional = <T extends TableDef['columns'][string]>(column: T) =>
-  ({ ...column, nullable: true }) as const;
 
 /** Notification contacts and preferences, deferred messages, and the local capture of sent ones. */
 export const notificationTables = {

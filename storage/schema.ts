@@ -9,6 +9,7 @@
  */
 import { bookingTables } from './booking-schema';
 import { chatbotTables } from './chatbot-schema';
+import { int, json, optional, text, timestamp } from './columns';
 import { consultationTables } from './consultation-schema';
 import { escalationTables } from './escalation-schema';
 import { notificationTables } from './notification-schema';
@@ -31,12 +32,6 @@ export interface TableDef {
   /** A timestamp column after which the row is gone: YDB TTL, SQLite sweep, and never read. */
   expiresAt?: string;
 }
-
-const text = { type: 'text' } as const;
-const int = { type: 'int' } as const;
-const json = { type: 'json' } as const;
-const timestamp = { type: 'timestamp' } as const;
-const optional = <T extends ColumnDef>(column: T) => ({ ...column, nullable: true }) as const;
 
 export const tables = {
   patients: {
