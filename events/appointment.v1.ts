@@ -25,7 +25,8 @@ export const appointmentCancelledV1 = defineEvent(
   queue,
   appointmentData.extend({
     late: z.boolean(),
-    cancelledBy: z.enum(['patient', 'doctor', 'clinic_admin', 'service']),
+    /** `payment`: the provider reported the payment cancelled. */
+    cancelledBy: z.enum(['patient', 'doctor', 'clinic_admin', 'service', 'payment']),
   }),
 );
 export const appointmentRescheduledV1 = defineEvent(

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { catalog } from '../events/catalog';
+import { config } from '../platform/config';
 import { getServices } from '../platform/services';
 import type { FunctionContext, IotCoreEvent } from '../platform/yandex';
 import { DevIdentity } from './dev-identity';
@@ -74,7 +75,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ...new Set([...registry.queues.filter((q) => !q.endsWith('-dlq')), ...catalog.map((e) => e.queue)]),
   ];
   await createQueues(servers.sqs, queues);
-  await createBuckets(servers.s3, registry.buckets);
+  // The buckets triggers watch, and those functions write to without a trigger (config settings).
+  const { ATTACHMENTS_BUCKET, SPONSOR_BUCKET, READINGS_BUCKET } = config();
+  const buckets = [...new Set([...registry.buckets, ATTACHMENTS_BUCKET, SPONSOR_BUCKET, READINGS_BUCKET])];
+  await createBuckets(servers.s3, buckets);
 
   const handlers = new Map<string, { spec: FunctionSpec; handler: Handler }>();
   for (const spec of registry.functions) {
@@ -98,7 +102,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       name,
     );
     inFlight.add(call);
-    void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+    const settled = () => void inFlight.delete(call);
+    call.then(settled, settled);
     return call;
   };
   const onError = (name: string) => (error: unknown) =>
@@ -119,13 +124,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         });
         stoppers.push(t.stop);
       } else if (trigger.kind === 's3') {
+        // One state file per trigger: a function may watch several prefixes of one bucket.
+        const watched = [spec.name, trigger.bucket, trigger.prefix?.replace(/\W+/g, '_')].filter(Boolean);
         const t = startStorageTrigger({
           s3: servers.s3,
           bucket: trigger.bucket,
           events: trigger.events,
           ...(trigger.prefix ? { prefix: trigger.prefix } : {}),
           ...(trigger.suffix ? { suffix: trigger.suffix } : {}),
-          statePath: join(options.dataDir, `storage-trigger-${spec.name}-${trigger.bucket}.json`),
+          statePath: join(options.dataDir, `storage-trigger-${watched.join('-')}.json`),
           invoke: (event) => invoke(spec.name, event),
           onError: onError(spec.name),
         });
@@ -181,7 +188,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     identity,
     functions: registry.functions,
     queues,
-    buckets: registry.buckets,
+    buckets,
     invoke,
     publishIot,
     fireTimer: async (name) => {
@@ -216,11 +223,20 @@ function useEmbeddedDefaults(dataDir: string, endpoint: string): void {
 }
 
 function withTimeout<T>(call: Promise<T>, seconds: number, name: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${name} timed out after ${seconds} s`)), seconds * 1000);
+  // One promise rather than race + finally: each promise costs every call an async-context hook.
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} timed out after ${seconds} s`)), seconds * 1000);
+    call.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -30,7 +30,6 @@ interface ServerlessFile {
     string,
     { memorySize?: number; timeout?: string; events?: Record<string, Record<string, unknown>>[] }
   >;
-  resources?: Record<string, { type: string; name?: string }>;
 }
 
 /** Reads serverless.yml, the one wiring registry both the deploy and the local cloud use. */
@@ -43,9 +42,10 @@ export function loadRegistry(root: string): Registry {
     memoryMb: Number(fn.memorySize ?? file.provider.memorySize ?? 128),
     triggers: (fn.events ?? []).map(toTrigger),
   }));
-  const resources = Object.values(file.resources ?? {});
-  const queues = resources.filter((r) => r.type === 'yc::MessageQueue').map((r) => r.name as string);
-  const buckets = resources.filter((r) => r.type === 'yc::ObjectStorageBucket').map((r) => r.name as string);
+  // Queues and buckets are Terraform's (infra/); here, those the triggers name.
+  const triggers = functions.flatMap((fn) => fn.triggers);
+  const queues = [...new Set(triggers.flatMap((t) => (t.kind === 'ymq' ? [t.queue] : [])))];
+  const buckets = [...new Set(triggers.flatMap((t) => (t.kind === 's3' ? [t.bucket] : [])))];
   return { functions, queues, buckets };
 }
 

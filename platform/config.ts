@@ -35,6 +35,24 @@ const schema = z
     QUEUE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(900).default(30),
     /** How long a slot stays held while the patient confirms. */
     HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    /**
+     * How self-paying patients pay: none (at the clinic, outside this system: a confirmed visit is
+     * booked at once), yookassa (ЮKassa: booked once paid), local (a stand-in for development).
+     */
+    PAYMENT_PROVIDER: z.enum(['none', 'local', 'yookassa']).default('none'),
+    /** How long a confirmed self-paid visit keeps its slot while the patient pays. */
+    PAYMENT_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+    /** The public base URL of the API (API Gateway): payment links point at its checkout route. */
+    PUBLIC_API_URL: z.url().optional(),
+    /** Where the provider sends the patient after paying. */
+    PAYMENT_RETURN_URL: z.url().default('https://telemed.example.ru/paid'),
+    YOOKASSA_SHOP_ID: z
+      .string()
+      .regex(/^\d{3,12}$/, 'a ЮKassa shopId (digits)')
+      .optional(),
+    YOOKASSA_SECRET_KEY: z.string().min(16).optional(),
+    /** The local stand-in trusts notifications carrying this secret in X-Webhook-Secret. */
+    PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
     /** Base of video consultation links; the video provider adapter builds room links under it. */
     VIDEO_BASE_URL: z.url().default('https://video.telemed.example.ru/room'),
     /** Bucket for files attached to consultations (presigned uploads and downloads). */
@@ -118,6 +136,23 @@ const schema = z
         code: 'custom',
         path: ['CRISIS_DUTY_TENANT'],
         message: 'name the clinic whose on-call clinician answers crises of patients without a clinic',
+      });
+    }
+    if (
+      env.PAYMENT_PROVIDER === 'yookassa' &&
+      (!env.YOOKASSA_SHOP_ID || !env.YOOKASSA_SECRET_KEY || !env.PUBLIC_API_URL)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYMENT_PROVIDER'],
+        message: 'PAYMENT_PROVIDER=yookassa needs YOOKASSA_SHOP_ID, YOOKASSA_SECRET_KEY and PUBLIC_API_URL',
+      });
+    }
+    if (env.PAYMENT_PROVIDER === 'local' && (env.APP_ENV === 'cloud' || !env.PAYMENT_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYMENT_PROVIDER'],
+        message: 'the local payment stand-in is for APP_ENV=local or test, with PAYMENT_WEBHOOK_SECRET',
       });
     }
     if (env.KMS_DRIVER === 'yandex' && !env.KMS_KEY_ID) {

@@ -1,4 +1,4 @@
-import { bool, json, optional, text, timestamp } from './columns';
+import { bool, int, json, optional, text, timestamp } from './columns';
 import type { TableDef } from './schema';
 
 /** Booking's tables; part of the catalog in storage/schema.ts. */
@@ -40,6 +40,10 @@ export const bookingTables = {
       consultation_type: text,
       late_cancellation: bool,
       video_link: optional(text),
+      // Added by migration 013; rows from before read as self-paid, free, not urgent.
+      payer_type: optional(text),
+      price_kopecks: optional(int),
+      urgent: optional(bool),
       created_at: timestamp,
       updated_at: timestamp,
     },
@@ -81,5 +85,41 @@ export const bookingTables = {
       created_at: timestamp,
     },
     primaryKey: ['clinic_id', 'patient_id', 'id'],
+  },
+  /** Shifts of the duty roster: who answers "a doctor now" requests, whatever their weekly schedule. */
+  duty_shifts: {
+    columns: {
+      id: text,
+      clinic_id: text,
+      doctor_id: text,
+      specialty: text,
+      starts_at: timestamp,
+      ends_at: timestamp,
+      created_by: text,
+      created_at: timestamp,
+    },
+    primaryKey: ['id'],
+    indexes: {
+      // "Who is on duty now": shifts of a specialty that end after now, then those that began.
+      duty_shifts_by_specialty_end: { columns: ['specialty', 'ends_at'] },
+      duty_shifts_by_clinic: { columns: ['clinic_id', 'starts_at'] },
+    },
+  },
+  /** A self-paying patient's payment for one appointment, and what the provider told us of it. */
+  payments: {
+    columns: {
+      id: text,
+      appointment_id: text,
+      patient_id: text,
+      amount_kopecks: int,
+      status: text,
+      provider_payment_id: optional(text),
+      created_at: timestamp,
+      updated_at: timestamp,
+    },
+    primaryKey: ['id'],
+    indexes: {
+      payments_by_appointment: { columns: ['appointment_id'] },
+    },
   },
 } satisfies Record<string, TableDef>;

@@ -110,6 +110,27 @@ export const sponsorTables = {
     },
     primaryKey: ['id'],
   },
+  /** An insurer's policy file: who uploaded it for which product, and how its import went. */
+  policy_imports: {
+    columns: {
+      id: text,
+      product_id: text,
+      insurer_id: text,
+      status: text,
+      total_rows: int,
+      created: int,
+      renewed: int,
+      cancelled: int,
+      unchanged: int,
+      rejected: int,
+      error: optional(text),
+      created_at: timestamp,
+      /** As in enrolment_imports: a run that died holding the upload is taken over after a while. */
+      claimed_at: optional(timestamp),
+      finished_at: optional(timestamp),
+    },
+    primaryKey: ['id'],
+  },
   /**
    * The balance of one allowance (a policy period, a specialty within it, a company pool, an
    * employee's sessions). Every reservation updates this row in its transaction, so two

@@ -7,6 +7,7 @@ import { ChatbotRepository } from './repositories/chatbot';
 import { ConsultationRepository } from './repositories/consultations';
 import { DeferredNotifications } from './repositories/deferred-notifications';
 import { DoctorRepository } from './repositories/doctors';
+import { DutyShifts } from './repositories/duty-shifts';
 import { EmployerRepository } from './repositories/employers';
 import { EntitlementLedger } from './repositories/entitlements';
 import { Escalations } from './repositories/escalations';
@@ -17,6 +18,7 @@ import { NotificationContacts } from './repositories/notification-contacts';
 import { NotificationLog } from './repositories/notifications';
 import { OutboxStore } from './repositories/outbox';
 import { PatientRepository } from './repositories/patients';
+import { Payments } from './repositories/payments';
 import { ProcessedEvents } from './repositories/processed-events';
 import { ReadingsRepositories } from './repositories/readings-group';
 import { TriageDecisionRepository } from './repositories/triage-decisions';
@@ -38,6 +40,8 @@ export interface Repositories {
   triageReviews: TriageReviews;
   doctors: DoctorRepository;
   appointments: AppointmentRepository;
+  dutyShifts: DutyShifts;
+  payments: Payments;
   chatbot: ChatbotRepository;
   inPersonVisits: InPersonVisits;
   consultations: ConsultationRepository;
@@ -74,6 +78,8 @@ export function createStore(database: Database, cipher: FieldCipher, now: () => 
             triageReviews: new TriageReviews(tables, cipher, now),
             doctors: new DoctorRepository(tables),
             appointments: new AppointmentRepository(tables),
+            dutyShifts: new DutyShifts(tables),
+            payments: new Payments(tables),
             chatbot: new ChatbotRepository(tables, cipher, now),
             inPersonVisits: new InPersonVisits(tables, now),
             consultations: new ConsultationRepository(tables, cipher),

@@ -444,6 +444,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/duty-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's duty shifts starting in a range (at most 31 days) */
+        get: operations["listDutyShifts"];
+        put?: never;
+        /** Put one of the clinic's doctors on the duty roster for "a doctor now" (at most 24 h a shift) */
+        post: operations["addDutyShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/urgent-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A doctor now: hold the next free minutes of a doctor on duty (confirm it like any hold)
+         * @description Takes the next 5-minute boundary with a doctor of the specialty whose duty shift covers the
+         *     whole visit and who is free, whatever their weekly schedule. 409 NO_DOCTOR_ON_DUTY when none is.
+         *     A policy pays only if its product includes the doctor on duty (otherwise NO_COVERAGE).
+         */
+        post: operations["holdUrgentVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/{paymentId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment link of a self-paid visit: creates the provider's payment once and redirects to its page
+         * @description Public: the link travels in messages, and the unguessable payment id is the credential.
+         *     404 PAYMENTS_DISABLED when patients pay at the clinic (PAYMENT_PROVIDER=none);
+         *     409 PAYMENT_CLOSED once the payment is settled or its visit lapsed.
+         */
+        get: operations["openCheckout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payments/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment provider notifications (ЮKassa's shape): paid → booked, cancelled → cancelled, paid too late → refunded
+         * @description Public: the provider sends no bearer token. The ЮKassa adapter trusts no body: it reads the
+         *     payment back from the ЮKassa API. The local stand-in wants X-Webhook-Secret. Repeated
+         *     notices change nothing; any non-2xx answer makes the provider send again (a failed refund
+         *     is retried that way).
+         */
+        post: operations["receivePaymentNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/consultations": {
         parameters: {
             query?: never;
@@ -682,6 +767,48 @@ export interface paths {
         put?: never;
         /** A telemedicine product of the caller's insurer (insurer): consultations a year, specialties, formats, forfeit rules */
         post: operations["createInsuranceProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insurance-products/{productId}/policy-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A presigned URL to upload a CSV of policies of one of the caller's products (insurer); the enrollment-import function processes it
+         * @description CSV in UTF-8 or Windows-1251, `;` or `,` separated, one policy a row, with the columns `number`,
+         *     `action` (`create`, the default, `renew` or `cancel`), `holder_birth_date`, `starts_on` and
+         *     `ends_on` (create reads all, renew `ends_on`, cancel none); dates YYYY-MM-DD or DD.MM.YYYY.
+         *     Valid rows are applied like the single-policy calls; invalid or refused ones are listed with
+         *     their line numbers and reasons in `result.csv` beside the upload. Uploading the same file
+         *     again changes nothing.
+         */
+        post: operations["createPolicyUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insurance-products/{productId}/policy-uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a policy upload went, with a link to its result file (insurer) */
+        get: operations["getPolicyUpload"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1628,6 +1755,23 @@ export interface components {
                 status: "reserved" | "consumed" | "released" | "forfeited";
             }[];
         };
+        PolicyUpload: {
+            /** Format: uuid */
+            uploadId: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "done" | "failed";
+            /** @description Why the file as a whole could not be read */
+            error?: string;
+            totalRows: number;
+            created: number;
+            renewed: number;
+            cancelled: number;
+            /** @description Rows whose change was already made: the same file uploaded again */
+            unchanged: number;
+            rejected: number;
+            /** @description Rejected rows: line;number;reason */
+            resultUrl: string | null;
+        };
         CorporateContractRequest: {
             companyName: string;
             /** Format: date */
@@ -1679,7 +1823,7 @@ export interface components {
                 reason?: string;
             }[];
         };
-        EnrolmentUploadLink: {
+        UploadLink: {
             /** Format: uuid */
             uploadId: string;
             /** @description PUT the CSV here with the same Content-Type */
@@ -1774,8 +1918,11 @@ export interface components {
         Appointment: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            status: "held" | "booked" | "cancelled" | "completed" | "no_show";
+            /**
+             * @description pending_payment: confirmed by a self-paying patient, booked once paid (holdExpiresAt is the deadline)
+             * @enum {string}
+             */
+            status: "held" | "pending_payment" | "booked" | "cancelled" | "completed" | "no_show";
             clinicId: string;
             /** Format: uuid */
             doctorId: string;
@@ -1803,9 +1950,62 @@ export interface components {
             consultationNotice: string;
             lateCancellation: boolean;
             videoLink: string | null;
+            /** @enum {string} */
+            payerType: "self" | "policy" | "corporate";
+            /** @description A visit with the doctor on duty ("a doctor now") */
+            urgent: boolean;
+            /** @description A self-paid visit's payment, when the clinic takes payments through a provider */
+            payment: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "awaiting" | "succeeded" | "canceled" | "refund_due" | "refunded";
+                amountRub: number;
+                /** @description Open to pay (GET /v1/payments/{paymentId}/checkout) */
+                checkoutUrl: string;
+            } | null;
         };
         AppointmentList: {
             items: components["schemas"]["Appointment"][];
+        };
+        UrgentHoldRequest: {
+            specialty?: components["schemas"]["Specialty"];
+            /**
+             * @description Default video
+             * @enum {string}
+             */
+            format?: "video" | "chat";
+            /** @description The patient's IANA zone (default Europe/Moscow) */
+            timeZone?: string;
+            /** @description Only when a service books for a patient */
+            patientId?: string;
+            payer?: components["schemas"]["Payer"];
+        };
+        NewDutyShift: {
+            /** Format: uuid */
+            doctorId: string;
+            /** Format: date-time */
+            start: string;
+            /**
+             * Format: date-time
+             * @description After start
+             */
+            end: string;
+        };
+        DutyShift: {
+            /** Format: uuid */
+            id: string;
+            clinicId: string;
+            /** Format: uuid */
+            doctorId: string;
+            specialty: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        DutyShiftList: {
+            items: components["schemas"]["DutyShift"][];
         };
         InPersonVisit: {
             patientId: string;
@@ -2678,6 +2878,154 @@ export interface operations {
             403: components["responses"]["Problem"];
         };
     };
+    listDutyShifts: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShiftList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    addDutyShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDutyShift"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShift"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    holdUrgentVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgentHoldRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    openCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's payment page (Location) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+        };
+    };
+    receivePaymentNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Webhook-Secret"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Applied, or already applied */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "booked" | "cancelled" | "refund_due" | "unchanged";
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+        };
+    };
     openConsultation: {
         parameters: {
             query?: never;
@@ -3101,6 +3449,62 @@ export interface operations {
             403: components["responses"]["Problem"];
         };
     };
+    createPolicyUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadLink"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getPolicyUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
     issuePolicy: {
         parameters: {
             query?: never;
@@ -3350,7 +3754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnrolmentUploadLink"];
+                    "application/json": components["schemas"]["UploadLink"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -1,4 +1,3 @@
-import type { Caller } from '../../platform/identity';
 import type { Repositories } from '../../storage/unit-of-work';
 import { appointmentEvent } from './appointment-events';
 import {
@@ -6,10 +5,11 @@ import {
   assertBookable,
   isLateCancellation,
   isLiveHold,
+  needsPayment,
   rules,
 } from './domain/appointment';
-import type { Doctor } from './domain/doctor';
-import { slotStep, workingIntervals } from './domain/schedule';
+import type { Doctor, Service } from './domain/doctor';
+import { type Interval, slotStep, workingIntervals } from './domain/schedule';
 import { blockOf, isOffered } from './domain/slots';
 import type { Payer, Payers } from './payers';
 import type { VideoRooms } from './video-rooms';
@@ -18,8 +18,11 @@ export interface Clock {
   now: number;
 }
 
+/** Who cancels: a person in one of these roles, or the payment provider reporting a cancelled payment. */
+export type Canceller = 'patient' | 'doctor' | 'clinic_admin' | 'service' | 'payment';
+
 export class NotFound extends Error {
-  constructor(readonly what: 'Doctor' | 'Appointment' | 'Service') {
+  constructor(readonly what: 'Doctor' | 'Appointment' | 'Service' | 'Payment') {
     super(`${what} not found`);
   }
 }
@@ -53,11 +56,38 @@ export async function holdSlot(
     patientTimeZone: string;
     payer?: Payer;
   },
-  context: { now: number; holdMinutes: number; correlationId: string; payers?: Payers },
+  context: HoldContext,
 ): Promise<Appointment> {
   const doctor = await repos.doctors.get(request.doctorId);
   if (!doctor) throw new NotFound('Doctor');
   const { service, end, block } = checkSlot(doctor, request.serviceId, request.start, context.now);
+  return hold(repos, { ...request, doctor, service, end, block, urgent: false }, context);
+}
+
+export interface HoldContext {
+  now: number;
+  holdMinutes: number;
+  correlationId: string;
+  payers?: Payers;
+}
+
+/** Creates the held appointment: claims its cells, reserves the sponsor's unit, announces the hold. */
+export async function hold(
+  repos: Repositories,
+  request: {
+    doctor: Doctor;
+    service: Service;
+    start: number;
+    end: number;
+    block: Interval;
+    urgent: boolean;
+    patientId: string;
+    patientTimeZone: string;
+    payer?: Payer | undefined;
+  },
+  context: HoldContext,
+): Promise<Appointment> {
+  const { doctor, service, payer } = request;
   const followUp = await repos.inPersonVisits.any(doctor.clinicId, request.patientId);
   const appointment: Appointment = {
     id: crypto.randomUUID(),
@@ -68,11 +98,14 @@ export async function holdSlot(
     serviceId: service.id,
     format: service.format,
     start: request.start,
-    end,
-    blockStart: block.start,
-    blockEnd: block.end,
+    end: request.end,
+    blockStart: request.block.start,
+    blockEnd: request.block.end,
     status: 'held',
     holdExpiresAt: context.now + context.holdMinutes * 60_000,
+    payerType: payer?.type ?? 'self',
+    priceKopecks: Math.round(service.priceRub * 100),
+    urgent: request.urgent,
     consultationType: followUp ? 'follow_up' : 'informational',
     lateCancellation: false,
     videoLink: null,
@@ -80,7 +113,7 @@ export async function holdSlot(
     updatedAt: context.now,
   };
   await repos.appointments.create(appointment);
-  if (request.payer && request.payer.type !== 'self') {
+  if (payer && payer.type !== 'self') {
     if (!context.payers) throw new Error('A sponsored hold needs the payers port');
     const visit = {
       appointment,
@@ -88,22 +121,74 @@ export async function holdSlot(
       serviceName: service.name,
       priceRub: service.priceRub,
     };
-    await context.payers.reserve(repos, request.payer, visit, context.now);
+    await context.payers.reserve(repos, payer, visit, context.now);
   }
   await repos.outbox.add(...appointmentEvent('held', appointment, context.correlationId));
   return appointment;
 }
 
+/**
+ * The patient confirms a live hold. A sponsored or free visit is booked at once; with a
+ * payment provider configured, a self-paid one waits for its payment (`pending_payment`),
+ * keeping its slot for `paymentMinutes`.
+ */
 export async function confirmHold(
   repos: Repositories,
   appointment: Appointment,
-  context: { now: number; correlationId: string; video: VideoRooms; payers?: Payers },
+  context: {
+    now: number;
+    correlationId: string;
+    video: VideoRooms;
+    payers?: Payers;
+    /** Present when self-paying patients pay through a provider. */
+    paymentMinutes?: number;
+  },
 ): Promise<Appointment> {
   if (appointment.status !== 'held') throw rules.wrongStatus(appointment.status, 'confirmed');
   if (!isLiveHold(appointment, context.now) || !(await repos.appointments.ownsBlock(appointment))) {
     throw rules.holdExpired();
   }
+  if (context.paymentMinutes && needsPayment(appointment)) {
+    return awaitPayment(repos, appointment, context.now, context.paymentMinutes);
+  }
   await context.payers?.keep(repos, appointment);
+  return book(repos, appointment, context);
+}
+
+async function awaitPayment(
+  repos: Repositories,
+  appointment: Appointment,
+  now: number,
+  minutes: number,
+): Promise<Appointment> {
+  const payBy = now + minutes * 60_000;
+  const pending: Appointment = {
+    ...appointment,
+    status: 'pending_payment',
+    holdExpiresAt: payBy,
+    updatedAt: now,
+  };
+  await repos.appointments.setBlockExpiry(pending, payBy);
+  await repos.appointments.save(pending);
+  await repos.payments.create({
+    id: crypto.randomUUID(),
+    appointmentId: appointment.id,
+    patientId: appointment.patientId,
+    amountKopecks: appointment.priceKopecks,
+    status: 'awaiting',
+    providerPaymentId: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return pending;
+}
+
+/** The slot becomes the patient's for good: no expiry, a video room, `appointment.booked`. */
+export async function book(
+  repos: Repositories,
+  appointment: Appointment,
+  context: { now: number; correlationId: string; video: VideoRooms },
+): Promise<Appointment> {
   const booked: Appointment = {
     ...appointment,
     status: 'booked',
@@ -120,9 +205,9 @@ export async function confirmHold(
 export async function cancelAppointment(
   repos: Repositories,
   appointment: Appointment,
-  context: { now: number; correlationId: string; by: Caller; payers?: Payers },
+  context: { now: number; correlationId: string; by: Canceller; payers?: Payers },
 ): Promise<Appointment> {
-  if (appointment.status !== 'held' && appointment.status !== 'booked') {
+  if (!['held', 'pending_payment', 'booked'].includes(appointment.status)) {
     throw rules.wrongStatus(appointment.status, 'cancelled');
   }
   const doctor = await repos.doctors.get(appointment.doctorId);
@@ -139,7 +224,7 @@ export async function cancelAppointment(
   await repos.outbox.add(
     ...appointmentEvent('cancelled', cancelled, context.correlationId, {
       late,
-      cancelledBy: context.by.role,
+      cancelledBy: context.by,
     }),
   );
   return cancelled;
@@ -150,9 +235,10 @@ export async function rescheduleAppointment(
   repos: Repositories,
   appointment: Appointment,
   start: number,
-  context: { now: number; correlationId: string },
+  context: { now: number; correlationId: string; payers?: Payers },
 ): Promise<Appointment> {
   if (appointment.status !== 'booked') throw rules.wrongStatus(appointment.status, 'rescheduled');
+  if (appointment.urgent) throw rules.urgentFixed();
   const doctor = await repos.doctors.get(appointment.doctorId);
   if (!doctor) throw new NotFound('Doctor');
   const { end, block } = checkSlot(doctor, appointment.serviceId, start, context.now);
@@ -167,6 +253,8 @@ export async function rescheduleAppointment(
     blockEnd: block.end,
     updatedAt: context.now,
   };
+  // The sponsor re-checks the new date: a policy may not cover it, or another period pays for it.
+  await context.payers?.move(repos, moved, context.now);
   await repos.appointments.save(moved);
   await repos.outbox.add(
     ...appointmentEvent('rescheduled', moved, context.correlationId, {

@@ -2,12 +2,13 @@ import { config } from '../../platform/config';
 import { type ApiRequest, httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';
-import { Problem, problems } from '../../platform/problem';
-import { getServices } from '../../platform/services';
+import { problems } from '../../platform/problem';
 import type { Repositories } from '../../storage/unit-of-work';
 import { sponsorPayers as payers } from '../coverage/payers';
 import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment } from './access';
+import { viewOf } from './appointment-view';
 import {
+  type Canceller,
   cancelAppointment,
   closeAppointment,
   confirmHold,
@@ -15,36 +16,15 @@ import {
   NotFound,
   rescheduleAppointment,
 } from './appointments';
-import { type Appointment, BookingRuleBroken } from './domain/appointment';
+import type { Appointment } from './domain/appointment';
 import { type Doctor, defaultSchedule } from './domain/doctor';
-import { PayerRefused } from './payers';
+import { addDutyShift, holdUrgentVisit, listDutyShifts } from './duty-routes';
+import { checkout, paymentWebhook } from './payment-routes';
 import * as schemas from './schemas';
 import { findSlots } from './slot-search';
-import { linkRooms } from './video-rooms';
-import { appointmentView, doctorView, slotView } from './views';
-
-const video = linkRooms(config().VIDEO_BASE_URL);
-
-/** Runs a booking use case in one transaction and turns its rule violations into problems. */
-async function inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-  const { store } = await getServices();
-  try {
-    return await store.transaction(work);
-  } catch (error) {
-    if (error instanceof BookingRuleBroken || error instanceof PayerRefused)
-      throw new Problem(error.status, error.code, 'Booking refused', error.message);
-    if (error instanceof NotFound) {
-      const code = `${error.what.toUpperCase()}_NOT_FOUND`;
-      throw new Problem(
-        error.what === 'Service' ? 422 : 404,
-        code,
-        'Not found',
-        `${error.what} was not found.`,
-      );
-    }
-    throw error;
-  }
-}
+import { inTransaction } from './transaction';
+import { doctorView, slotView } from './views';
+import { paymentMinutes, video } from './wiring';
 
 /** Loads an appointment the caller may see; anything else looks like a missing one. */
 async function visibleAppointment(
@@ -54,11 +34,6 @@ async function visibleAppointment(
   const appointment = await repos.appointments.get(request.params.appointmentId);
   if (!appointment || !canSeeAppointment(request.caller, appointment)) throw new NotFound('Appointment');
   return appointment;
-}
-
-async function view(repos: Repositories, appointment: Appointment, language: 'ru' | 'en') {
-  const doctor = await repos.doctors.get(appointment.doctorId);
-  return appointmentView(appointment, doctor?.timeZone ?? 'UTC', language);
 }
 
 const registerDoctor = httpRoute({
@@ -167,7 +142,7 @@ const holdAppointment = httpRoute({
         },
         { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId, payers },
       );
-      return view(r, held, language);
+      return viewOf(r, held, language);
     });
     return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
   },
@@ -179,7 +154,7 @@ const getAppointment = httpRoute({
   params: schemas.appointmentParams,
   handle: async (request) => {
     const body = await inTransaction(async (r) =>
-      view(r, await visibleAppointment(r, request), request.language),
+      viewOf(r, await visibleAppointment(r, request), request.language),
     );
     return { status: 200, body };
   },
@@ -197,7 +172,7 @@ const listAppointments = httpRoute({
           : caller.role === 'doctor'
             ? await r.appointments.forDoctor(caller.subject, query.limit)
             : await r.appointments.forClinic(tenantOf(caller) ?? '', query.limit);
-      return Promise.all(list.map((a) => view(r, a, language)));
+      return Promise.all(list.map((a) => viewOf(r, a, language)));
     });
     return { status: 200, body: { items } };
   },
@@ -224,7 +199,7 @@ function appointmentAction<TBody>(
       const result = await inTransaction(async (r) => {
         const appointment = await visibleAppointment(r, request);
         if (!may(request.caller, appointment)) throw problems.forbidden();
-        return view(r, await act(r, appointment, request), request.language);
+        return viewOf(r, await act(r, appointment, request), request.language);
       });
       return { status: 200, body: result };
     },
@@ -234,13 +209,25 @@ function appointmentAction<TBody>(
 const confirm = appointmentAction(
   'POST /v1/appointments/{appointmentId}/confirm',
   canManageAsPatient,
-  (r, a, q) => confirmHold(r, a, { now: Date.now(), correlationId: q.correlationId, video, payers }),
+  (r, a, q) =>
+    confirmHold(r, a, {
+      now: Date.now(),
+      correlationId: q.correlationId,
+      video,
+      payers,
+      ...(paymentMinutes ? { paymentMinutes } : {}),
+    }),
 );
 const cancel = appointmentAction(
   'POST /v1/appointments/{appointmentId}/cancel',
   canSeeAppointment,
   (r, a, q) =>
-    cancelAppointment(r, a, { now: Date.now(), correlationId: q.correlationId, by: q.caller, payers }),
+    cancelAppointment(r, a, {
+      now: Date.now(),
+      correlationId: q.correlationId,
+      by: q.caller.role as Canceller,
+      payers,
+    }),
 );
 const reschedule = appointmentAction<{ start: string }>(
   'POST /v1/appointments/{appointmentId}/reschedule',
@@ -249,6 +236,7 @@ const reschedule = appointmentAction<{ start: string }>(
     rescheduleAppointment(r, a, Date.parse(q.body.start), {
       now: Date.now(),
       correlationId: q.correlationId,
+      payers,
     }),
   schemas.rescheduleBody,
 );
@@ -293,4 +281,9 @@ export const handler = operations({
   completeAppointment: complete,
   markNoShow: noShow,
   recordInPersonVisit,
+  addDutyShift,
+  listDutyShifts,
+  holdUrgentVisit,
+  openCheckout: checkout,
+  receivePaymentNotice: paymentWebhook,
 });

@@ -30,6 +30,8 @@ export interface Payers {
   reserve(repos: Repositories, sponsor: Sponsor, visit: Visit, now: number): Promise<void>;
   /** The hold became a booking: its reservation no longer lapses. */
   keep(repos: Repositories, appointment: Appointment): Promise<void>;
+  /** A booked visit moved: its new date must be covered too; throws `PayerRefused`. */
+  move(repos: Repositories, moved: Appointment, now: number): Promise<void>;
   /** Consumes, releases or forfeits the unit; a visit nobody sponsors is left alone. */
   settle(repos: Repositories, appointment: Appointment, outcome: Outcome, now: number): Promise<void>;
 }

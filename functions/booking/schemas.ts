@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { components } from '../../contracts/generated/api';
 import type { AssertTrue, Equivalent } from '../../platform/contract-types';
 import { specialties } from './domain/doctor';
+import { longestShiftHours } from './domain/duty';
 
 const timeOfDay = z
   .string()
@@ -87,6 +88,13 @@ export const slotQuery = z
     path: ['to'],
   });
 
+/** Who pays; the patient unless a policy or an employer's programme is named. */
+const payer = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('self') }),
+  z.strictObject({ type: z.literal('policy'), policyId: z.uuid() }),
+  z.strictObject({ type: z.literal('corporate'), contractId: z.uuid() }),
+]);
+
 export const holdBody = z.strictObject({
   doctorId: z.uuid(),
   serviceId: z.uuid(),
@@ -94,15 +102,45 @@ export const holdBody = z.strictObject({
   timeZone: timeZone.default('Europe/Moscow'),
   /** Only a service (the chatbot) books for someone else. */
   patientId: z.string().min(1).max(128).optional(),
-  /** Who pays; the patient unless a policy or an employer's programme is named. */
-  payer: z
-    .discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('self') }),
-      z.strictObject({ type: z.literal('policy'), policyId: z.uuid() }),
-      z.strictObject({ type: z.literal('corporate'), contractId: z.uuid() }),
-    ])
-    .optional(),
+  payer: payer.optional(),
 });
+
+/** "A doctor now": the next free doctor on duty in the specialty. */
+export const urgentHoldBody = z.strictObject({
+  specialty: z.enum(specialties).default('therapist'),
+  format: z.enum(['video', 'chat']).default('video'),
+  timeZone: timeZone.default('Europe/Moscow'),
+  patientId: z.string().min(1).max(128).optional(),
+  payer: payer.optional(),
+});
+
+export const dutyShiftBody = z
+  .strictObject({
+    doctorId: z.uuid(),
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+  })
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), {
+    message: 'the shift must end after it starts',
+    path: ['end'],
+  })
+  .refine((s) => Date.parse(s.end) - Date.parse(s.start) <= longestShiftHours * 3_600_000, {
+    message: `a shift lasts at most ${longestShiftHours} hours`,
+    path: ['end'],
+  });
+
+export const dutyShiftQuery = z
+  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), {
+    message: 'the range must end after it starts',
+    path: ['to'],
+  })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, {
+    message: 'list at most 31 days at a time',
+    path: ['to'],
+  });
+
+export const paymentParams = z.object({ paymentId: z.uuid() });
 
 export const rescheduleBody = z.strictObject({ start: z.iso.datetime({ offset: true }) });
 
@@ -120,4 +158,6 @@ export type BookingRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof holdBody>, Schemas['HoldRequest']>>,
   AssertTrue<Equivalent<z.input<typeof rescheduleBody>, Schemas['RescheduleRequest']>>,
   AssertTrue<Equivalent<z.input<typeof inPersonVisitBody>, Schemas['InPersonVisit']>>,
+  AssertTrue<Equivalent<z.input<typeof urgentHoldBody>, Schemas['UrgentHoldRequest']>>,
+  AssertTrue<Equivalent<z.input<typeof dutyShiftBody>, Schemas['NewDutyShift']>>,
 ];

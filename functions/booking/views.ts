@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Appointment, ConsultationType } from './domain/appointment';
 import type { Doctor } from './domain/doctor';
+import type { DutyShift } from './domain/duty';
+import type { Payment } from './domain/payment';
 import type { Slot } from './slot-search';
 
 const notices: Record<ConsultationType, { ru: string; en: string }> = {
@@ -22,7 +24,18 @@ function at(ms: number, zone: string) {
   };
 }
 
-export function appointmentView(appointment: Appointment, doctorZone: string, language: 'ru' | 'en') {
+/** A self-paid visit's payment: how much, by when, and the link that opens the provider's page. */
+export interface PaymentLink {
+  payment: Payment;
+  checkoutUrl: string;
+}
+
+export function appointmentView(
+  appointment: Appointment,
+  doctorZone: string,
+  language: 'ru' | 'en',
+  payment?: PaymentLink,
+) {
   const start = at(appointment.start, appointment.patientTimeZone);
   const end = at(appointment.end, appointment.patientTimeZone);
   return {
@@ -46,6 +59,27 @@ export function appointmentView(appointment: Appointment, doctorZone: string, la
     consultationNotice: notices[appointment.consultationType][language],
     lateCancellation: appointment.lateCancellation,
     videoLink: appointment.videoLink,
+    payerType: appointment.payerType,
+    urgent: appointment.urgent,
+    payment: payment
+      ? {
+          id: payment.payment.id,
+          status: payment.payment.status,
+          amountRub: payment.payment.amountKopecks / 100,
+          checkoutUrl: payment.checkoutUrl,
+        }
+      : null,
+  };
+}
+
+export function dutyShiftView(shift: DutyShift) {
+  return {
+    id: shift.id,
+    clinicId: shift.clinicId,
+    doctorId: shift.doctorId,
+    specialty: shift.specialty,
+    start: new Date(shift.start).toISOString(),
+    end: new Date(shift.end).toISOString(),
   };
 }
 

@@ -99,13 +99,28 @@ export async function onSlot(turn: Turn, list: SlotList, index: number, payer: P
 }
 
 export async function onConfirm(turn: Turn, appointment: Appointment, list: SlotList): Promise<void> {
-  const { video, payers, correlationId } = turn.deps;
+  const { video, payers, correlationId, payment } = turn.deps;
+  const paymentMinutes = payment?.minutes;
   const booked = await turn.attempt(() =>
-    confirmHold(turn.repos, appointment, { now: turn.now, correlationId, video, payers }),
+    confirmHold(turn.repos, appointment, {
+      now: turn.now,
+      correlationId,
+      video,
+      payers,
+      ...(paymentMinutes ? { paymentMinutes } : {}),
+    }),
   );
   if (!booked.ok) return refused(turn, booked.refusal, list);
   goTo(turn, { step: 'idle' });
   const t = textsOf(turn);
+  const due =
+    booked.value.status === 'pending_payment' && (await turn.repos.payments.ofAppointment(appointment.id));
+  if (due && payment) {
+    const link = payment.checkoutUrl(due.id);
+    return turn.out.say(
+      t.payToBook(whenOf(turn, appointment.start), due.amountKopecks / 100, payment.minutes, link),
+    );
+  }
   // Time and format only: the confirmation travels through Telegram's servers abroad.
   turn.out.say(t.booked(whenOf(turn, appointment.start), t.formats[appointment.format]));
 }
@@ -188,12 +203,11 @@ export async function pickAppointment(turn: Turn, action: 'cancel' | 'move'): Pr
 }
 
 export async function onCancel(turn: Turn, appointment: Appointment): Promise<void> {
-  const patient = patientOf(turn);
   const cancelled = await turn.attempt(() =>
     cancelAppointment(turn.repos, appointment, {
       now: turn.now,
       correlationId: turn.deps.correlationId,
-      by: { subject: patient.patientId, role: 'patient' },
+      by: 'patient',
       payers: turn.deps.payers,
     }),
   );

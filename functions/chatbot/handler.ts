@@ -5,7 +5,7 @@ import { httpRoute } from '../../platform/http';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
-import { linkRooms } from '../booking/video-rooms';
+import { checkoutUrl, paymentMinutes, video } from '../booking/wiring';
 import { sponsorPayers } from '../coverage/payers';
 import { deliverCalls, processUpdate } from './process-update';
 import { botIdentity } from './routing';
@@ -19,7 +19,6 @@ const transport =
     ? telegramTransport(settings.token as string, settings.apiRoot)
     : captureTransport;
 const me = botIdentity(settings.botId, settings.botUsername);
-const video = linkRooms(config().VIDEO_BASE_URL);
 
 /** Only the id is ours to check; grammY reads the rest, and ignores what it does not know. */
 const updateBody = z.looseObject({ update_id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
@@ -38,6 +37,7 @@ const receiveUpdate = httpRoute({
       holdMinutes: config().HOLD_MINUTES,
       video,
       payers: sponsorPayers,
+      ...(paymentMinutes ? { payment: { minutes: paymentMinutes, checkoutUrl } } : {}),
       route,
       requestId,
       correlationId,

@@ -47,6 +47,8 @@ const ru = {
   otherTime: 'Другое время',
   booked: (when: string, format: string) =>
     `Вы записаны: ${when}, ${format}. Мы напомним за сутки и за час до начала. Ваши записи: /my`,
+  payToBook: (when: string, rubles: number, minutes: number, link: string) =>
+    `Осталось оплатить ${rubles} ₽ в течение ${minutes} мин, и ${when} за вами: ${link}`,
   slotTaken: 'Это время уже заняли. Вот что свободно сейчас:',
   holdExpired: 'Время удержания истекло. Выберите время снова:',
   notCovered: 'Программа не покрывает эту запись.',
@@ -110,6 +112,8 @@ const en: typeof ru = {
   otherTime: 'Another time',
   booked: (when: string, format: string) =>
     `You are booked: ${when}, ${format}. We will remind you a day and an hour before. Your bookings: /my`,
+  payToBook: (when: string, rubles: number, minutes: number, link: string) =>
+    `Pay ${rubles} RUB within ${minutes} min and ${when} is yours: ${link}`,
   slotTaken: 'Someone has just taken this time. Here is what is free now:',
   holdExpired: 'The hold has expired. Please choose a time again:',
   notCovered: 'Your programme does not cover this booking.',

@@ -14,6 +14,8 @@ export interface TurnDeps {
   holdMinutes: number;
   video: VideoRooms;
   payers: Payers;
+  /** Present when self-paying patients pay through a provider: how long they have, and the link. */
+  payment?: { minutes: number; checkoutUrl(paymentId: string): string };
   route: string;
   requestId: string;
   correlationId: string;

@@ -8,7 +8,7 @@ import type { Repositories } from '../../storage/unit-of-work';
 import type { Specialty } from '../booking/domain/doctor';
 import { activate, contractUsage, createContract, enrol } from './corporate';
 import { SponsorRuleBroken, sponsorRules } from './domain/errors';
-import { enrolmentUploadKeys } from './domain/uploads';
+import { enrolmentUploadKeys, policyUploadKeys } from './domain/uploads';
 import { myCoverage } from './my-coverage';
 import { cancelPolicy, createProduct, issuePolicy, linkPolicy, renewPolicy } from './policies';
 import * as schemas from './schemas';
@@ -41,10 +41,32 @@ async function ownPolicy(r: Repositories, caller: Caller, policyId: string) {
   return policy;
 }
 
+async function ownProduct(r: Repositories, caller: Caller, productId: string) {
+  const product = await r.insurers.product(productId);
+  if (product?.insurerId !== tenant(caller)) throw sponsorRules.productNotFound(404);
+  return product;
+}
+
 async function ownContract(r: Repositories, caller: Caller, contractId: string) {
   const contract = await r.employers.contract(contractId);
   if (contract?.employerId !== tenant(caller)) throw sponsorRules.contractNotFound();
   return contract;
+}
+
+/** A presigned PUT for a sponsor's CSV; the enrollment-import trigger takes the file from there. */
+async function uploadLink(uploadId: string, key: string) {
+  const { objects } = await getServices();
+  const uploadUrl = await objects.uploadUrl(config().SPONSOR_BUCKET, key, 'text/csv', linkSeconds);
+  return {
+    status: 201,
+    body: { uploadId, uploadUrl, contentType: 'text/csv', expiresInSeconds: linkSeconds },
+  };
+}
+
+/** A link to a file an import wrote, once it is done. */
+async function outputLink(run: { status: string }, key: string) {
+  const { objects } = await getServices();
+  return run.status === 'done' ? objects.downloadUrl(config().SPONSOR_BUCKET, key, linkSeconds) : null;
 }
 
 const createInsuranceProduct = httpRoute({
@@ -142,6 +164,67 @@ const policyUsage = httpRoute({
   },
 });
 
+const createPolicyUpload = httpRoute({
+  route: 'POST /v1/insurance-products/{productId}/policy-uploads',
+  auth: ['insurer'],
+  params: schemas.productParams,
+  idempotent: true,
+  handle: async ({ params, caller }) => {
+    const uploadId = crypto.randomUUID();
+    const product = await inTransaction(async (r) => {
+      const own = await ownProduct(r, caller, params.productId);
+      await r.insurers.addImport({
+        id: uploadId,
+        productId: own.id,
+        insurerId: own.insurerId,
+        status: 'pending',
+        totalRows: 0,
+        created: 0,
+        renewed: 0,
+        cancelled: 0,
+        unchanged: 0,
+        rejected: 0,
+        error: null,
+        createdAt: Date.now(),
+        claimedAt: null,
+        finishedAt: null,
+      });
+      return own;
+    });
+    return uploadLink(uploadId, policyUploadKeys(product.insurerId, product.id, uploadId).input);
+  },
+});
+
+const getPolicyUpload = httpRoute({
+  route: 'GET /v1/insurance-products/{productId}/policy-uploads/{uploadId}',
+  auth: ['insurer'],
+  params: schemas.policyUploadParams,
+  handle: async ({ params, caller }) => {
+    const run = await inTransaction(async (r) => {
+      const product = await ownProduct(r, caller, params.productId);
+      const found = await r.insurers.import(params.uploadId);
+      if (found?.productId !== product.id) throw problems.notFound('Upload');
+      return found;
+    });
+    const { id, status, error, totalRows, created, renewed, cancelled, unchanged, rejected } = run;
+    return {
+      status: 200,
+      body: {
+        uploadId: id,
+        status,
+        ...(error ? { error } : {}),
+        totalRows,
+        created,
+        renewed,
+        cancelled,
+        unchanged,
+        rejected,
+        resultUrl: await outputLink(run, policyUploadKeys(run.insurerId, run.productId, id).result),
+      },
+    };
+  },
+});
+
 const createCorporateContract = httpRoute({
   route: 'POST /v1/corporate-contracts',
   auth: ['hr'],
@@ -225,13 +308,7 @@ const createUpload = httpRoute({
         finishedAt: null,
       });
     });
-    const { objects } = await getServices();
-    const key = enrolmentUploadKeys(tenant(caller), params.contractId, uploadId).input;
-    const uploadUrl = await objects.uploadUrl(config().SPONSOR_BUCKET, key, 'text/csv', linkSeconds);
-    return {
-      status: 201,
-      body: { uploadId, uploadUrl, contentType: 'text/csv', expiresInSeconds: linkSeconds },
-    };
+    return uploadLink(uploadId, enrolmentUploadKeys(tenant(caller), params.contractId, uploadId).input);
   },
 });
 
@@ -246,10 +323,7 @@ const getUpload = httpRoute({
       if (found?.contractId !== contract.id) throw problems.notFound('Upload');
       return found;
     });
-    const { objects } = await getServices();
     const keys = enrolmentUploadKeys(run.employerId, run.contractId, run.id);
-    const link = (key: string) =>
-      run.status === 'done' ? objects.downloadUrl(config().SPONSOR_BUCKET, key, linkSeconds) : null;
     return {
       status: 200,
       body: {
@@ -260,8 +334,8 @@ const getUpload = httpRoute({
         enrolled: run.enrolled,
         alreadyEnrolled: run.alreadyEnrolled,
         rejected: run.rejected,
-        resultUrl: await link(keys.result),
-        codesUrl: await link(keys.codes),
+        resultUrl: await outputLink(run, keys.result),
+        codesUrl: await outputLink(run, keys.codes),
       },
     };
   },
@@ -315,6 +389,8 @@ export const handler = operations({
   renewPolicy: renew,
   cancelPolicy: cancel,
   getPolicyUsage: policyUsage,
+  createPolicyUpload,
+  getPolicyUpload,
   createCorporateContract,
   getCorporateContract: getContract,
   enrolEmployees,

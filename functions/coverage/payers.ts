@@ -56,13 +56,16 @@ function settlementFor(visit: SponsoredVisit, outcome: Outcome): Settlement {
   }
 }
 
+function termsOf(repos: Repositories, sponsor: Sponsor, visit: Visit): Promise<Terms> {
+  return sponsor.type === 'policy'
+    ? policyTerms(repos, sponsor.policyId, visit)
+    : contractTerms(repos, sponsor.contractId, visit);
+}
+
 /** Booking's `Payers` port, over the entitlement ledger. */
 export const sponsorPayers: Payers = {
   async reserve(repos: Repositories, sponsor: Sponsor, visit: Visit, now: number) {
-    const terms =
-      sponsor.type === 'policy'
-        ? await policyTerms(repos, sponsor.policyId, visit)
-        : await contractTerms(repos, sponsor.contractId, visit);
+    const terms = await termsOf(repos, sponsor, visit);
     const { appointment } = visit;
     await reserveUnits(repos, terms.accountIds, appointment.id, appointment.holdExpiresAt, now);
     await repos.entitlements.addVisit({
@@ -89,6 +92,28 @@ export const sponsorPayers: Payers = {
     for (const accountId of visit.accountIds) {
       if (!(await repos.entitlements.keep(accountId, appointment.id))) throw rules.holdExpired();
     }
+  },
+
+  async move(repos, moved, now) {
+    const visit = await repos.entitlements.visit(moved.id);
+    if (visit?.status !== 'reserved') return;
+    const sponsor: Sponsor =
+      visit.payerType === 'policy'
+        ? { type: 'policy', policyId: visit.payerId }
+        : { type: 'corporate', contractId: visit.payerId };
+    const { accountIds } = await termsOf(repos, sponsor, {
+      appointment: moved,
+      specialty: visit.specialty,
+      serviceName: visit.serviceName,
+      priceRub: visit.priceKopecks / 100,
+    });
+    if (accountIds.join() !== visit.accountIds.join()) {
+      // Into another period of the policy: the unit moves with the visit, if that period has one left.
+      for (const accountId of visit.accountIds)
+        await repos.entitlements.settle(accountId, moved.id, 'release', 'rescheduled', now);
+      await reserveUnits(repos, accountIds, moved.id, null, now);
+    }
+    await repos.entitlements.moveVisit(moved.id, moved.start, accountIds);
   },
 
   async settle(repos, appointment, outcome, now) {

@@ -9,13 +9,21 @@ const specialty = z.enum(specialties);
 const formats = z.array(format).min(1).max(3).default(['video', 'chat', 'async']);
 const maxTermMs = 366 * 86_400_000;
 
+/** A term is checked once its dates are dates: a date that is not one is reported once, as such. */
+const whenValid = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
+
 /** A term of at most a year, its last day included. */
 const term = <S extends z.ZodType<{ startsOn: string; endsOn: string }>>(schema: S) =>
   schema
-    .refine((t) => t.endsOn >= t.startsOn, { message: 'the term must end after it starts', path: ['endsOn'] })
+    .refine((t) => t.endsOn >= t.startsOn, {
+      message: 'the term must end after it starts',
+      path: ['endsOn'],
+      ...whenValid,
+    })
     .refine((t) => Date.parse(t.endsOn) - Date.parse(t.startsOn) < maxTermMs, {
       message: 'a term lasts at most a year',
       path: ['endsOn'],
+      ...whenValid,
     });
 
 export const productBody = z
@@ -42,17 +50,21 @@ const policyNumber = z
   .string()
   .regex(/^[A-Za-z0-9А-Яа-яЁё/. -]{1,64}$/, 'letters, digits, spaces and / . - (at most 64)');
 
-export const issuePolicyBody = term(
-  z.strictObject({
-    productId: z.uuid(),
-    number: policyNumber,
-    holderBirthDate: date,
-    startsOn: date,
-    endsOn: date,
-  }),
-);
+const policyFields = { number: policyNumber, holderBirthDate: date, startsOn: date, endsOn: date };
+
+export const issuePolicyBody = term(z.strictObject({ productId: z.uuid(), ...policyFields }));
 
 export const renewPolicyBody = z.strictObject({ endsOn: date });
+
+/**
+ * A row of an insurer's policy file: the fields of the single-policy calls, for the upload's
+ * product. Cells an action does not read are ignored.
+ */
+export const policyChange = z.discriminatedUnion('action', [
+  term(z.object({ action: z.literal('create'), ...policyFields })),
+  z.object({ action: z.literal('renew'), number: policyNumber, endsOn: date }),
+  z.object({ action: z.literal('cancel'), number: policyNumber }),
+]);
 
 export const contractBody = term(
   z.strictObject({
@@ -89,6 +101,8 @@ export const linkBody = z.union([
 export const policyParams = z.object({ policyId: z.uuid() });
 export const contractParams = z.object({ contractId: z.uuid() });
 export const uploadParams = z.object({ contractId: z.uuid(), uploadId: z.uuid() });
+export const productParams = z.object({ productId: z.uuid() });
+export const policyUploadParams = z.object({ productId: z.uuid(), uploadId: z.uuid() });
 
 type Schemas = components['schemas'];
 export type CoverageRequestsMatchContract = [

@@ -1,16 +1,17 @@
 import { parse } from 'csv-parse/sync';
-import { refProblem } from '../coverage/domain/enrolment';
 
-export interface EnrolmentRow {
-  /** The line in the file, the header being line 1. */
+/** One data row: its line in the file (the header being line 1) and its cells, trimmed. */
+export interface CsvRecord {
   line: number;
-  employeeRef: string;
+  cells: string[];
 }
 
-export interface RejectedRow {
-  line: number;
-  employeeRef: string;
-  reason: string;
+export interface CsvTable {
+  /** The header's names, lower-cased. */
+  columns: string[];
+  records: CsvRecord[];
+  /** Rows that cannot be read as rows of this table: an unclosed quote, more cells than the header. */
+  rejected: (CsvRecord & { reason: string })[];
 }
 
 /** The file as a whole cannot be read; nothing in it is applied. */
@@ -21,13 +22,11 @@ export class UnreadableFile extends Error {
   }
 }
 
-const refColumns = ['employee_ref', 'табельный номер', 'табельный_номер'];
-
 /**
  * UTF-8 when the bytes are valid UTF-8 (with or without a BOM); otherwise Windows-1251, Excel's
  * Cyrillic default. iconv-lite is loaded only then: most files are UTF-8.
  */
-export async function decode(bytes: Uint8Array): Promise<string> {
+async function decode(bytes: Uint8Array): Promise<string> {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -45,16 +44,14 @@ function delimiterOf(text: string): ';' | ',' {
 }
 
 /**
- * Reads an enrolment file: a header naming an `employee_ref` column, one employee a row.
- * Every row is either valid or rejected with its line and a reason, so the employer can
- * fix exactly those rows; a reference repeated in the file is rejected after its first line.
+ * Reads an uploaded CSV: a header line, then data rows. A row that cannot be read is
+ * rejected with its line and a reason rather than failing the file, so the sender can fix
+ * exactly those rows.
  */
-export async function readEnrolmentCsv(
-  bytes: Uint8Array,
-): Promise<{ rows: EnrolmentRow[]; rejected: RejectedRow[] }> {
+export async function readCsv(bytes: Uint8Array): Promise<CsvTable> {
   const text = await decode(bytes);
-  const rejected: RejectedRow[] = [];
-  const records = parse(text, {
+  const rejected: CsvTable['rejected'] = [];
+  const parsed = parse(text, {
     delimiter: delimiterOf(text),
     bom: true,
     info: true,
@@ -66,31 +63,26 @@ export async function readEnrolmentCsv(
     on_skip: (error) => {
       rejected.push({
         line: Number(error?.lines ?? 0),
-        employeeRef: '',
+        cells: [],
         reason: 'unreadable CSV (a quote is not closed)',
       });
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
-  const [header, ...data] = records;
-  const names = header?.record.map((name) => name.toLowerCase()) ?? [];
-  const column = names.findIndex((name) => refColumns.includes(name));
-  if (column < 0) throw new UnreadableFile('the header has no employee_ref column');
-  const rows: EnrolmentRow[] = [];
-  const firstLine = new Map<string, number>();
-  for (const { record, info } of data) {
-    const employeeRef = record[column] ?? '';
-    const key = employeeRef.toLowerCase();
-    const reason =
-      record.length > names.length
-        ? `${record.length} fields, the header has ${names.length}`
-        : (refProblem(employeeRef) ??
-          (firstLine.has(key) ? `the same employee_ref as line ${firstLine.get(key)}` : undefined));
-    if (reason) rejected.push({ line: info.lines, employeeRef, reason });
-    else {
-      firstLine.set(key, info.lines);
-      rows.push({ line: info.lines, employeeRef });
-    }
+  const [header, ...data] = parsed;
+  const columns = header?.record.map((name) => name.toLowerCase()) ?? [];
+  const records: CsvRecord[] = [];
+  for (const { record: cells, info } of data) {
+    if (cells.length > columns.length)
+      rejected.push({
+        line: info.lines,
+        cells,
+        reason: `${cells.length} fields, the header has ${columns.length}`,
+      });
+    else records.push({ line: info.lines, cells });
   }
-  rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected };
+  return { columns, records, rejected };
 }
+
+/** Where the first of `names` is in the header, or -1. */
+export const columnOf = (table: CsvTable, names: readonly string[]) =>
+  table.columns.findIndex((name) => names.includes(name));

@@ -3,6 +3,7 @@ import {
   type AppointmentStatus,
   type ConsultationFormat,
   type ConsultationType,
+  type PayerType,
   rules,
 } from '../../functions/booking/domain/appointment';
 import type { Interval } from '../../functions/booking/domain/schedule';
@@ -35,11 +36,15 @@ export class AppointmentRepository {
 
   /** Whether every cell of the appointment's block is still claimed by it (a lapsed hold may have lost some). */
   async ownsBlock(appointment: Appointment): Promise<boolean> {
-    for (const cell of cellsOf(blockOf(appointment))) {
-      const row = await this.tables.get('slot_cells', { doctor_id: appointment.doctorId, cell_start: cell });
-      if (row?.appointment_id !== appointment.id) return false;
-    }
-    return true;
+    // One range read instead of a read per cell; expired cells are not returned.
+    const rows = await this.tables.find('slot_cells', {
+      where: { doctor_id: appointment.doctorId },
+      range: { column: 'cell_start', from: appointment.blockStart, to: appointment.blockEnd },
+    });
+    const owned = new Set(
+      rows.filter((row) => row.appointment_id === appointment.id).map((row) => Number(row.cell_start)),
+    );
+    return cellsOf(blockOf(appointment)).every((cell) => owned.has(cell));
   }
 
   /** Makes the block permanent (a confirmed hold) or gives it a new expiry. */
@@ -164,6 +169,9 @@ function toRow(a: Appointment): Row {
     consultation_type: a.consultationType,
     late_cancellation: a.lateCancellation,
     video_link: a.videoLink,
+    payer_type: a.payerType,
+    price_kopecks: a.priceKopecks,
+    urgent: a.urgent,
     created_at: a.createdAt,
     updated_at: a.updatedAt,
   };
@@ -187,6 +195,9 @@ function toAppointment(row: Row): Appointment {
     consultationType: row.consultation_type as ConsultationType,
     lateCancellation: Boolean(row.late_cancellation),
     videoLink: row.video_link === null ? null : String(row.video_link),
+    payerType: (row.payer_type ?? 'self') as PayerType,
+    priceKopecks: Number(row.price_kopecks ?? 0),
+    urgent: Boolean(row.urgent),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -140,6 +140,15 @@ export class EntitlementLedger {
     );
   }
 
+  /** A rescheduled visit: its new start, and the accounts it now draws on. */
+  async moveVisit(appointmentId: string, start: number, accountIds: string[]): Promise<void> {
+    await this.tables.update(
+      'sponsored_visits',
+      { appointment_id: appointmentId },
+      { start_at: start, account_ids: accountIds },
+    );
+  }
+
   /** A sponsor's visits starting in [from, to), oldest first. */
   async visitsOfTenant(tenantId: string, from: number, to: number): Promise<SponsoredVisit[]> {
     const rows = await this.tables.find('sponsored_visits', {

@@ -1,7 +1,24 @@
 import type { Period, Policy, Product } from '../../functions/coverage/domain/sponsor';
 import type { Row, Tables } from '../port';
 
-/** Insurers' products and policies. Policy numbers are unique per insurer. */
+export interface PolicyImport {
+  id: string;
+  productId: string;
+  insurerId: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  totalRows: number;
+  created: number;
+  renewed: number;
+  cancelled: number;
+  unchanged: number;
+  rejected: number;
+  error: string | null;
+  createdAt: number;
+  claimedAt: number | null;
+  finishedAt: number | null;
+}
+
+/** Insurers' products, policies and policy file imports. Policy numbers are unique per insurer. */
 export class InsurerRepository {
   constructor(private readonly tables: Tables) {}
 
@@ -80,6 +97,20 @@ export class InsurerRepository {
       },
     );
   }
+
+  async addImport(run: PolicyImport): Promise<void> {
+    await this.tables.insert('policy_imports', importRow(run));
+  }
+
+  async import(id: string): Promise<PolicyImport | undefined> {
+    const row = await this.tables.get('policy_imports', { id });
+    return row ? toImport(row) : undefined;
+  }
+
+  async saveImport(run: PolicyImport): Promise<void> {
+    const { id, ...rest } = importRow(run);
+    await this.tables.update('policy_imports', { id }, rest);
+  }
 }
 
 function toProduct(row: Row): Product {
@@ -111,5 +142,43 @@ function toPolicy(row: Row): Policy {
     periods: row.periods as Period[],
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+  };
+}
+
+function importRow(run: PolicyImport): Row {
+  return {
+    id: run.id,
+    product_id: run.productId,
+    insurer_id: run.insurerId,
+    status: run.status,
+    total_rows: run.totalRows,
+    created: run.created,
+    renewed: run.renewed,
+    cancelled: run.cancelled,
+    unchanged: run.unchanged,
+    rejected: run.rejected,
+    error: run.error,
+    created_at: run.createdAt,
+    claimed_at: run.claimedAt,
+    finished_at: run.finishedAt,
+  };
+}
+
+function toImport(row: Row): PolicyImport {
+  return {
+    id: String(row.id),
+    productId: String(row.product_id),
+    insurerId: String(row.insurer_id),
+    status: row.status as PolicyImport['status'],
+    totalRows: Number(row.total_rows),
+    created: Number(row.created),
+    renewed: Number(row.renewed),
+    cancelled: Number(row.cancelled),
+    unchanged: Number(row.unchanged),
+    rejected: Number(row.rejected),
+    error: row.error === null ? null : String(row.error),
+    createdAt: Number(row.created_at),
+    claimedAt: row.claimed_at === null ? null : Number(row.claimed_at),
+    finishedAt: row.finished_at === null ? null : Number(row.finished_at),
   };
 }

@@ -108,7 +108,7 @@ async function setUp(product: Partial<Terms> = {}, doctorSpecialty: Doctor['spec
       }),
     );
   };
-  const by = { subject: patientId, role: 'patient' as const };
+  const by = 'patient' as const;
   const cancel = (a: Appointment) =>
     store.transaction((r) => cancelAppointment(r, a, { now, correlationId: 'test', by, payers }));
   const close = (a: Appointment, outcome: 'completed' | 'no_show') =>

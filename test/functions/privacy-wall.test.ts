@@ -90,6 +90,7 @@ describe('the privacy wall: insurers and employers reach no patient-level health
   let cloud: TestCloud;
   const ids: Record<string, string> = {};
   let corporateContractId: string;
+  let policyUploadId: string;
 
   beforeAll(async () => {
     cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0' } });
@@ -138,6 +139,12 @@ describe('the privacy wall: insurers and employers reach no patient-level health
       endsOn: inDays(300),
     });
     ids.policyId = policy.body.id;
+    const policyUpload = await call(
+      insurer,
+      'POST',
+      `/v1/insurance-products/${product.body.id}/policy-uploads`,
+    );
+    policyUploadId = policyUpload.body.uploadId;
     await call(patient, 'POST', '/v1/coverage', {
       policy: { insurerId: 'insurer-1', number: 'ТМ-СТЕНА-1', birthDate: '1980-01-01' },
     });
@@ -181,6 +188,7 @@ describe('the privacy wall: insurers and employers reach no patient-level health
           ? ids.consultationId
           : corporateContractId;
         const values: Record<string, string> = { ...ids, contractId: contractId as string };
+        if (operation.path.includes('/policy-uploads/')) values.uploadId = policyUploadId;
         const path = operation.path.replace(
           /\{(\w+)\}/g,
           (_, name: string) => values[name] ?? crypto.randomUUID(),
@@ -226,6 +234,7 @@ describe('the privacy wall: insurers and employers reach no patient-level health
       expect.arrayContaining([
         'insurer getPolicy',
         'insurer getPolicyUsage',
+        'insurer getPolicyUpload',
         'insurer createSponsorReport',
         'hr getCorporateUsage',
         'hr getEnrolmentUpload',

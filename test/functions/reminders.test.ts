@@ -109,7 +109,7 @@ describe('appointment reminders', () => {
       await cancelAppointment(r, cancelled, {
         now: now(),
         correlationId: 'c',
-        by: { subject: 'p-1', role: 'patient' },
+        by: 'patient',
       });
       await rescheduleAppointment(r, moved, wednesday11 + 2 * hour, { now: now(), correlationId: 'c' });
     });

@@ -1,7 +1,9 @@
-export type AppointmentStatus = 'held' | 'booked' | 'cancelled' | 'completed' | 'no_show';
+export type AppointmentStatus = 'held' | 'pending_payment' | 'booked' | 'cancelled' | 'completed' | 'no_show';
 export type ConsultationFormat = 'video' | 'chat' | 'async';
 /** 323-FZ art. 36.2: diagnosis and treatment remotely only after an in-person visit to that clinic. */
 export type ConsultationType = 'follow_up' | 'informational';
+/** Who pays: the patient, or a sponsor (insurance policy, employer's programme) through the ledger. */
+export type PayerType = 'self' | 'policy' | 'corporate';
 
 export interface Appointment {
   id: string;
@@ -18,7 +20,13 @@ export interface Appointment {
   blockStart: number;
   blockEnd: number;
   status: AppointmentStatus;
+  /** Until when a hold waits for confirmation, or a confirmed self-paid visit for its payment. */
   holdExpiresAt: number | null;
+  payerType: PayerType;
+  /** The service's price when it was held: what a self-paying patient is charged. */
+  priceKopecks: number;
+  /** A visit for "a doctor now", taken from the duty roster rather than the doctor's schedule. */
+  urgent: boolean;
   consultationType: ConsultationType;
   lateCancellation: boolean;
   videoLink: string | null;
@@ -55,6 +63,18 @@ export const rules = {
     new BookingRuleBroken('SLOT_BEYOND_HORIZON', 422, `Slots can be booked at most ${days} days ahead.`),
   wrongStatus: (status: AppointmentStatus, action: string) =>
     new BookingRuleBroken('APPOINTMENT_STATE', 409, `A ${status} appointment cannot be ${action}.`),
+  urgentFixed: () =>
+    new BookingRuleBroken(
+      'URGENT_NOT_MOVABLE',
+      409,
+      'A visit with the doctor on duty cannot be moved. Cancel it and book a slot instead.',
+    ),
+  noDoctorOnDuty: () =>
+    new BookingRuleBroken(
+      'NO_DOCTOR_ON_DUTY',
+      409,
+      'No doctor on duty is free right now. Try again in a few minutes or book a slot.',
+    ),
   tooEarlyToClose: () =>
     new BookingRuleBroken(
       'APPOINTMENT_NOT_STARTED',
@@ -63,9 +83,17 @@ export const rules = {
     ),
 };
 
-/** A hold whose time ran out is as good as gone: its cells are free for others. */
+/** A hold (or an unpaid confirmation) whose time ran out is as good as gone: its cells are free for others. */
 export function isLiveHold(appointment: Appointment, now: number): boolean {
-  return appointment.status === 'held' && (appointment.holdExpiresAt ?? 0) > now;
+  return (
+    (appointment.status === 'held' || appointment.status === 'pending_payment') &&
+    (appointment.holdExpiresAt ?? 0) > now
+  );
+}
+
+/** A self-paying patient pays before the visit is booked, when the service has a price. */
+export function needsPayment(appointment: Appointment): boolean {
+  return appointment.payerType === 'self' && appointment.priceKopecks > 0;
 }
 
 /** Cancelling inside the cancellation notice is allowed but recorded as late (sponsors may forfeit it). */

@@ -33,6 +33,8 @@ export function policyAccounts(policy: Policy, product: Product, visit: Visit): 
     throw refusals.noCoverage('The policy is not in force on that date.');
   }
   checkScope(product, visit);
+  if (visit.appointment.urgent && !product.dutyDoctor)
+    throw refusals.noCoverage('The policy does not include the doctor on duty.');
   const accounts = [accountIds.policyPeriod(policy.id, period)];
   if (product.specialtyLimits[visit.specialty] !== undefined)
     accounts.push(accountIds.policySpecialty(policy.id, period, visit.specialty));

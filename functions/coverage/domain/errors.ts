@@ -11,7 +11,9 @@ export class SponsorRuleBroken extends Error {
 }
 
 export const sponsorRules = {
-  productNotFound: () => new SponsorRuleBroken('PRODUCT_NOT_FOUND', 422, 'You have no product with this id.'),
+  /** 404 when the product is the resource asked for, 422 when a request body names it. */
+  productNotFound: (status: 404 | 422 = 422) =>
+    new SponsorRuleBroken('PRODUCT_NOT_FOUND', status, 'You have no product with this id.'),
   policyNotFound: () => new SponsorRuleBroken('POLICY_NOT_FOUND', 404, 'Policy was not found.'),
   policyNumberTaken: () =>
     new SponsorRuleBroken('POLICY_NUMBER_TAKEN', 409, 'You already issued a policy with this number.'),

@@ -1,0 +1,16 @@
+import type { Repositories } from '../../storage/unit-of-work';
+import { type Appointment, needsPayment } from './domain/appointment';
+import { appointmentView } from './views';
+import { checkoutUrl } from './wiring';
+
+/** The appointment as the API shows it: in both zones, with its payment link while one is due. */
+export async function viewOf(repos: Repositories, appointment: Appointment, language: 'ru' | 'en') {
+  const doctor = await repos.doctors.get(appointment.doctorId);
+  const payment = needsPayment(appointment) ? await repos.payments.ofAppointment(appointment.id) : undefined;
+  return appointmentView(
+    appointment,
+    doctor?.timeZone ?? 'UTC',
+    language,
+    payment && { payment, checkoutUrl: checkoutUrl(payment.id) },
+  );
+}

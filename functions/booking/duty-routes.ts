@@ -1,0 +1,90 @@
+import { config } from '../../platform/config';
+import { httpRoute } from '../../platform/http';
+import { tenantOf } from '../../platform/identity';
+import { problems } from '../../platform/problem';
+import { sponsorPayers as payers } from '../coverage/payers';
+import { viewOf } from './appointment-view';
+import { NotFound } from './appointments';
+import type { DutyShift } from './domain/duty';
+import * as schemas from './schemas';
+import { inTransaction } from './transaction';
+import { holdUrgent } from './urgent';
+import { dutyShiftView } from './views';
+
+/** The clinic admin puts one of the clinic's doctors on the duty roster. */
+export const addDutyShift = httpRoute({
+  route: 'POST /v1/duty-shifts',
+  auth: ['clinic_admin'],
+  body: schemas.dutyShiftBody,
+  idempotent: true,
+  handle: async ({ body, caller }) => {
+    const clinicId = tenantOf(caller);
+    if (!clinicId) throw problems.forbidden('Your token names no clinic.');
+    const now = Date.now();
+    const end = Date.parse(body.end);
+    if (end <= now)
+      throw problems.validation([{ path: 'body.end', message: 'the shift must end in the future' }]);
+    const shift = await inTransaction(async (r) => {
+      const doctor = await r.doctors.get(body.doctorId);
+      if (doctor?.clinicId !== clinicId) throw new NotFound('Doctor');
+      const added: DutyShift = {
+        id: crypto.randomUUID(),
+        clinicId,
+        doctorId: doctor.id,
+        specialty: doctor.specialty,
+        start: Date.parse(body.start),
+        end,
+        createdBy: caller.subject,
+        createdAt: now,
+      };
+      await r.dutyShifts.add(added);
+      return added;
+    });
+    return { status: 201, body: dutyShiftView(shift) };
+  },
+});
+
+export const listDutyShifts = httpRoute({
+  route: 'GET /v1/duty-shifts',
+  auth: ['clinic_admin'],
+  query: schemas.dutyShiftQuery,
+  handle: async ({ query, caller }) => {
+    const clinicId = tenantOf(caller);
+    if (!clinicId) throw problems.forbidden('Your token names no clinic.');
+    const shifts = await inTransaction((r) =>
+      r.dutyShifts.ofClinic(clinicId, Date.parse(query.from), Date.parse(query.to)),
+    );
+    return { status: 200, body: { items: shifts.map(dutyShiftView) } };
+  },
+});
+
+/** "A doctor now": holds the next free minutes of a doctor on duty; confirmed like any hold. */
+export const holdUrgentVisit = httpRoute({
+  route: 'POST /v1/urgent-holds',
+  auth: ['patient', 'service'],
+  body: schemas.urgentHoldBody,
+  idempotent: true,
+  handle: async ({ body, caller, correlationId, language }) => {
+    if (caller.role === 'patient' && body.patientId && body.patientId !== caller.subject) {
+      throw problems.forbidden('A patient books only for themself.');
+    }
+    const patientId = caller.role === 'patient' ? caller.subject : body.patientId;
+    if (!patientId)
+      throw problems.validation([{ path: 'body.patientId', message: 'required when a service books' }]);
+    const result = await inTransaction(async (r) => {
+      const held = await holdUrgent(
+        r,
+        {
+          specialty: body.specialty,
+          format: body.format,
+          patientId,
+          patientTimeZone: body.timeZone,
+          payer: body.payer,
+        },
+        { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId, payers },
+      );
+      return viewOf(r, held, language);
+    });
+    return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
+  },
+});

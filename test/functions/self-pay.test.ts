@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerDoctor, slotStarts } from '../support/sponsors';
+import { startTestCloud, type TestCloud } from '../support/test-cloud';
+
+const secret = 'local-webhook-secret-0123456789';
+
+describe('self-paying patients pay before the visit is booked', () => {
+  let cloud: TestCloud;
+  let doctor: { doctorId: string; serviceId: string };
+  let starts: string[];
+
+  const as = (token: string) => ({
+    get: (path: string) => cloud.request('GET', path, { token }),
+    post: (path: string, body?: unknown) => cloud.request('POST', path, { token, ...(body ? { body } : {}) }),
+  });
+  /** A patient holds the next free test slot and confirms it. */
+  const confirmedVisit = async () => {
+    const token = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const held = await as(token).post('/v1/holds', { ...doctor, start: starts.shift() });
+    const confirmed = await as(token).post(`/v1/appointments/${held.body.id}/confirm`);
+    return { token, confirmed };
+  };
+  /** What the provider sends: ЮKassa's notification shape. */
+  const notify = (
+    event: string,
+    paymentId: string,
+    headers: Record<string, string> = { 'X-Webhook-Secret': secret },
+  ) =>
+    cloud.request('POST', '/v1/payments/webhook', {
+      headers,
+      body: { type: 'notification', event, object: { id: `local-${paymentId}`, metadata: { paymentId } } },
+    });
+
+  beforeAll(async () => {
+    cloud = await startTestCloud({
+      env: { RELAY_MAX_RUN_SECONDS: '0', PAYMENT_PROVIDER: 'local', PAYMENT_WEBHOOK_SECRET: secret },
+    });
+    const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
+    doctor = await registerDoctor(cloud, admin, 'therapist');
+    starts = slotStarts(2, 20);
+  });
+  afterAll(() => cloud.stop());
+
+  it('keeps a confirmed visit pending until the provider reports it paid, then books it once', async () => {
+    // Prepare
+    const { token, confirmed } = await confirmedVisit();
+    const { payment } = confirmed.body;
+    // Act
+    const checkout = await fetch(`${cloud.url}/v1/payments/${payment.id}/checkout`, { redirect: 'manual' });
+    const first = await notify('payment.succeeded', payment.id);
+    const again = await notify('payment.succeeded', payment.id);
+    const after = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
+    // Assess
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'pending_payment', payerType: 'self', videoLink: null });
+    expect(payment).toMatchObject({ status: 'awaiting', amountRub: 1500 });
+    expect(payment.checkoutUrl).toMatch(new RegExp(`/v1/payments/${payment.id}/checkout$`));
+    expect(checkout.status).toBe(303);
+    expect(checkout.headers.get('location')).toBe(`https://pay.local.invalid/checkout/local-${payment.id}`);
+    expect([first.status, first.body.outcome]).toEqual([200, 'booked']);
+    expect([again.status, again.body.outcome]).toEqual([200, 'unchanged']);
+    expect(after.body).toMatchObject({ status: 'booked', payment: { status: 'succeeded' } });
+    expect(after.body.videoLink).toMatch(/^https:\/\//);
+  });
+
+  it('rejects a notification without the webhook secret and changes nothing', async () => {
+    // Prepare
+    const { token, confirmed } = await confirmedVisit();
+    // Act
+    const forged = await notify('payment.succeeded', confirmed.body.payment.id, {
+      'X-Webhook-Secret': 'guess',
+    });
+    const unsigned = await notify('payment.succeeded', confirmed.body.payment.id, {});
+    const after = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
+    // Assess
+    expect([forged.status, forged.body.code]).toEqual([401, 'PAYMENT_NOTICE_REJECTED']);
+    expect([unsigned.status, unsigned.body.code]).toEqual([401, 'PAYMENT_NOTICE_REJECTED']);
+    expect(after.body).toMatchObject({ status: 'pending_payment', payment: { status: 'awaiting' } });
+  });
+
+  it('cancels the visit and frees its slot when the payment is cancelled', async () => {
+    // Prepare
+    const { token, confirmed } = await confirmedVisit();
+    // Act
+    const cancelled = await notify('payment.canceled', confirmed.body.payment.id);
+    const after = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
+    const other = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const retaken = await as(other).post('/v1/holds', { ...doctor, start: confirmed.body.start });
+    // Assess
+    expect(cancelled.body.outcome).toBe('cancelled');
+    expect(after.body).toMatchObject({ status: 'cancelled', payment: { status: 'canceled' } });
+    expect(retaken.status).toBe(201);
+  });
+
+  it('refunds a payment that arrives after the patient cancelled, and opens no checkout for it', async () => {
+    // Prepare
+    const { token, confirmed } = await confirmedVisit();
+    await as(token).post(`/v1/appointments/${confirmed.body.id}/cancel`);
+    // Act
+    const checkout = await fetch(`${cloud.url}/v1/payments/${confirmed.body.payment.id}/checkout`, {
+      redirect: 'manual',
+    });
+    const late = await notify('payment.succeeded', confirmed.body.payment.id);
+    const after = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
+    // Assess
+    expect(checkout.status).toBe(409);
+    expect(late.body.outcome).toBe('refund_due');
+    expect(after.body).toMatchObject({ status: 'cancelled', payment: { status: 'refunded' } });
+  });
+
+  it('books a free service at once, and answers PAYMENT_NOT_FOUND for an unknown payment', async () => {
+    // Prepare
+    const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
+    const free = await as(admin).post('/v1/doctors', {
+      fullName: 'Бесплатная Консультация',
+      specialty: 'psychologist',
+      timeZone: 'Europe/Moscow',
+      services: [{ name: 'Первичная', format: 'chat', durationMinutes: 10, priceRub: 0 }],
+      schedule: {
+        weekly: Object.fromEntries(
+          ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ from: '00:00', to: '24:00' }]]),
+        ),
+        minNoticeMinutes: 0,
+      },
+    });
+    const token = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const held = await as(token).post('/v1/holds', {
+      doctorId: free.body.id,
+      serviceId: free.body.services[0].id,
+      start: starts.shift(),
+    });
+    // Act
+    const confirmed = await as(token).post(`/v1/appointments/${held.body.id}/confirm`);
+    const unknown = await notify('payment.succeeded', crypto.randomUUID());
+    // Assess
+    expect(confirmed.body).toMatchObject({ status: 'booked', payment: null });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'PAYMENT_NOT_FOUND']);
+  });
+});
