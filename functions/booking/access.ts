@@ -1,4 +1,5 @@
 import type { Caller } from '../../platform/identity';
+import { problems } from '../../platform/problem';
 import type { Appointment } from './domain/appointment';
 import type { Doctor } from './domain/doctor';
 
@@ -39,4 +40,15 @@ export function canClose(caller: Caller, appointment: Appointment): boolean {
 
 export function canManageDoctor(caller: Caller, doctor: Doctor): boolean {
   return caller.role === 'clinic_admin' && caller.clinicId === doctor.clinicId;
+}
+
+/** Whom a hold is for: a patient books for themself; a service (the chatbot) names the patient. */
+export function patientBooked(caller: Caller, named: string | undefined): string {
+  if (caller.role === 'patient') {
+    if (named && named !== caller.subject) throw problems.forbidden('A patient books only for themself.');
+    return caller.subject;
+  }
+  if (!named)
+    throw problems.validation([{ path: 'body.patientId', message: 'required when a service books' }]);
+  return named;
 }

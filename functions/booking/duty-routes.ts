@@ -3,6 +3,7 @@ import { httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { problems } from '../../platform/problem';
 import { sponsorPayers as payers } from '../coverage/payers';
+import { patientBooked } from './access';
 import { viewOf } from './appointment-view';
 import { NotFound } from './appointments';
 import type { DutyShift } from './domain/duty';
@@ -65,12 +66,7 @@ export const holdUrgentVisit = httpRoute({
   body: schemas.urgentHoldBody,
   idempotent: true,
   handle: async ({ body, caller, correlationId, language }) => {
-    if (caller.role === 'patient' && body.patientId && body.patientId !== caller.subject) {
-      throw problems.forbidden('A patient books only for themself.');
-    }
-    const patientId = caller.role === 'patient' ? caller.subject : body.patientId;
-    if (!patientId)
-      throw problems.validation([{ path: 'body.patientId', message: 'required when a service books' }]);
+    const patientId = patientBooked(caller, body.patientId);
     const result = await inTransaction(async (r) => {
       const held = await holdUrgent(
         r,

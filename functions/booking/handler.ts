@@ -5,7 +5,7 @@ import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import type { Repositories } from '../../storage/unit-of-work';
 import { sponsorPayers as payers } from '../coverage/payers';
-import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment } from './access';
+import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment, patientBooked } from './access';
 import { viewOf } from './appointment-view';
 import {
   type Canceller,
@@ -123,12 +123,7 @@ const holdAppointment = httpRoute({
   body: schemas.holdBody,
   idempotent: true,
   handle: async ({ body, caller, correlationId, language }) => {
-    if (caller.role === 'patient' && body.patientId && body.patientId !== caller.subject) {
-      throw problems.forbidden('A patient books only for themself.');
-    }
-    const patientId = caller.role === 'patient' ? caller.subject : body.patientId;
-    if (!patientId)
-      throw problems.validation([{ path: 'body.patientId', message: 'required when a service books' }]);
+    const patientId = patientBooked(caller, body.patientId);
     const result = await inTransaction(async (r) => {
       const held = await holdSlot(
         r,
