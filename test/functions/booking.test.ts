@@ -168,54 +168,6 @@ describe('booking through the local gateway', () => {
     expect(offered).not.toContain(at(9, 40));
   });
 
-  it('lets exactly one of 200 concurrent reschedules into one free slot succeed; the others keep their time', async () => {
-    // Prepare: 200 patients each booked with a round-the-clock doctor, and one free slot
-    const busy = await registerDoctor({
-      fullName: 'Круглосуточный Врач',
-      specialty: 'therapist',
-      timeZone: 'Europe/Moscow',
-      services: [{ name: 'Чат', format: 'chat', durationMinutes: 10, priceRub: 500 }],
-      schedule: { weekly: everyDay('00:00', '24:00'), minNoticeMinutes: 0 },
-    });
-    const day = dayAhead('Europe/Moscow', 6);
-    const at = (slot: number) =>
-      day
-        .plus({ minutes: 10 * slot })
-        .toUTC()
-        .toISO() as string;
-    const booked = await Promise.all(
-      Array.from({ length: 200 }, async (_, i) => {
-        const token = await patientToken();
-        const held = await hold(token, {
-          doctorId: busy.body.id,
-          serviceId: busy.body.services[0].id,
-          start: at(i),
-        });
-        await cloud.request('POST', `/v1/appointments/${held.body.id}/confirm`, { token });
-        return { token, id: held.body.id as string, start: at(i) };
-      }),
-    );
-    const target = at(500);
-    // Act
-    const results = await Promise.all(
-      booked.map((b) =>
-        cloud.request('POST', `/v1/appointments/${b.id}/reschedule`, {
-          token: b.token,
-          body: { start: target },
-        }),
-      ),
-    );
-    // Assess: one moved; every other answer is SLOT_TAKEN and its appointment kept its own time
-    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409 && r.body.code === 'SLOT_TAKEN')).toHaveLength(199);
-    const after = await Promise.all(
-      booked.map((b) => cloud.request('GET', `/v1/appointments/${b.id}`, { token: b.token })),
-    );
-    const starts = after.map((r) => r.body.start);
-    expect(starts.filter((s) => s === target)).toHaveLength(1);
-    expect(after.filter((r, i) => r.body.start === booked[i]?.start)).toHaveLength(199);
-  });
-
   it('tells the patient about a booking through the outbox and the notifications queue, once', async () => {
     // Prepare
     const patientId = crypto.randomUUID();
@@ -435,5 +387,53 @@ describe('booking through the local gateway', () => {
     }
     const appointments = await cloud.request('GET', '/v1/appointments', { token });
     expect(appointments.body.items).toEqual([]);
+  });
+
+  it('lets exactly one of 200 concurrent reschedules into one free slot succeed; the others keep their time', async () => {
+    // Prepare: 200 patients each booked with a round-the-clock doctor, and one free slot
+    const busy = await registerDoctor({
+      fullName: 'Круглосуточный Врач',
+      specialty: 'therapist',
+      timeZone: 'Europe/Moscow',
+      services: [{ name: 'Чат', format: 'chat', durationMinutes: 10, priceRub: 500 }],
+      schedule: { weekly: everyDay('00:00', '24:00'), minNoticeMinutes: 0 },
+    });
+    const day = dayAhead('Europe/Moscow', 6);
+    const at = (slot: number) =>
+      day
+        .plus({ minutes: 10 * slot })
+        .toUTC()
+        .toISO() as string;
+    const booked = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const token = await patientToken();
+        const held = await hold(token, {
+          doctorId: busy.body.id,
+          serviceId: busy.body.services[0].id,
+          start: at(i),
+        });
+        await cloud.request('POST', `/v1/appointments/${held.body.id}/confirm`, { token });
+        return { token, id: held.body.id as string, start: at(i) };
+      }),
+    );
+    const target = at(500);
+    // Act
+    const results = await Promise.all(
+      booked.map((b) =>
+        cloud.request('POST', `/v1/appointments/${b.id}/reschedule`, {
+          token: b.token,
+          body: { start: target },
+        }),
+      ),
+    );
+    // Assess: one moved; every other answer is SLOT_TAKEN and its appointment kept its own time
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409 && r.body.code === 'SLOT_TAKEN')).toHaveLength(199);
+    const after = await Promise.all(
+      booked.map((b) => cloud.request('GET', `/v1/appointments/${b.id}`, { token: b.token })),
+    );
+    const starts = after.map((r) => r.body.start);
+    expect(starts.filter((s) => s === target)).toHaveLength(1);
+    expect(after.filter((r, i) => r.body.start === booked[i]?.start)).toHaveLength(199);
   });
 });
