@@ -1,6 +1,6 @@
 import type { ChatbotPatient } from '../../storage/repositories/chatbot';
 import { cancelAppointment, confirmHold, holdSlot, rescheduleAppointment } from '../booking/appointments';
-import type { Appointment } from '../booking/domain/appointment';
+import { type Appointment, isLiveHold } from '../booking/domain/appointment';
 import type { Payer } from '../booking/payers';
 import { findSlots } from '../booking/slot-search';
 import { type Button, inline } from './replies';
@@ -132,6 +132,7 @@ async function moveTo(turn: Turn, list: SlotList, option: SlotOption): Promise<v
     rescheduleAppointment(turn.repos, appointment, option.start, {
       now: turn.now,
       correlationId: turn.deps.correlationId,
+      payers: turn.deps.payers,
     }),
   );
   if (!moved.ok) return refused(turn, moved.refusal, list);
@@ -174,25 +175,26 @@ async function upcoming(turn: Turn, statuses: Appointment['status'][]): Promise<
   const all = await turn.repos.appointments.forPatient(patientOf(turn).patientId);
   return all
     .filter((a) => statuses.includes(a.status) && a.end > turn.now)
-    .filter((a) => a.status !== 'held' || (a.holdExpiresAt ?? 0) > turn.now)
+    .filter((a) => a.status === 'booked' || isLiveHold(a, turn.now))
     .sort((a, b) => a.start - b.start);
 }
 
 export async function listAppointments(turn: Turn): Promise<void> {
   const t = textsOf(turn);
-  const list = await upcoming(turn, ['booked', 'held']);
+  const list = await upcoming(turn, ['booked', 'held', 'pending_payment']);
   if (list.length === 0) return turn.out.say(t.noAppointments);
-  const lines = list.map(
-    (a) =>
-      `• ${whenOf(turn, a.start)}, ${t.formats[a.format]}${a.status === 'held' ? ` (${t.awaitingConfirmation})` : ''}`,
-  );
+  const waitingFor = { held: t.awaitingConfirmation, pending_payment: t.awaitingPayment } as const;
+  const lines = list.map((a) => {
+    const waiting = a.status === 'held' || a.status === 'pending_payment' ? ` (${waitingFor[a.status]})` : '';
+    return `• ${whenOf(turn, a.start)}, ${t.formats[a.format]}${waiting}`;
+  });
   turn.out.say([t.yourAppointments, ...lines].join('\n'));
 }
 
-/** /cancel and /reschedule: the patient picks one of their booked appointments. */
+/** /cancel and /reschedule: the patient picks one of their booked appointments (/cancel: or an unpaid one). */
 export async function pickAppointment(turn: Turn, action: 'cancel' | 'move'): Promise<void> {
   const t = textsOf(turn);
-  const list = await upcoming(turn, ['booked']);
+  const list = await upcoming(turn, action === 'cancel' ? ['booked', 'pending_payment'] : ['booked']);
   if (list.length === 0) return turn.out.say(t.noAppointments);
   const language = languageOf(turn);
   const buttons = list.slice(0, 10).map((a) => ({
