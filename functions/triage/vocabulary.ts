@@ -16,26 +16,8 @@ export const dispositions = [
 ] as const;
 export type Disposition = (typeof dispositions)[number];
 
-/** Same names as booking's doctor specialties, so the answer feeds slot search as is. */
-export const specialties = [
-  'therapist',
-  'pediatrician',
-  'psychologist',
-  'psychiatrist',
-  'gynecologist',
-  'dermatologist',
-  'neurologist',
-  'cardiologist',
-  'endocrinologist',
-  'gastroenterologist',
-  'ent',
-  'urologist',
-  'ophthalmologist',
-  'pulmonologist',
-  'rheumatologist',
-  'allergist',
-] as const;
-export type Specialty = (typeof specialties)[number];
+/** Booking's doctor specialties, so a triage answer feeds slot search as is. */
+export type { Specialty } from '../booking/domain/doctor';
 
 export const vitalNames = [
   'systolic',
