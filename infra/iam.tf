@@ -1,56 +1,59 @@
-# Service accounts and their roles.
+# Service accounts and their roles: every identity in the deployment and every role it holds.
 #
-# Who owns what:
-#   serverless.yml (Serverless Framework v3 + @yandex-cloud/serverless-plugin)
-#     - functions, their versions, environment and triggers, and the generated API Gateway.
-#   infra/ (this Terraform)
-#     - everything stateful: YDB, queues and dead-letter queues, the uploads bucket, KMS keys,
-#       the Lockbox secret, the log group;
-#     - all IAM: the service accounts below, their roles, and the static keys.
-# serverless.yml still declares the same service accounts and the notifications queues under
-# `resources:`. Only one tool may own a resource; infra/README.md ("Ownership") recommends
-# Terraform and lists what to change in serverless.yml when that is reconciled.
+# Who owns what (README "Deploy"):
+#   infra/ (this Terraform): everything stateful and every permission — YDB, queues and their
+#     dead-letter queues, buckets, KMS keys, Lockbox secrets, the log group, the IoT Core registry,
+#     the service accounts below with their roles and static keys, and (second apply, once the
+#     functions exist) the API Gateway from contracts/openapi.yaml and the IoT Core trigger.
+#   serverless.yml (Serverless Framework v3 + @yandex-cloud/serverless-plugin): the functions, their
+#     versions and environment, and their timer, Object Storage and Message Queue triggers. It
+#     declares no resources; its `account:` names are the accounts below (`<name_prefix>-<key>`),
+#     which the plugin looks up by name in the folder.
 #
-# Least privilege. Roles are granted on the single resource where the provider can do that
-# (YDB database: ydb.tf, KMS key: kms.tf, Lockbox secret: queues.tf) and on the folder only where
-# the service has no resource-level roles: Message Queue roles exist only on the folder or cloud
-# (Message Queue docs, "Access management"), and invoker roles on functions would point at
-# resources that serverless.yml owns.
-#
-# | account          | used by                                    | roles                                                          |
-# |------------------|--------------------------------------------|----------------------------------------------------------------|
-# | fn-api           | health, patients, audit (HTTP)             | ydb.editor (db), kms.keys.encrypterDecrypter (field key),      |
-# |                  |                                            | lockbox.payloadViewer (secret: queue key for the health ping)  |
-# | fn-relay         | outbox-relay (cron)                        | ydb.editor (db), lockbox.payloadViewer (secret)                |
-# | fn-consumer      | notifications (queue consumer)             | ydb.editor (db), kms.keys.encrypterDecrypter (field key),      |
-# |                  |                                            | lockbox.payloadViewer (secret)                                 |
-# | trigger-invoker  | cron and Message Queue triggers            | serverless.functions.invoker (folder), ymq.reader (folder)     |
-# | ymq-writer       | owner of the functions' static key         | ymq.writer (folder)                              [queues.tf]   |
-# | ymq-admin        | Terraform, to manage queues                | ymq.admin (folder)                               [queues.tf]   |
-# | storage-admin    | Terraform, to manage the bucket            | storage.admin (folder), kms.keys.encrypter (uploads key)       |
-#
-# Why the function accounts have no ymq.* role although serverless.yml lists ymq.writer:
-# Message Queue authenticates requests by a static access key (SigV4), and the key's own
-# service account is the identity that needs the role. Functions send with the ymq-writer key
-# that they read from Lockbox (ACCESS_KEY_ID / SECRET_ACCESS_KEY), so ymq.writer belongs to
-# ymq-writer and the function accounts only need to read that secret.
+# Least privilege. Roles sit on the single resource where the service allows it (YDB database:
+# ydb.tf, KMS keys: kms.tf, buckets: storage.tf, Lockbox secrets: secrets.tf) and on the folder only
+# where it does not: Message Queue, Cloud Notification Service, Postbox and function invocation.
+# infra/README.md "Service accounts and roles" maps every grant to the function or trigger that needs it.
 
 locals {
-  # Service accounts the functions run as (serverless.yml `account:`).
+  # The accounts functions run as (serverless.yml `account:`), with the functions that use each.
   function_accounts = {
-    "fn-api"      = "HTTP functions: health, patients, audit"
-    "fn-relay"    = "outbox-relay: reads committed events from YDB, sends them to Message Queue"
-    "fn-consumer" = "Message Queue consumers: notifications"
+    "fn-api"            = "HTTP functions: health, patients, audit, triage, booking, chatbot, consultations, readings-ingest, readings-iot, readings-query, notification-settings, on-call"
+    "fn-relay"          = "Timer functions: outbox-relay, sla-watch, reminders"
+    "fn-consumer"       = "Queue consumers and senders: notifications, readings-alerts, escalations, escalation-watch, deferred-notifications"
+    "fn-readings-files" = "readings-files: presigned device-file uploads, imports them on the bucket trigger"
+    "fn-sponsors"       = "coverage, enrollment-import, sponsor-reports: sponsors' files and reports"
   }
 
-  service_accounts = merge(local.function_accounts, {
-    "trigger-invoker" = "Timer and Message Queue triggers: reads queues, invokes functions"
-  })
+  # The accounts that call functions.
+  platform_accounts = {
+    "trigger-invoker" = "Timer, Object Storage, Message Queue and IoT Core triggers: reads queues, invokes functions"
+    "api-gateway"     = "API Gateway (contracts/openapi.yaml): invokes the HTTP functions"
+  }
 
-  # Folder-level roles (only where no narrower scope exists, see above).
+  service_accounts = merge(local.function_accounts, local.platform_accounts)
+
+  # Folder roles, only where the service has no narrower scope. Key: "<account>/<role>".
   folder_roles = {
+    # Cron, Object Storage, Message Queue and IoT Core triggers invoke their functions.
     "trigger-invoker/serverless.functions.invoker" = { account = "trigger-invoker", role = "serverless.functions.invoker" }
-    "trigger-invoker/ymq.reader"                   = { account = "trigger-invoker", role = "ymq.reader" }
+    # Message Queue triggers (readings-alerts, escalations, notifications) read and delete messages.
+    "trigger-invoker/ymq.reader" = { account = "trigger-invoker", role = "ymq.reader" }
+    # The IoT Core trigger (iot.tf) puts readings it could not deliver into readings-dlq.
+    "trigger-invoker/ymq.writer" = { account = "trigger-invoker", role = "ymq.writer" }
+    # The gateway's integrations call the HTTP functions.
+    "api-gateway/serverless.functions.invoker" = { account = "api-gateway", role = "serverless.functions.invoker" }
+    # health lists queues for GET /v1/health (ListQueues). Message Queue has no list-only role;
+    # ymq.writer rather than ymq.reader, which could also delete or purge pending events.
+    "fn-api/ymq.writer" = { account = "fn-api", role = "ymq.writer" }
+    # outbox-relay sends committed events to their queues.
+    "fn-relay/ymq.writer" = { account = "fn-relay", role = "ymq.writer" }
+    # Consumers re-send failed messages with an attempt counter and dead-letter them.
+    "fn-consumer/ymq.writer" = { account = "fn-consumer", role = "ymq.writer" }
+    # notifications, escalations, escalation-watch, deferred-notifications: SMS and push through CNS.
+    "fn-consumer/notifications.publisher" = { account = "fn-consumer", role = "notifications.publisher" }
+    # The same functions: email through Postbox.
+    "fn-consumer/postbox.sender" = { account = "fn-consumer", role = "postbox.sender" }
   }
 }
 

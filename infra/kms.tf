@@ -2,9 +2,10 @@
 #
 # fields:  wraps the data keys of field encryption (crypto/field-cipher.ts, crypto/yandex-kms.ts):
 #          complaints, questionnaire answers, diagnoses, notes. Its id is KMS_KEY_ID of the functions.
-# uploads: server-side encryption of the uploads bucket (storage.tf). A key of its own, so the
-#          bucket's users never need access to the field key, and either key can be rotated,
-#          disabled or (never) deleted without touching the other.
+# storage: server-side encryption of the buckets (storage.tf). A key of its own, so the buckets'
+#          users never need access to the field key, and either key can be rotated, disabled or
+#          (never) deleted without touching the other. Who may read which bucket is decided by
+#          the buckets' own roles (storage.tf); this key only lets those readers decrypt.
 #
 # Deleting a key destroys everything it encrypted (envelope encryption), hence deletion_protection.
 # Rotation adds a new primary version; old versions keep decrypting. Rotation, disabling and
@@ -21,10 +22,10 @@ resource "yandex_kms_symmetric_key" "fields" {
   deletion_protection = var.deletion_protection
 }
 
-resource "yandex_kms_symmetric_key" "uploads" {
+resource "yandex_kms_symmetric_key" "storage" {
   folder_id         = var.folder_id
-  name              = "${var.name_prefix}-uploads"
-  description       = "Server-side encryption of the uploads bucket"
+  name              = "${var.name_prefix}-storage"
+  description       = "Server-side encryption of the buckets"
   default_algorithm = "AES_256"
   rotation_period   = var.kms_rotation_period
   labels            = var.labels
@@ -32,9 +33,11 @@ resource "yandex_kms_symmetric_key" "uploads" {
   deletion_protection = var.deletion_protection
 }
 
-# kms.keys.encrypterDecrypter on the field key only, and only for the function accounts that
-# seal or open health data (var.field_key_users; default fn-api and fn-consumer as in
-# serverless.yml). fn-relay forwards event envelopes that carry identifiers only and gets no role.
+# kms.keys.encrypterDecrypter on the field key only, and only for the function accounts whose
+# functions seal or open sealed fields (var.field_key_users): fn-api (patients, triage, chatbot,
+# consultations, readings notes, idempotent responses), fn-readings-files (notes of imported
+# readings), fn-sponsors (coverage's idempotent responses). fn-relay and fn-consumer handle
+# event envelopes, phone numbers and alerts, none of them sealed, and get no role.
 resource "yandex_kms_symmetric_key_iam_member" "fields_encrypter_decrypter" {
   for_each = var.field_key_users
 
@@ -43,12 +46,22 @@ resource "yandex_kms_symmetric_key_iam_member" "fields_encrypter_decrypter" {
   member           = "serviceAccount:${yandex_iam_service_account.app[each.key].id}"
 }
 
-# Object Storage docs: whoever configures bucket encryption needs kms.keys.encrypter on the key
-# besides storage.configurer (included in storage.admin). Encrypt only: Terraform never reads
-# objects. Whoever later uploads or downloads objects needs kms.keys.encrypter / .decrypter on
-# this key too (see infra/README.md "Uploads bucket").
-resource "yandex_kms_symmetric_key_iam_member" "uploads_storage_admin" {
-  symmetric_key_id = yandex_kms_symmetric_key.uploads.id
+# Object Storage docs ("Encryption"): uploading to an encrypted bucket needs kms.keys.encrypter and
+# downloading needs kms.keys.decrypter on its key, for the identity that signs the request — here
+# the function account whose static key signs the presigned URL or the call (storage.tf lists
+# which account uses which bucket).
+resource "yandex_kms_symmetric_key_iam_member" "storage_users" {
+  for_each = local.bucket_users
+
+  symmetric_key_id = yandex_kms_symmetric_key.storage.id
+  role             = "kms.keys.encrypterDecrypter"
+  member           = "serviceAccount:${yandex_iam_service_account.app[each.key].id}"
+}
+
+# Whoever configures a bucket's encryption needs kms.keys.encrypter besides storage.configurer
+# (included in storage.admin). Encrypt only: Terraform never reads objects.
+resource "yandex_kms_symmetric_key_iam_member" "storage_admin" {
+  symmetric_key_id = yandex_kms_symmetric_key.storage.id
   role             = "kms.keys.encrypter"
   member           = "serviceAccount:${yandex_iam_service_account.storage_admin.id}"
 }

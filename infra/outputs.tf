@@ -1,10 +1,32 @@
-# Outputs: what `npm run migrate` and the function deploy need. None of them is secret; the
-# functions' queue key is in Lockbox and never leaves it through Terraform.
-#   terraform -chdir=infra output -raw ydb_endpoint
+# Outputs: what `npm run migrate` and `serverless deploy` need. None of them is secret: the
+# functions' keys are in Lockbox and never pass through Terraform.
+#   eval "$(terraform -chdir=infra output -raw deploy_env)"   # before npm run migrate / serverless deploy
+
+locals {
+  # Every ${env:NAME} serverless.yml needs from this stack (npm run deploy:check compares the two).
+  deploy_env = {
+    YC_CLOUD_ID                     = var.cloud_id
+    YC_FOLDER_ID                    = var.folder_id
+    YDB_ENDPOINT                    = "${yandex_ydb_database_serverless.main.tls_enabled ? "grpcs" : "grpc"}://${yandex_ydb_database_serverless.main.ydb_api_endpoint}"
+    YDB_DATABASE                    = yandex_ydb_database_serverless.main.database_path
+    KMS_KEY_ID                      = yandex_kms_symmetric_key.fields.id
+    FN_API_KEY_SECRET_ID            = yandex_lockbox_secret.access_key["fn-api"].id
+    FN_RELAY_KEY_SECRET_ID          = yandex_lockbox_secret.access_key["fn-relay"].id
+    FN_CONSUMER_KEY_SECRET_ID       = yandex_lockbox_secret.access_key["fn-consumer"].id
+    FN_READINGS_FILES_KEY_SECRET_ID = yandex_lockbox_secret.access_key["fn-readings-files"].id
+    FN_SPONSORS_KEY_SECRET_ID       = yandex_lockbox_secret.access_key["fn-sponsors"].id
+    CHATBOT_SECRET_ID               = yandex_lockbox_secret.chatbot.id
+  }
+}
+
+output "deploy_env" {
+  description = "export lines for the shell that runs npm run migrate and serverless deploy: eval \"$(terraform -chdir=infra output -raw deploy_env)\"."
+  value       = join("\n", [for name, value in local.deploy_env : "export ${name}=${value}"])
+}
 
 output "ydb_endpoint" {
   description = "YDB endpoint for YDB_ENDPOINT, with scheme (grpcs://ydb.serverless.yandexcloud.net:2135). Built from ydb_api_endpoint (host:port) and tls_enabled."
-  value       = "${yandex_ydb_database_serverless.main.tls_enabled ? "grpcs" : "grpc"}://${yandex_ydb_database_serverless.main.ydb_api_endpoint}"
+  value       = local.deploy_env.YDB_ENDPOINT
 }
 
 output "ydb_database_path" {
@@ -42,35 +64,27 @@ output "kms_key_id" {
   value       = yandex_kms_symmetric_key.fields.id
 }
 
-output "uploads_kms_key_id" {
-  description = "ID of the KMS key that encrypts the uploads bucket."
-  value       = yandex_kms_symmetric_key.uploads.id
-}
-
 output "service_account_ids" {
-  description = "Service account IDs by role name as serverless.yml spells them (fn-api, fn-relay, fn-consumer, trigger-invoker) plus ymq-writer and storage-admin."
+  description = "Service account IDs by key (fn-api, …, trigger-invoker, api-gateway; names are <name_prefix>-<key>) plus storage-admin."
   value = merge(
     { for name, sa in yandex_iam_service_account.app : name => sa.id },
-    {
-      "ymq-writer"    = yandex_iam_service_account.ymq_writer.id
-      "storage-admin" = yandex_iam_service_account.storage_admin.id
-    },
+    { "storage-admin" = yandex_iam_service_account.storage_admin.id },
   )
 }
 
-output "lockbox_secret_id" {
-  description = "Lockbox secret with the functions' Message Queue key; entries ACCESS_KEY_ID and SECRET_ACCESS_KEY."
-  value       = yandex_lockbox_secret.ymq_writer.id
+output "access_key_secret_ids" {
+  description = "Lockbox secret with each function account's static key (entries ACCESS_KEY_ID, SECRET_ACCESS_KEY), by account."
+  value       = { for name, secret in yandex_lockbox_secret.access_key : name => secret.id }
 }
 
-output "lockbox_secret_version_id" {
-  description = "Version of that secret holding the current key (changes when the key is replaced). Function versions reference a secret version."
-  value       = yandex_iam_service_account_static_access_key.ymq_writer.output_to_lockbox_version_id
+output "chatbot_secret_id" {
+  description = "Lockbox secret for the chatbot's TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET; add its version with yc lockbox secret add-version."
+  value       = yandex_lockbox_secret.chatbot.id
 }
 
-output "uploads_bucket" {
-  description = "Name of the uploads bucket."
-  value       = yandex_storage_bucket.uploads.bucket
+output "buckets" {
+  description = "Bucket names by role (attachments, readings, sponsor_files)."
+  value       = { for key, bucket in yandex_storage_bucket.app : key => bucket.bucket }
 }
 
 output "log_group_id" {
@@ -78,12 +92,12 @@ output "log_group_id" {
   value       = yandex_logging_group.functions.id
 }
 
-output "function_environment" {
-  description = "Environment values for the functions (serverless.yml provider.environment) that come from this stack. ACCESS_KEY_ID / SECRET_ACCESS_KEY are not here: they come from the Lockbox secret."
-  value = {
-    YC_REGION    = local.region
-    YDB_ENDPOINT = "${yandex_ydb_database_serverless.main.tls_enabled ? "grpcs" : "grpc"}://${yandex_ydb_database_serverless.main.ydb_api_endpoint}"
-    YDB_DATABASE = yandex_ydb_database_serverless.main.database_path
-    KMS_KEY_ID   = yandex_kms_symmetric_key.fields.id
-  }
+output "iot_registry_id" {
+  description = "IoT Core registry the devices are registered in."
+  value       = yandex_iot_core_registry.devices.id
+}
+
+output "api_domain" {
+  description = "Domain of the API Gateway (second apply, functions_deployed = true): API_URL of npm run smoke is https://<domain>."
+  value       = one(yandex_api_gateway.api[*].domain)
 }

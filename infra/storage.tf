@@ -1,21 +1,40 @@
-# Object Storage: the uploads bucket (device files such as ECG, CSV imports; DESIGN.md).
+# Object Storage: every bucket the functions use, each private, encrypted and granted to the one
+# account whose functions use it.
 #
-# - private: no ACL or anonymous access is set, so the bucket keeps the private default;
-# - server-side encryption with the uploads KMS key (kms.tf) for every new object;
-# - versioning on (an overwritten or deleted upload can be recovered);
-# - objects under tmp/ (temporary uploads) expire after var.tmp_upload_expiration_days,
-#   together with their old versions and unfinished multipart uploads.
+#   attachments   (telemed-attachments):   consultations, the health ping (fn-api); versioned
+#   readings      (telemed-readings):      readings-files and its bucket trigger (fn-readings-files); versioned
+#   sponsor_files (telemed-sponsor-files): coverage, enrollment-import and its trigger, sponsor-reports
+#                                          (fn-sponsors); enrolment/ and policies/ expire
 #
-# Terraform manages the bucket with a static key of its own storage-admin account: changing
+# - Names are what platform/config.ts defaults to and serverless.yml's bucket triggers watch; bucket
+#   names are global, so if one is taken change it in var.bucket_names, serverless.yml (triggers
+#   and the *_BUCKET settings) together — `npm run deploy:check` fails while they disagree.
+# - Private: no ACL or anonymous access is set, so each bucket keeps the private default.
+# - Server-side encryption with the storage KMS key (kms.tf) for every new object.
+# - Versioning where objects are clinical records (attachments, device files): an overwritten
+#   object stays recoverable. Functions cannot delete objects (storage.uploader has no delete).
+# - Sponsors' enrolment and policy files (personal data of employees and policy holders, with the
+#   results and activation codes written beside them) are temporary uploads: they expire.
+# - Every bucket drops unfinished multipart uploads after a day.
+#
+# Terraform manages the buckets with a static key of its own storage-admin account: changing
 # versioning needs storage.admin (provider docs, yandex_storage_bucket). The key's secret is in
-# the Terraform state. No function uses this bucket yet; the account that will presign uploads
-# needs its own narrower role (storage.uploader / storage.viewer on the bucket) and
-# kms.keys.encrypter / kms.keys.decrypter on the uploads key.
+# the Terraform state. Functions use the keys of their own accounts (secrets.tf).
+
+locals {
+  buckets = {
+    attachments   = { name = var.bucket_names.attachments, user = "fn-api", versioning = true, temporary_prefixes = [] }
+    readings      = { name = var.bucket_names.readings, user = "fn-readings-files", versioning = true, temporary_prefixes = [] }
+    sponsor_files = { name = var.bucket_names.sponsor_files, user = "fn-sponsors", versioning = false, temporary_prefixes = ["enrolment/", "policies/"] }
+  }
+  # Accounts that sign Object Storage requests (presigned URLs included) with their static keys.
+  bucket_users = toset([for bucket in values(local.buckets) : bucket.user])
+}
 
 resource "yandex_iam_service_account" "storage_admin" {
   folder_id   = var.folder_id
   name        = "${var.name_prefix}-storage-admin"
-  description = "Terraform: manages the uploads bucket (infra/storage.tf)"
+  description = "Terraform: manages the buckets (infra/storage.tf)"
   labels      = var.labels
 }
 
@@ -27,57 +46,69 @@ resource "yandex_resourcemanager_folder_iam_member" "storage_admin" {
 
 resource "yandex_iam_service_account_static_access_key" "storage_admin" {
   service_account_id = yandex_iam_service_account.storage_admin.id
-  description        = "Terraform: manages the uploads bucket"
+  description        = "Terraform: manages the buckets"
 }
 
-locals {
-  uploads_bucket_name = coalesce(var.uploads_bucket_name, "${var.name_prefix}-uploads-${var.folder_id}")
-}
+resource "yandex_storage_bucket" "app" {
+  for_each = local.buckets
 
-resource "yandex_storage_bucket" "uploads" {
-  bucket = local.uploads_bucket_name
+  bucket = each.value.name
   tags   = var.labels
 
   access_key = yandex_iam_service_account_static_access_key.storage_admin.access_key
   secret_key = yandex_iam_service_account_static_access_key.storage_admin.secret_key
 
   versioning {
-    enabled = true
+    enabled = each.value.versioning
   }
 
   server_side_encryption_configuration {
     rule {
       apply_server_side_encryption_by_default {
-        kms_master_key_id = yandex_kms_symmetric_key.uploads.id
+        kms_master_key_id = yandex_kms_symmetric_key.storage.id
         sse_algorithm     = "aws:kms"
       }
     }
   }
 
   lifecycle_rule {
-    id      = "expire-tmp-uploads"
+    id      = "abort-unfinished-uploads"
     enabled = true
 
-    filter {
-      prefix = "tmp/"
-    }
+    abort_incomplete_multipart_upload_days = 1
+  }
 
-    expiration {
-      days = var.tmp_upload_expiration_days
-    }
+  dynamic "lifecycle_rule" {
+    for_each = each.value.temporary_prefixes
 
-    # Versioning keeps an expired object as a non-current version; remove that too.
-    noncurrent_version_expiration {
-      days = var.tmp_upload_expiration_days
-    }
+    content {
+      id      = "expire-${trimsuffix(lifecycle_rule.value, "/")}"
+      enabled = true
 
-    abort_incomplete_multipart_upload_days = var.tmp_upload_expiration_days
+      filter {
+        prefix = lifecycle_rule.value
+      }
+
+      expiration {
+        days = var.sponsor_upload_retention_days
+      }
+    }
   }
 
   # The static key needs its role, and the key's account needs the KMS grant, before the bucket
   # (and its encryption configuration) is written.
   depends_on = [
     yandex_resourcemanager_folder_iam_member.storage_admin,
-    yandex_kms_symmetric_key_iam_member.uploads_storage_admin,
+    yandex_kms_symmetric_key_iam_member.storage_admin,
   ]
+}
+
+# storage.uploader: put objects (also through presigned URLs) and, as it includes storage.viewer,
+# list and read them; no delete, no bucket settings. Authoritative for this role on the bucket.
+resource "yandex_storage_bucket_iam_binding" "uploader" {
+  for_each = local.buckets
+
+  bucket  = yandex_storage_bucket.app[each.key].bucket
+  role    = "storage.uploader"
+  members = ["serviceAccount:${yandex_iam_service_account.app[each.value.user].id}"]
 }

@@ -40,7 +40,7 @@ variable "zone" {
 }
 
 variable "name_prefix" {
-  description = "Prefix of the names of service accounts, the YDB database, KMS keys, the Lockbox secret and the default bucket name. Queue names are NOT prefixed: functions find queues by their plain names (messaging/sqs-queues.ts)."
+  description = "Prefix of the names of service accounts, the YDB database, KMS keys, Lockbox secrets and the API Gateway. serverless.yml names the accounts as <name_prefix>-fn-api etc., so change both together. Queue and bucket names are NOT prefixed: functions find them by their plain names (platform/config.ts, messaging/sqs-queues.ts)."
   type        = string
   default     = "telemed"
 
@@ -59,7 +59,7 @@ variable "labels" {
 }
 
 variable "deletion_protection" {
-  description = "Server-side deletion protection of the YDB database, the KMS keys and the Lockbox secret. Destroying the KMS keys destroys every field and object they encrypted: keep this true outside throw-away folders."
+  description = "Server-side deletion protection of the YDB database, the KMS keys and the Lockbox secrets. Destroying the KMS keys destroys every field and object they encrypted: keep this true outside throw-away folders."
   type        = bool
   default     = true
 }
@@ -80,7 +80,7 @@ variable "queues" {
     visibility_timeout_seconds = number
   }))
   default = {
-    # notifications: function timeout "30", trigger cutoff 2 (serverless.yml); 60 s as the local cloud uses.
+    # notifications: function timeout "30", trigger cutoff 1 (serverless.yml); 60 s as the local cloud uses.
     notifications = {
       consumer_timeout_seconds   = 30
       batch_cutoff_seconds       = 2
@@ -191,37 +191,45 @@ variable "kms_rotation_period" {
 }
 
 variable "field_key_users" {
-  description = "Function service accounts (keys of local.function_accounts in iam.tf) that seal or open health-data fields and so get kms.keys.encrypterDecrypter on the field key. Matches serverless.yml: fn-api (patients) and fn-consumer (queue consumers)."
+  description = "Function accounts (keys of local.function_accounts in iam.tf) whose functions seal or open health-data fields and so get kms.keys.encrypterDecrypter on the field key (kms.tf says which functions)."
   type        = set(string)
-  default     = ["fn-api", "fn-consumer"]
+  default     = ["fn-api", "fn-readings-files", "fn-sponsors"]
 
   validation {
-    condition     = alltrue([for name in var.field_key_users : contains(["fn-api", "fn-relay", "fn-consumer"], name)])
-    error_message = "field_key_users may only name fn-api, fn-relay and fn-consumer."
+    condition     = alltrue([for name in var.field_key_users : contains(["fn-api", "fn-relay", "fn-consumer", "fn-readings-files", "fn-sponsors"], name)])
+    error_message = "field_key_users may only name function accounts: fn-api, fn-relay, fn-consumer, fn-readings-files, fn-sponsors."
   }
 }
 
 # --- Object Storage ----------------------------------------------------------------------------
 
-variable "uploads_bucket_name" {
-  description = "Name of the uploads bucket. Bucket names are global across Object Storage; the default is \"<name_prefix>-uploads-<folder_id>\"."
-  type        = string
-  default     = null
+variable "bucket_names" {
+  description = "Names of the buckets (storage.tf). The defaults are platform/config.ts's defaults and the buckets serverless.yml's triggers watch; bucket names are global, so a changed name must be changed there too (npm run deploy:check compares them)."
+  type = object({
+    attachments   = string
+    readings      = string
+    sponsor_files = string
+  })
+  default = {
+    attachments   = "telemed-attachments"
+    readings      = "telemed-readings"
+    sponsor_files = "telemed-sponsor-files"
+  }
 
   validation {
-    condition     = var.uploads_bucket_name == null || can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.uploads_bucket_name))
+    condition     = alltrue([for name in values(var.bucket_names) : can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", name))])
     error_message = "Bucket names: 3-63 characters, lowercase letters, digits, '.' and '-', starting and ending with a letter or digit."
   }
 }
 
-variable "tmp_upload_expiration_days" {
-  description = "Days after which objects under tmp/ in the uploads bucket (and their old versions) are deleted. Lifecycle rules run once a day from 00:00 UTC, so deletion can lag by up to a day."
+variable "sponsor_upload_retention_days" {
+  description = "Days after which sponsors' enrolment and policy files (enrolment/, policies/: the uploaded input with its result and activation codes) are deleted. Lifecycle rules run once a day from 00:00 UTC, so deletion can lag by up to a day."
   type        = number
-  default     = 1
+  default     = 30
 
   validation {
-    condition     = var.tmp_upload_expiration_days >= 1 && floor(var.tmp_upload_expiration_days) == var.tmp_upload_expiration_days
-    error_message = "tmp_upload_expiration_days must be a whole number of days, at least 1."
+    condition     = var.sponsor_upload_retention_days >= 1 && floor(var.sponsor_upload_retention_days) == var.sponsor_upload_retention_days
+    error_message = "sponsor_upload_retention_days must be a whole number of days, at least 1."
   }
 }
 
@@ -249,8 +257,50 @@ variable "log_retention_period" {
   }
 }
 
-variable "readings_iot_function_id" {
-  description = "Id of the readings-iot function (deployed by serverless.yml). Empty until the first function deploy: no IoT trigger is created then."
+# --- Deploy ------------------------------------------------------------------------------------
+
+variable "deployer_members" {
+  description = "Who runs `serverless deploy` (e.g. \"serviceAccount:aje…\", \"userAccount:…\"): gets lockbox.payloadViewer on the function key secrets and the chatbot secret, which the Serverless plugin reads at deploy time to fill $${lockbox:…}. Empty: grant it yourself."
+  type        = set(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for member in var.deployer_members : can(regex("^(serviceAccount|userAccount|federatedUser|group):.+$", member))])
+    error_message = "deployer_members entries look like serviceAccount:<id>, userAccount:<id>, federatedUser:<id> or group:<id>."
+  }
+}
+
+variable "functions_deployed" {
+  description = "Set to true for the second apply, after `serverless deploy` has created the functions: creates the API Gateway (api-gateway.tf) and the IoT Core trigger (iot.tf), which look the functions up by name."
+  type        = bool
+  default     = false
+}
+
+variable "function_name_prefix" {
+  description = "How serverless.yml's functions are named in the cloud: the Serverless Framework names them <service>-<stage>-<function>, i.e. \"telemed-dev-\" unless `serverless deploy --stage` names another stage."
+  type        = string
+  default     = "telemed-dev-"
+}
+
+variable "jwt_issuer" {
+  description = "Issuer (iss) of the access tokens the API Gateway's JWT authorizer accepts (contracts/openapi.yaml, variable jwt_issuer). Required with functions_deployed = true."
   type        = string
   default     = ""
+}
+
+variable "jwt_audience" {
+  description = "Audience (aud) of the access tokens (contracts/openapi.yaml, variable jwt_audience)."
+  type        = string
+  default     = "telemed-api"
+}
+
+variable "jwks_uri" {
+  description = "JWKS URL of the token issuer (contracts/openapi.yaml, variable jwks_uri). Required with functions_deployed = true."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.jwks_uri == "" || startswith(var.jwks_uri, "https://")
+    error_message = "jwks_uri must be an https:// URL."
+  }
 }

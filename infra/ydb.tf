@@ -19,7 +19,7 @@ resource "yandex_ydb_database_serverless" "main" {
   deletion_protection = var.deletion_protection
 }
 
-# ydb.editor on this database only (not the folder) for the three function accounts; they
+# ydb.editor on this database only (not the folder) for the function accounts (iam.tf); they
 # connect with their own identity through the metadata service (platform/services.ts).
 # This binding is authoritative for ydb.editor on this database: a grant of ydb.editor made on
 # the database elsewhere (console, CLI) is removed on the next apply. Roles inherited from the

@@ -1,94 +1,159 @@
 /**
- * `npm run deploy:check`: everything about a deployment that can be checked offline.
- * - every function in serverless.yml builds into dist/<name>/index.js and its zip;
- * - every .tf file in infra/ parses (HCL → JSON);
- * - residency: no region, zone or host outside Russia in infra/, serverless.yml or the contract;
- * - every queue a function or event uses exists in infra/ (with its dead-letter queue);
- * - every route in contracts/openapi.yaml maps to a deployed function with that HTTP trigger.
- * Not here: packaging with the Serverless plugin (`npx serverless@3 package`, 250+ MB, not in
- * `npm install`) and `terraform validate` (needs the provider download). Exits 1 on a failure.
+ * `npm run deploy:check`: everything about a deployment that can be checked offline (the checks
+ * themselves are in deploy-checks.ts). Builds every function, parses every infra/*.tf, lints
+ * residency, compares serverless.yml with infra/, the contract and platform/config.ts, and runs
+ * the Serverless plugin's packaging with placeholder credentials. Not here: `terraform validate`
+ * (needs the provider download). Exits 1 on any problem.
+ *   --skip-build   check the bundles already in the dist directory instead of building them
+ *   --dist <dir>   where the bundles are (default dist/)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
 import { catalog } from '../events/catalog';
 import { loadOperations } from '../local/openapi-routes';
-import { loadRegistry } from '../local/registry';
-import { buildAll } from './build';
+import { loadConfig } from '../platform/config';
+import { BuildError, buildAll } from './build';
+import * as checks from './deploy-checks';
+import { bucketSettings, parseServerless, readInfra, type TfJson } from './deploy-inputs';
 import { foreignLocations } from './residency-lint';
+import { packageOffline } from './serverless-package';
+
+/** ${env:…} settings the operator chooses rather than Terraform (README "Deploy"). */
+const operatorSettings = ['CRISIS_DUTY_TENANT'];
 
 const root = resolve(import.meta.dirname, '..');
+const { values: options } = parseArgs({
+  options: { 'skip-build': { type: 'boolean', default: false }, dist: { type: 'string' } },
+});
+const distDir = resolve(options.dist ?? join(root, 'dist'));
 // Loaded without its type declarations: they pull the DOM library into the whole project.
 const { parse: parseHcl } = createRequire(import.meta.url)('@cdktf/hcl2json') as {
-  parse(file: string, text: string): Promise<Record<string, unknown>>;
+  parse(file: string, text: string): Promise<TfJson>;
 };
-const failures: string[] = [];
-const check = (name: string, problems: string[]) => {
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+let failures = 0;
+const report = (name: string, problems: string[]) => {
   console.log(`${problems.length ? '✗' : '✓'} ${name}`);
   for (const problem of problems) console.log(`    ${problem}`);
-  failures.push(...problems);
+  failures += problems.length;
 };
 
-async function main() {
-  const registry = loadRegistry(root);
-
-  const built = await buildAll();
-  const builtNames = new Set(built.map((fn) => fn.name));
-  check(
-    `every function in serverless.yml is built (${built.length})`,
-    registry.functions
-      .filter((fn) => !builtNames.has(fn.name))
-      .map((fn) => `${fn.name}: no dist/${fn.name}.zip`),
-  );
-
-  const infraDir = join(root, 'infra');
-  const tfFiles = readdirSync(infraDir).filter((f) => f.endsWith('.tf'));
-  const parsed: Record<string, Record<string, unknown>> = {};
-  const parseProblems: string[] = [];
-  for (const file of tfFiles) {
-    try {
-      parsed[file] = await parseHcl(file, readFileSync(join(infraDir, file), 'utf8'));
-    } catch (error) {
-      parseProblems.push(`${file}: ${(error as Error).message}`);
-    }
+/** Names of the functions with a bundle, and why the others have none. */
+async function builtFunctions(): Promise<{ built: Set<string>; failed: string[] }> {
+  if (options['skip-build']) {
+    const zips = readdirSync(distDir).filter((file) => file.endsWith('.zip'));
+    return { built: new Set(zips.map((file) => file.slice(0, -'.zip'.length))), failed: [] };
   }
-  check(`every infra/*.tf parses (${tfFiles.length})`, parseProblems);
-
-  const scanned = [...tfFiles.map((f) => `infra/${f}`), 'serverless.yml', 'contracts/openapi.yaml'].flatMap(
-    (file) => foreignLocations(file, readFileSync(join(root, file), 'utf8')),
-  );
-  check('residency: regions, zones and hosts stay in Russia', scanned);
-
-  const queuesVariable = (
-    parsed['variables.tf']?.variable as Record<string, { default?: Record<string, unknown> }[]>
-  )?.queues?.[0]?.default;
-  const infraQueues = new Set(Object.keys(queuesVariable ?? {}));
-  const used = new Set([
-    ...registry.functions.flatMap((fn) => fn.triggers.flatMap((t) => (t.kind === 'ymq' ? [t.queue] : []))),
-    ...catalog.map((event) => event.queue),
-  ]);
-  check(
-    `every queue in use exists in infra/ with its dead-letter queue (${[...used].sort().join(', ')})`,
-    [...used]
-      .filter((queue) => !infraQueues.has(queue))
-      .map((queue) => `${queue}: not in infra/variables.tf var.queues`),
-  );
-
-  const routeProblems: string[] = [];
-  for (const operation of loadOperations(join(root, 'contracts/openapi.yaml'))) {
-    const fn = registry.functions.find((f) => f.name === operation.functionName);
-    const routed = fn?.triggers.some(
-      (t) => t.kind === 'http' && t.method === operation.method && t.path === operation.path,
-    );
-    if (!routed)
-      routeProblems.push(
-        `${operation.method} ${operation.path} → ${operation.functionName}: no such http trigger`,
-      );
+  try {
+    return { built: new Set((await buildAll()).map((fn) => fn.name)), failed: [] };
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    const failed = error.failed.map((f) => `${f.name}: build failed: ${f.message.split('\n')[0]}`);
+    return { built: new Set(error.built.map((fn) => fn.name)), failed };
   }
-  check('every route in contracts/openapi.yaml maps to a deployed function', routeProblems);
-
-  console.log(failures.length ? `\n${failures.length} problem(s)` : '\nall offline checks pass');
-  process.exitCode = failures.length ? 1 : 0;
 }
 
-void main();
+async function parseInfra(files: string[]): Promise<{ parsed: TfJson[]; problems: string[] }> {
+  const parsed: TfJson[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      parsed.push(await parseHcl(file, read(`infra/${file}`)));
+    } catch (error) {
+      problems.push(`infra/${file}: ${(error as Error).message}`);
+    }
+  }
+  return { parsed, problems };
+}
+
+async function main() {
+  const serverlessText = read('serverless.yml');
+  const contractText = read('contracts/openapi.yaml');
+  const file = parseServerless(serverlessText);
+
+  const { built, failed } = await builtFunctions();
+  report(`every function in serverless.yml is built (${built.size})`, [
+    ...failed,
+    ...checks.unbuiltFunctions(file, built),
+  ]);
+
+  const tfFiles = readdirSync(join(root, 'infra')).filter((f) => f.endsWith('.tf'));
+  const { parsed, problems } = await parseInfra(tfFiles);
+  report(`every infra/*.tf parses (${tfFiles.length})`, problems);
+  const infra = readInfra(parsed);
+  const namePrefix = String(
+    parsed.find((tf) => tf.variable?.name_prefix)?.variable?.name_prefix?.[0]?.default,
+  );
+
+  report(
+    'residency: regions, zones and hosts stay in Russia',
+    [...tfFiles.map((f) => `infra/${f}`), 'serverless.yml', 'contracts/openapi.yaml'].flatMap((f) =>
+      foreignLocations(f, read(f)),
+    ),
+  );
+
+  const inUse = checks.queuesInUse(
+    file,
+    catalog.map((event) => event.queue),
+  );
+  report(
+    `every queue in use exists in infra/ with its dead-letter queue (${[...inUse.keys()].sort().join(', ')})`,
+    checks.queuesMissingFromInfra(inUse, infra),
+  );
+
+  const routes = loadOperations(join(root, 'contracts/openapi.yaml'));
+  report(
+    `every route in contracts/openapi.yaml maps to a deployed function (${routes.length})`,
+    checks.unroutedOperations(routes, file),
+  );
+  const contract = parse(contractText) as { 'x-yc-apigateway'?: { variables?: Record<string, unknown> } };
+  report(
+    'every variable of contracts/openapi.yaml is declared for API Gateway',
+    checks.undeclaredGatewayVariables(
+      contractText,
+      Object.keys(contract['x-yc-apigateway']?.variables ?? {}),
+    ),
+  );
+
+  report(
+    'every account in serverless.yml is a service account in infra/',
+    checks.accountsMissingFromInfra(file, infra),
+  );
+  const configBuckets = bucketSettings(
+    loadConfig({ APP_ENV: 'test', DB_DRIVER: 'sqlite', KMS_DRIVER: 'keyring' }),
+  );
+  report(
+    'every bucket of serverless.yml and platform/config.ts exists in infra/',
+    checks.bucketsMissingFromInfra(file, configBuckets, infra),
+  );
+  report(
+    'single ownership: serverless.yml declares no resources and no API Gateway',
+    checks.ownedTwice(file),
+  );
+  report(
+    'serverless.yml deploys what it says with the Serverless plugin',
+    checks.pluginPitfalls(file).concat(checks.keysOfOtherAccounts(file, namePrefix)),
+  );
+  report(
+    'every env setting serverless.yml needs comes from terraform output deploy_env or the operator',
+    checks.deployEnvMissing(serverlessText, infra, operatorSettings),
+  );
+
+  const packaging = await packageOffline(root, distDir, serverlessText);
+  report(
+    'serverless package (the plugin, placeholder credentials)',
+    checks.packagingProblems(packaging.output, packaging.exitCode),
+  );
+
+  console.log(failures ? `\n${failures} problem(s)` : '\nall offline checks pass');
+  process.exitCode = failures ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,192 @@
+/**
+ * The offline deployment checks of `npm run deploy:check`. Each takes what it checks and returns
+ * the problems found, one sentence each naming the function, route, queue, account or bucket;
+ * an empty list means it passes. The plugin behaviour they guard against is
+ * @yandex-cloud/serverless-plugin 1.7's (src/deploy/deploy.ts, entities/*.ts).
+ */
+import type { Infra, Route, ServerlessEvent, ServerlessFile } from './deploy-inputs';
+
+/** Trigger events the plugin deploys; it names each trigger `<function>-<type>`. */
+const triggerTypes = ['cron', 's3', 'ymq', 'yds', 'cr'];
+/** Keys of an event or function that name a service account. */
+const accountKeys = ['account', 'queueAccount', 'dlqAccount', 'streamAccount'];
+
+const entries = (file: ServerlessFile) => Object.entries(file.functions);
+const eventsOf = (file: ServerlessFile) =>
+  entries(file).flatMap(([name, fn]) =>
+    (fn.events ?? []).map((event) => {
+      const [type, spec] = Object.entries(event)[0] as [string, ServerlessEvent[string]];
+      return { name, type, spec: typeof spec === 'object' ? spec : {} };
+    }),
+  );
+
+export function unbuiltFunctions(file: ServerlessFile, built: ReadonlySet<string>): string[] {
+  return Object.keys(file.functions)
+    .filter((name) => !built.has(name))
+    .map((name) => `${name}: in serverless.yml but not built (no dist/${name}.zip)`);
+}
+
+/** Queues a function triggers on, or an event of the catalog is sent to, with who uses them. */
+export function queuesInUse(file: ServerlessFile, catalogQueues: readonly string[]): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  const add = (queue: string, user: string) => users.set(queue, [...(users.get(queue) ?? []), user]);
+  for (const { name, type, spec } of eventsOf(file)) if (type === 'ymq') add(String(spec.queue), name);
+  for (const queue of catalogQueues) add(queue, 'the event catalog');
+  return users;
+}
+
+export function queuesMissingFromInfra(inUse: Map<string, string[]>, infra: Infra): string[] {
+  return [...inUse]
+    .filter(([queue]) => !infra.queues.includes(queue))
+    .map(([queue, users]) => `queue ${queue} (${[...new Set(users)].join(', ')}): not in infra/ var.queues`);
+}
+
+export function unroutedOperations(routes: readonly Route[], file: ServerlessFile): string[] {
+  return routes
+    .filter(({ method, path, functionName }) => {
+      const events = file.functions[functionName]?.events ?? [];
+      return !events.some((event) => {
+        const http = event.http;
+        return typeof http === 'object' && String(http.method).toUpperCase() === method && http.path === path;
+      });
+    })
+    .map(({ method, path, functionName }) =>
+      file.functions[functionName]
+        ? `${method} ${path}: ${functionName} in serverless.yml has no such http event`
+        : `${method} ${path}: routed to ${functionName}, which serverless.yml does not deploy`,
+    );
+}
+
+export function accountsMissingFromInfra(file: ServerlessFile, infra: Infra): string[] {
+  const named = [
+    ...entries(file).map(([name, fn]) => ({ where: `${name}: account`, account: fn.account })),
+    ...eventsOf(file).flatMap(({ name, type, spec }) =>
+      accountKeys
+        .filter((key) => key in spec)
+        .map((key) => ({ where: `${name} ${type}: ${key}`, account: spec[key] })),
+    ),
+  ];
+  return named
+    .filter(({ account }) => !infra.serviceAccounts.includes(String(account)))
+    .map(({ where, account }) => `${where} ${account}: no such service account in infra/iam.tf`);
+}
+
+/** Buckets of bucket triggers, of the functions' *_BUCKET settings and of the config defaults. */
+export function bucketsMissingFromInfra(
+  file: ServerlessFile,
+  configDefaults: Record<string, string>,
+  infra: Infra,
+) {
+  const named = [
+    ...eventsOf(file)
+      .filter(({ type }) => type === 's3')
+      .map(({ name, spec }) => ({ where: `${name} s3 trigger`, bucket: String(spec.bucket) })),
+    ...entries(file).flatMap(([name, fn]) =>
+      Object.entries(fn.environment ?? {})
+        .filter(([key]) => key.endsWith('_BUCKET'))
+        .map(([key, bucket]) => ({ where: `${name} ${key}`, bucket: String(bucket) })),
+    ),
+    ...Object.entries(configDefaults).map(([key, bucket]) => ({
+      where: `platform/config.ts ${key}`,
+      bucket,
+    })),
+  ];
+  const problems = named
+    .filter(({ bucket }) => !infra.buckets.includes(bucket))
+    .map(({ where, bucket }) => `${where}: bucket ${bucket} is not in infra/ var.bucket_names`);
+  return [...new Set(problems)];
+}
+
+/** Single ownership: Terraform owns accounts, queues, buckets and the API Gateway. */
+export function ownedTwice(file: ServerlessFile): string[] {
+  const resources = Object.entries(file.resources ?? {}).map(
+    ([name, resource]) =>
+      `serverless.yml resources.${name} (${resource?.type}): infra/ owns every account, queue and bucket; remove it`,
+  );
+  const gateway = file.provider?.httpApi
+    ? [
+        'serverless.yml provider.httpApi: the plugin would deploy its own API Gateway without the contract’s JWT authorizer; infra/api-gateway.tf owns the gateway',
+      ]
+    : [];
+  return [...resources, ...gateway];
+}
+
+/** What the plugin would deploy differently from what serverless.yml seems to say. */
+export function pluginPitfalls(file: ServerlessFile): string[] {
+  const problems: string[] = [];
+  if (file.provider?.environment)
+    problems.push(
+      'provider.environment: the plugin passes only a function’s own environment; use custom.environment',
+    );
+  for (const [name, fn] of entries(file)) {
+    for (const key of ['memorySize', 'timeout', 'environment'] as const)
+      if (fn[key] === undefined)
+        problems.push(`${name}: sets no ${key}; the plugin applies no provider-level default`);
+    const types = (fn.events ?? [])
+      .map((event) => Object.keys(event)[0] ?? '')
+      .filter((t) => triggerTypes.includes(t));
+    for (const type of new Set(types.filter((t, i) => types.indexOf(t) !== i)))
+      problems.push(
+        `${name}: two ${type} triggers; the plugin names triggers ${name}-${type} and deploys only the last`,
+      );
+  }
+  for (const { name, type, spec } of eventsOf(file)) {
+    if (type !== 'ymq') continue;
+    // Without a queueId the plugin can only find queues it created itself (resources:).
+    if (!String(spec.queueId ?? '').endsWith(`:${spec.queue}`))
+      problems.push(
+        `${name} ymq trigger: queueId must be the ARN of queue ${spec.queue} (yrn:yc:ymq:ru-central1:<folder>:${spec.queue})`,
+      );
+  }
+  return problems;
+}
+
+/** The env name of an account's key secret: telemed-fn-api → FN_API_KEY_SECRET_ID. */
+const keySecretEnv = (account: string, namePrefix: string) =>
+  `${account
+    .slice(namePrefix.length + 1)
+    .toUpperCase()
+    .replaceAll('-', '_')}_KEY_SECRET_ID`;
+
+/** A function signs with the static key of its own account, never another account's. */
+export function keysOfOtherAccounts(file: ServerlessFile, namePrefix: string): string[] {
+  return entries(file).flatMap(([name, fn]) => {
+    const expected = fn.account ? keySecretEnv(fn.account, namePrefix) : '';
+    return ['ACCESS_KEY_ID', 'SECRET_ACCESS_KEY']
+      .filter((key) => fn.environment?.[key] !== undefined)
+      .filter((key) => !String(fn.environment?.[key]).includes(`\${env:${expected}}`))
+      .map((key) => `${name}: ${key} is not the key of its account ${fn.account} (\${env:${expected}})`);
+  });
+}
+
+/** Every ${env:NAME} without a default is exported by `terraform output deploy_env` or set by the operator. */
+export function deployEnvMissing(serverlessText: string, infra: Infra, operatorSettings: readonly string[]) {
+  const required = [...serverlessText.matchAll(/\$\{env:(\w+)\}/g)].map((match) => match[1] as string);
+  return [...new Set(required)]
+    .filter((name) => !infra.deployEnv.includes(name) && !operatorSettings.includes(name))
+    .map(
+      (name) =>
+        `serverless.yml needs \${env:${name}}: neither infra/ output deploy_env nor an operator setting`,
+    );
+}
+
+/** API Gateway substitutes only variables the spec declares (x-yc-apigateway.variables). */
+export function undeclaredGatewayVariables(contractText: string, declared: readonly string[]): string[] {
+  const used = [...contractText.matchAll(/\$\{var\.(\w+)\}/g)].map((match) => match[1] as string);
+  return [...new Set(used)]
+    .filter((name) => !declared.includes(name))
+    .map(
+      (name) =>
+        `contracts/openapi.yaml uses \${var.${name}} but x-yc-apigateway.variables does not declare it`,
+    );
+}
+
+/** Schema warnings of `serverless package`, but the runtime one: the plugin's list predates nodejs22. */
+export function packagingProblems(output: string, exitCode: number | null): string[] {
+  const warnings = [...output.matchAll(/^\s+at '([^']+)': (.+)$/gm)]
+    .filter(([, path]) => !/(^|\.)runtime$/.test(path as string))
+    .map(([, path, message]) => `serverless.yml ${path}: ${message}`);
+  const error = output.match(/^Error:\n(.+)$/m)?.[1];
+  if (exitCode === 0) return warnings;
+  return [...warnings, `serverless package failed (exit ${exitCode}): ${error ?? output.trim().slice(-300)}`];
+}

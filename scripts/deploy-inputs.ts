@@ -1,0 +1,77 @@
+/**
+ * The deployment files as the checks in deploy-checks.ts read them: serverless.yml with its YAML
+ * merge keys resolved and its ${…} variables left as text, and what infra/*.tf creates, from the
+ * JSON form of HCL (@cdktf/hcl2json). Pure: callers read the files.
+ */
+import { parse } from 'yaml';
+
+export type ServerlessEvent = Record<string, Record<string, unknown> | string>;
+
+export interface ServerlessFunction {
+  account?: string;
+  memorySize?: number;
+  timeout?: string;
+  environment?: Record<string, unknown>;
+  events?: ServerlessEvent[];
+}
+
+export interface ServerlessFile {
+  provider?: Record<string, unknown>;
+  functions: Record<string, ServerlessFunction>;
+  resources?: Record<string, { type?: string }> | null;
+}
+
+export function parseServerless(text: string): ServerlessFile {
+  // merge: `<<: *fn-api` is how a function takes its account's environment.
+  const file = parse(text, { merge: true }) as Partial<ServerlessFile>;
+  return { ...file, functions: file.functions ?? {} };
+}
+
+/** What infra/ creates, as far as serverless.yml and the functions refer to it. */
+export interface Infra {
+  /** Service account names as created: `<name_prefix>-<key>`. */
+  serviceAccounts: string[];
+  queues: string[];
+  buckets: string[];
+  /** Names `terraform output deploy_env` exports. */
+  deployEnv: string[];
+}
+
+/** One .tf file as @cdktf/hcl2json returns it. */
+export type TfJson = {
+  locals?: Record<string, unknown>[];
+  variable?: Record<string, { default?: unknown }[]>;
+};
+
+export function readInfra(files: TfJson[]): Infra {
+  const locals = Object.assign({}, ...files.flatMap((file) => file.locals ?? [])) as Record<string, unknown>;
+  const variables = Object.assign({}, ...files.map((file) => file.variable ?? {})) as NonNullable<
+    TfJson['variable']
+  >;
+  const defaultOf = (name: string) => variables[name]?.[0]?.default;
+  const keysOf = (value: unknown) => (value && typeof value === 'object' ? Object.keys(value) : []);
+  // iam.tf: service_accounts = merge(local.function_accounts, local.platform_accounts).
+  const accountKeys = [...keysOf(locals.function_accounts), ...keysOf(locals.platform_accounts)];
+  return {
+    serviceAccounts: accountKeys.map((key) => `${defaultOf('name_prefix')}-${key}`),
+    queues: keysOf(defaultOf('queues')),
+    buckets: Object.values((defaultOf('bucket_names') ?? {}) as Record<string, string>),
+    deployEnv: keysOf(locals.deploy_env),
+  };
+}
+
+/** A route of contracts/openapi.yaml and the function its integration names. */
+export interface Route {
+  method: string;
+  path: string;
+  functionName: string;
+}
+
+/** The *_BUCKET settings of a configuration (platform/config.ts defaults). */
+export function bucketSettings(config: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([key]) => key.endsWith('_BUCKET'))
+      .map(([key, value]) => [key, String(value)]),
+  );
+}

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { catalog } from '../../events/catalog';
+import { loadOperations } from '../../local/openapi-routes';
+import { loadConfig } from '../../platform/config';
+import { bucketSettings, parseServerless, readInfra, type TfJson } from '../../scripts/deploy-inputs';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const read = (file: string) => readFileSync(join(root, file), 'utf8');
+export const tfFiles = readdirSync(join(root, 'infra'))
+  .filter((file) => file.endsWith('.tf'))
+  .map((file) => `infra/${file}`);
+
+const { parse: parseHcl } = createRequire(import.meta.url)('@cdktf/hcl2json') as {
+  parse(file: string, text: string): Promise<TfJson>;
+};
+
+/** The deployment files of the repository, read as deploy:check reads them. */
+export async function repository() {
+  const serverlessText = read('serverless.yml');
+  const contractText = read('contracts/openapi.yaml');
+  const tf = await Promise.all(tfFiles.map((file) => parseHcl(file, read(file))));
+  const contract = parse(contractText) as { 'x-yc-apigateway': { variables: Record<string, unknown> } };
+  return {
+    serverlessText,
+    contractText,
+    file: parseServerless(serverlessText),
+    infra: readInfra(tf),
+    routes: loadOperations(join(root, 'contracts/openapi.yaml')),
+    gatewayVariables: Object.keys(contract['x-yc-apigateway'].variables),
+    catalogQueues: catalog.map((event) => event.queue),
+    configBuckets: bucketSettings(
+      loadConfig({ APP_ENV: 'test', DB_DRIVER: 'sqlite', KMS_DRIVER: 'keyring' }),
+    ),
+  };
+}
