@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { eventually } from '../support/eventually';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 const everyDay = (from: string, to: string) =>
@@ -181,12 +182,10 @@ describe('booking through the local gateway', () => {
     // Act
     await cloud.fireTimer('outbox-relay');
     const { store } = await getServices();
-    const deadline = Date.now() + 15_000;
-    let sent = await store.transaction((r) => r.notifications.forRecipient(patientId));
-    while (sent.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      sent = await store.transaction((r) => r.notifications.forRecipient(patientId));
-    }
+    const sent = await eventually(
+      () => store.transaction((r) => r.notifications.forRecipient(patientId)),
+      (found) => found.length > 0,
+    );
     // Assess: the hold sends nothing, the booking one message
     expect(sent.map((n) => n.template)).toEqual(['appointment.booked']);
   });

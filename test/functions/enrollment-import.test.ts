@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { eventually } from '../support/eventually';
 import { inDays, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -48,13 +49,12 @@ describe('enrolment files uploaded to Object Storage', () => {
   };
   const outcome = async (uploadId: string) => {
     const path = `/v1/corporate-contracts/${contractId}/enrolment-uploads/${uploadId}`;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const status = await cloud.request('GET', path, { token: hr });
-      if (status.body.status === 'done' || status.body.status === 'failed' || Date.now() > deadline)
-        return status.body;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const status = await eventually(
+      () => cloud.request('GET', path, { token: hr }),
+      (found) => found.body.status === 'done' || found.body.status === 'failed',
+      60_000,
+    );
+    return status.body;
   };
   const rows = async (url: string) => (await (await fetch(url)).text()).trim().split('\r\n').slice(1);
   const enrolled = async () => {

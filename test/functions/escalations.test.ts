@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 describe('crisis escalation on the local cloud', () => {
@@ -31,15 +32,14 @@ describe('crisis escalation on the local cloud', () => {
     });
     await cloud.fireTimer('outbox-relay');
   };
-  const smsTo = async (phone: string, count: number) => {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const outbox = await cloud.request('GET', '/v1/dev/outbox');
-      const found = outbox.body.items.filter((m: { address: string }) => m.address === phone);
-      if (found.length >= count || Date.now() > deadline) return found as { body: string }[];
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
+  const smsTo = (phone: string, count: number) =>
+    eventually(
+      async () =>
+        (await cloud.request('GET', '/v1/dev/outbox')).body.items.filter(
+          (m: { address: string }) => m.address === phone,
+        ) as { body: string }[],
+      (found) => found.length >= count,
+    );
 
   it('tells the on-call clinician at once and, unacknowledged past the SLA, the clinic admins', async () => {
     // Act

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '../../events/envelope';
 import { notificationRequestedV1 } from '../../events/notification-requested.v1';
 import { getServices } from '../../platform/services';
+import { eventually } from '../support/eventually';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 describe('notifications on the local cloud', () => {
@@ -20,12 +21,10 @@ describe('notifications on the local cloud', () => {
     });
     // Act
     await cloud.fireTimer('outbox-relay');
-    let outbox = await cloud.request('GET', '/v1/dev/outbox');
-    const deadline = Date.now() + 15_000;
-    while (!outbox.body.items.length && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      outbox = await cloud.request('GET', '/v1/dev/outbox');
-    }
+    const outbox = await eventually(
+      () => cloud.request('GET', '/v1/dev/outbox'),
+      (found) => found.body.items.length > 0,
+    );
     // Assess: the welcome goes to the phone on record and says nothing of the patient's health
     expect(outbox.body.items).toHaveLength(1);
     expect(outbox.body.items[0]).toMatchObject({ channel: 'sms', address: '+79161112233' });
@@ -53,12 +52,10 @@ describe('notifications on the local cloud', () => {
       await r.outbox.add(notificationRequestedV1.queue, ask('no.such.template'));
     });
     await cloud.fireTimer('outbox-relay');
-    let records = await store.transaction((r) => r.notifications.forRecipient('patient-77'));
-    const deadline = Date.now() + 15_000;
-    while (records.length < 2 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      records = await store.transaction((r) => r.notifications.forRecipient('patient-77'));
-    }
+    const records = await eventually(
+      () => store.transaction((r) => r.notifications.forRecipient('patient-77')),
+      (found) => found.length >= 2,
+    );
     const outbox = await cloud.request('GET', '/v1/dev/outbox');
     // Assess: 00:00 UTC is 10:00 in Vladivostok
     expect(records.map((n) => `${n.template}:${n.status}`).sort()).toEqual([

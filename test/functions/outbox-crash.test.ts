@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { eventually } from '../support/eventually';
 import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
 
 describe('a process killed between commit and relay', () => {
@@ -51,16 +52,14 @@ describe('a process killed between commit and relay', () => {
         await t.update('outbox', { id: row.id }, { sent_at: null });
     });
     await cloud.fireTimer('outbox-relay');
-    const deadline = Date.now() + 15_000;
-    let notifications = await store.transaction((r) => r.notifications.forRecipient(patientId));
-    while (notifications.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      notifications = await store.transaction((r) => r.notifications.forRecipient(patientId));
-    }
+    await eventually(
+      () => store.transaction((r) => r.notifications.forRecipient(patientId)),
+      (found) => found.length > 0,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a duplicate to show up
 
     // Assess
-    notifications = await store.transaction((r) => r.notifications.forRecipient(patientId));
+    const notifications = await store.transaction((r) => r.notifications.forRecipient(patientId));
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({ template: 'patient.welcome', tenantId: 'clinic-1' });
     const pending = await store.transaction((r) => r.outbox.pending(10));

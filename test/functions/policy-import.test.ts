@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { eventually } from '../support/eventually';
 import { inDays, moscow, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -68,13 +69,12 @@ describe('policy files uploaded to Object Storage by insurers', () => {
   };
   const outcome = async (productId: string, uploadId: string) => {
     const path = `/v1/insurance-products/${productId}/policy-uploads/${uploadId}`;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const status = await cloud.request('GET', path, { token: insurer });
-      if (status.body.status === 'done' || status.body.status === 'failed' || Date.now() > deadline)
-        return status.body;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const status = await eventually(
+      () => cloud.request('GET', path, { token: insurer }),
+      (found) => found.body.status === 'done' || found.body.status === 'failed',
+      60_000,
+    );
+    return status.body;
   };
   /** The result file's rows: line, number, reason. */
   const resultRows = async (url: string) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { minutesAgo, readingsSteps } from '../support/readings';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -28,12 +29,17 @@ describe('a critical blood pressure reading on the local cloud', () => {
 
   /** Relays the outbox until `phone` has `count` messages in the capture. */
   const messagesTo = (phone: string, count: number) =>
-    steps.eventually(async () => {
-      await cloud.fireTimer('outbox-relay');
-      const outbox = await cloud.request('GET', '/v1/dev/outbox');
-      const found = outbox.body.items.filter((m: { address: string }) => m.address === phone);
-      return found.length >= count ? (found as { body: string }[]) : undefined;
-    }, 20_000);
+    eventually(
+      async () => {
+        await cloud.fireTimer('outbox-relay');
+        const outbox = await cloud.request('GET', '/v1/dev/outbox');
+        return outbox.body.items.filter((m: { address: string }) => m.address === phone) as {
+          body: string;
+        }[];
+      },
+      (found) => found.length >= count,
+      20_000,
+    );
 
   const criticalReading = async (deviceId: string) => {
     const patient = await steps.patient();

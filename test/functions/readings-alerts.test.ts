@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { eventually } from '../support/eventually';
 import { minutesAgo, readingsSteps } from '../support/readings';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -48,7 +49,7 @@ describe('alerts on readings: outbox → readings queue → readings-alerts', ()
       );
       return done.length >= batches ? true : undefined;
     };
-    expect(await steps.eventually(evaluated)).toBe(true);
+    expect(await eventually(evaluated)).toBe(true);
     return alerts(patientId);
   };
 

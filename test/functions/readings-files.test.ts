@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { readingsSteps } from '../support/readings';
 import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -27,11 +28,12 @@ describe('device files: presigned upload → Object Storage trigger → readings
       body: content,
     });
     expect(put.status).toBe(200);
-    const done = await steps.eventually(async () => {
-      const seen = await cloud.request('GET', `/v1/readings/uploads/${created.body.id}`, { token });
-      return seen.body.status === 'pending' ? undefined : seen.body;
-    }, 60_000);
-    return done;
+    const seen = await eventually(
+      () => cloud.request('GET', `/v1/readings/uploads/${created.body.id}`, { token }),
+      (upload) => upload.body.status !== 'pending',
+      60_000,
+    );
+    return seen.body;
   };
   const csv = (deviceId: string, timeZone = 'Europe/Moscow') => ({
     deviceId,

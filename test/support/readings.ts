@@ -33,16 +33,6 @@ export function readingsSteps(cloud: TestCloud) {
       if (bound.status !== 201) throw new Error(`device not bound: ${JSON.stringify(bound.body)}`);
       return bound.body;
     },
-
-    /** Polls `check` until it returns a value or `ms` pass. */
-    async eventually<T>(check: () => Promise<T | undefined>, ms = 15_000): Promise<T | undefined> {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const value = await check();
-        if (value !== undefined || Date.now() > deadline) return value;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    },
   };
 }
 
