@@ -3,6 +3,7 @@ import { cancelAppointment, confirmHold, holdSlot, rescheduleAppointment } from 
 import { type Appointment, isLiveHold } from '../booking/domain/appointment';
 import type { Payer } from '../booking/payers';
 import { findSlots } from '../booking/slot-search';
+import { findDutyVisit, holdUrgent } from '../booking/urgent';
 import { type Button, inline } from './replies';
 import type { SlotList, SlotOption, SlotSearch } from './state';
 import { slotLabel, when } from './texts';
@@ -41,6 +42,15 @@ export async function offerSlots(
     now,
   );
   const options: SlotOption[] = [];
+  // Triage asked for soon: a doctor on duty, free now, comes first.
+  const duty =
+    search.withinHours &&
+    search.specialty &&
+    (await findDutyVisit(turn.repos, search.specialty, 'video', now));
+  if (duty) {
+    const { doctor, service, start } = duty;
+    options.push({ doctorId: doctor.id, serviceId: service.id, start, format: service.format, urgent: true });
+  }
   for (const slot of found) {
     const format = slot.doctor.services.find((s) => s.id === slot.serviceId)?.format;
     // Several doctors free at one time look the same to the patient: offer the time once.
@@ -61,11 +71,12 @@ export async function offerSlots(
 export function showSlots(turn: Turn, list: SlotList, intro?: string): void {
   const language = languageOf(turn);
   const { timeZone } = patientOf(turn);
+  const t = textsOf(turn);
   const buttons = list.options.map((o, i) => ({
-    text: slotLabel(o.start, timeZone, o.format, language),
+    text: o.urgent ? t.doctorNow(t.shortFormats[o.format]) : slotLabel(o.start, timeZone, o.format, language),
     data: `slot:${list.id}:${i}`,
   }));
-  const choose = textsOf(turn).chooseSlot(zoneCity(timeZone, language));
+  const choose = t.chooseSlot(zoneCity(timeZone, language));
   turn.out.say(intro ? `${intro}\n${choose}` : choose, inline(rowsOf(buttons, 2)));
 }
 
@@ -74,23 +85,24 @@ export async function onSlot(turn: Turn, list: SlotList, index: number, payer: P
   const option = list.options[index] as SlotOption;
   if (list.search.reschedule) return moveTo(turn, list, option);
   const patient = patientOf(turn);
+  const who = { patientId: patient.patientId, patientTimeZone: patient.timeZone, payer };
+  const context = {
+    now: turn.now,
+    holdMinutes: turn.deps.holdMinutes,
+    correlationId: turn.deps.correlationId,
+    payers: turn.deps.payers,
+  };
+  const { specialty } = list.search;
   const held = await turn.attempt(() =>
-    holdSlot(
-      turn.repos,
-      { ...option, patientId: patient.patientId, patientTimeZone: patient.timeZone, payer },
-      {
-        now: turn.now,
-        holdMinutes: turn.deps.holdMinutes,
-        correlationId: turn.deps.correlationId,
-        payers: turn.deps.payers,
-      },
-    ),
+    option.urgent && specialty
+      ? holdUrgent(turn.repos, { ...who, specialty, format: option.format }, context)
+      : holdSlot(turn.repos, { ...option, ...who }, context),
   );
   if (!held.ok) return refused(turn, held.refusal, list, index);
   const t = textsOf(turn);
   goTo(turn, { step: 'held', appointmentId: held.value.id, list, payer });
   turn.out.say(
-    t.held(whenOf(turn, option.start), t.formats[option.format], turn.deps.holdMinutes),
+    t.held(whenOf(turn, held.value.start), t.formats[option.format], turn.deps.holdMinutes),
     inline([
       [{ text: t.confirm, data: `confirm:${held.value.id}` }],
       [{ text: t.otherTime, data: `other:${list.id}` }],

@@ -18,6 +18,8 @@ export interface SlotOption {
   serviceId: string;
   start: number;
   format: ConsultationFormat;
+  /** "A doctor now": held with whichever doctor on duty is free when tapped. */
+  urgent?: boolean;
 }
 
 /** What a list of slots was searched for, so it can be searched again (taken slot, lapsed hold). */
