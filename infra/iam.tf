@@ -18,7 +18,7 @@
 locals {
   # The accounts functions run as (serverless.yml `account:`), with the functions that use each.
   function_accounts = {
-    "fn-api"            = "HTTP functions: health, patients, audit, triage, booking, chatbot, consultations, readings-ingest, readings-iot, readings-query, notification-settings, on-call"
+    "fn-api"            = "HTTP functions: health, patients, audit, triage, booking, chatbot, consultations, readings-ingest, readings-iot, readings-query, notification-settings, on-call; the payment-sweep timer"
     "fn-relay"          = "Timer functions: outbox-relay, sla-watch, reminders"
     "fn-consumer"       = "Queue consumers and senders: notifications, readings-alerts, escalations, escalation-watch, deferred-notifications"
     "fn-readings-files" = "readings-files: presigned device-file uploads, imports them on the bucket trigger"

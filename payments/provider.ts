@@ -1,5 +1,5 @@
 import type { PaymentProvider } from '../functions/booking/payment-provider';
-import type { Config } from '../platform/config';
+import { type Config, ConfigError } from '../platform/config';
 import { localPaymentProvider } from './local-provider';
 import { yookassaPaymentProvider } from './yookassa-provider';
 
@@ -11,9 +11,12 @@ export function paymentProviderFrom(settings: Config): PaymentProvider | undefin
     case 'local':
       return localPaymentProvider(settings.PAYMENT_WEBHOOK_SECRET as string);
     case 'yookassa':
+      if (!settings.YOOKASSA_SHOP_ID || !settings.YOOKASSA_SECRET_KEY)
+        throw new ConfigError('PAYMENT_PROVIDER=yookassa needs YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY');
       return yookassaPaymentProvider({
-        shopId: settings.YOOKASSA_SHOP_ID as string,
-        secretKey: settings.YOOKASSA_SECRET_KEY as string,
+        apiRoot: settings.YOOKASSA_API_ROOT,
+        shopId: settings.YOOKASSA_SHOP_ID,
+        secretKey: settings.YOOKASSA_SECRET_KEY,
         returnUrl: settings.PAYMENT_RETURN_URL,
       });
   }

@@ -1,9 +1,6 @@
 import { NoticeRejected, type PaymentProvider } from '../functions/booking/payment-provider';
 import { notificationSchema } from './notification';
 
-/** ЮKassa's API (servers in Russia); https://yookassa.ru/developers/api */
-const api = 'https://api.yookassa.ru/v3';
-
 interface YookassaPayment {
   id: string;
   status: 'pending' | 'waiting_for_capture' | 'succeeded' | 'canceled';
@@ -12,6 +9,8 @@ interface YookassaPayment {
 }
 
 export interface YookassaSettings {
+  /** https://api.yookassa.ru/v3 (https://yookassa.ru/developers/api), servers in Russia. */
+  apiRoot: string;
   shopId: string;
   secretKey: string;
   /** Where ЮKassa sends the patient after paying. */
@@ -28,7 +27,7 @@ const rubles = (kopecks: number) => ({ value: (kopecks / 100).toFixed(2), curren
 export function yookassaPaymentProvider(settings: YookassaSettings): PaymentProvider {
   const authorization = `Basic ${Buffer.from(`${settings.shopId}:${settings.secretKey}`).toString('base64')}`;
   const call = async <T>(path: string, body?: unknown, idempotenceKey?: string): Promise<T> => {
-    const response = await fetch(`${api}${path}`, {
+    const response = await fetch(`${settings.apiRoot}${path}`, {
       method: body ? 'POST' : 'GET',
       headers: {
         Authorization: authorization,

@@ -64,12 +64,24 @@ export function checkEndpoint(setting: string, endpoint: string, allowLoopback: 
 export const telegramApiHost = 'api.telegram.org';
 
 export function checkTelegramEndpoint(setting: string, endpoint: string, allowLoopback: boolean): void {
+  checkFixedHost(setting, endpoint, telegramApiHost, allowLoopback);
+}
+
+/** ЮKassa's API, in Russia; a payment carries an amount and our ids, nothing about health. */
+export const yookassaApiHost = 'api.yookassa.ru';
+
+export function checkPaymentEndpoint(setting: string, endpoint: string, allowLoopback: boolean): void {
+  checkFixedHost(setting, endpoint, yookassaApiHost, allowLoopback);
+}
+
+/** A setting that may name one host only (or this machine, for the local cloud and tests). */
+function checkFixedHost(setting: string, endpoint: string, allowed: string, allowLoopback: boolean): void {
   let host: string;
   try {
     host = new URL(endpoint).hostname.toLowerCase();
   } catch {
     throw new ResidencyViolation(setting, `"${endpoint}" is not a URL`);
   }
-  if (host === telegramApiHost || (allowLoopback && loopbackHosts.has(host))) return;
-  throw new ResidencyViolation(setting, `host "${host}" is not ${telegramApiHost}`);
+  if (host === allowed || (allowLoopback && loopbackHosts.has(host))) return;
+  throw new ResidencyViolation(setting, `host "${host}" is not ${allowed}`);
 }

@@ -40,7 +40,7 @@ export const bookingTables = {
       consultation_type: text,
       late_cancellation: bool,
       video_link: optional(text),
-      // Added by migration 013; rows from before read as self-paid, free, not urgent.
+      // Added by migration 013: rows from before read as self-paid, free, not urgent.
       payer_type: optional(text),
       price_kopecks: optional(int),
       urgent: optional(bool),
@@ -120,6 +120,8 @@ export const bookingTables = {
     primaryKey: ['id'],
     indexes: {
       payments_by_appointment: { columns: ['appointment_id'] },
+      // The refund sweep: payments owed back, oldest first.
+      payments_by_status: { columns: ['status', 'updated_at'] },
     },
   },
 } satisfies Record<string, TableDef>;

@@ -9,6 +9,7 @@ import {
   rules,
 } from './domain/appointment';
 import type { Doctor, Service } from './domain/doctor';
+import { paymentDeadline, paymentGraceMinutes, refundedOnCancel } from './domain/payment';
 import { type Interval, slotStep, workingIntervals } from './domain/schedule';
 import { blockOf, isOffered } from './domain/slots';
 import type { Payer, Payers } from './payers';
@@ -161,14 +162,14 @@ async function awaitPayment(
   now: number,
   minutes: number,
 ): Promise<Appointment> {
-  const payBy = now + minutes * 60_000;
+  const payBy = paymentDeadline(now, appointment.start, minutes);
   const pending: Appointment = {
     ...appointment,
     status: 'pending_payment',
     holdExpiresAt: payBy,
     updatedAt: now,
   };
-  await repos.appointments.setBlockExpiry(pending, payBy);
+  await repos.appointments.setBlockExpiry(pending, payBy + paymentGraceMinutes * 60_000);
   await repos.appointments.save(pending);
   await repos.payments.create({
     id: crypto.randomUUID(),
@@ -220,6 +221,10 @@ export async function cancelAppointment(
   };
   await repos.appointments.releaseBlock(appointment);
   await context.payers?.settle(repos, appointment, late ? 'cancelled_late' : 'cancelled', context.now);
+  const payment = appointment.status === 'booked' && (await repos.payments.ofAppointment(appointment.id));
+  if (payment && payment.status === 'succeeded' && refundedOnCancel(context.by, late)) {
+    await repos.payments.update(payment.id, { status: 'refund_due' }, context.now);
+  }
   await repos.appointments.save(cancelled);
   await repos.outbox.add(
     ...appointmentEvent('cancelled', cancelled, context.correlationId, {

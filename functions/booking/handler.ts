@@ -24,7 +24,7 @@ import * as schemas from './schemas';
 import { findSlots } from './slot-search';
 import { inTransaction } from './transaction';
 import { doctorView, slotView } from './views';
-import { paymentMinutes, video } from './wiring';
+import { paymentMinutes, paymentProvider, video } from './wiring';
 
 /** Loads an appointment the caller may see; anything else looks like a missing one. */
 async function visibleAppointment(
@@ -261,6 +261,9 @@ const recordInPersonVisit = httpRoute({
     return { status: 201, body: { id, clinicId, ...body } };
   },
 });
+
+// A provider without its settings stops the function at cold start, not at the first payment.
+paymentProvider();
 
 export const handler = operations({
   registerDoctor,

@@ -1,6 +1,5 @@
 import type { Repositories } from '../../storage/unit-of-work';
 import { book, cancelAppointment, NotFound } from './appointments';
-import { isLiveHold } from './domain/appointment';
 import type { Payment } from './domain/payment';
 import type { PaymentNotice } from './payment-provider';
 import type { VideoRooms } from './video-rooms';
@@ -9,10 +8,11 @@ import type { VideoRooms } from './video-rooms';
 export type NoticeOutcome = 'booked' | 'cancelled' | 'refund_due' | 'unchanged';
 
 /**
- * Applies the provider's word on a payment. Paid in time: the visit is booked. Paid after the
- * visit lapsed or was cancelled: the money is owed back (`refund_due`, until the caller's refund
- * succeeds; a repeated notice asks again). Cancelled: the waiting visit is cancelled.
- * Notices arrive more than once and in any order; each state change happens once.
+ * Applies the provider's word on a payment. Paid while the visit still holds its slot (the
+ * deadline plus a grace for a checkout opened just before it): the visit is booked. Paid after
+ * the visit lapsed or was cancelled: the money is owed back (`refund_due`; the payment sweep
+ * refunds it). Cancelled: the waiting visit is cancelled. Notices arrive more than once and in
+ * any order; each state change happens once.
  */
 export async function applyPaymentNotice(
   repos: Repositories,
@@ -29,8 +29,6 @@ export async function applyPaymentNotice(
     );
     return { payment: { ...payment, status, providerPaymentId: notice.providerPaymentId }, outcome };
   };
-  if (payment.status === 'refund_due' && notice.status === 'succeeded')
-    return settle('refund_due', 'refund_due');
   if (payment.status !== 'awaiting' || notice.status === 'pending') return { payment, outcome: 'unchanged' };
 
   const appointment = await repos.appointments.get(payment.appointmentId);
@@ -40,7 +38,7 @@ export async function applyPaymentNotice(
     if (waiting) await cancelAppointment(repos, appointment, { ...context, by: 'payment' });
     return settle('canceled', waiting ? 'cancelled' : 'unchanged');
   }
-  if (waiting && isLiveHold(appointment, context.now) && (await repos.appointments.ownsBlock(appointment))) {
+  if (waiting && (await repos.appointments.ownsBlock(appointment))) {
     await book(repos, appointment, context);
     return settle('succeeded', 'booked');
   }

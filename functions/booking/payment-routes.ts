@@ -10,9 +10,10 @@ import { inTransaction } from './transaction';
 import { paymentProvider, video } from './wiring';
 
 function provider(): PaymentProvider {
-  if (!paymentProvider)
+  const configured = paymentProvider();
+  if (!configured)
     throw new Problem(404, 'PAYMENTS_DISABLED', 'Not found', 'Patients of this clinic pay at the clinic.');
-  return paymentProvider;
+  return configured;
 }
 
 const unavailable = () =>
@@ -52,10 +53,7 @@ export const checkout = httpRoute({
   },
 });
 
-/**
- * The provider's notifications. Answering anything but 2xx makes the provider send again, which
- * is how a refund that failed is retried.
- */
+/** The provider's notifications. Anything but 2xx makes the provider send the notice again. */
 export const paymentWebhook = httpRoute({
   route: 'POST /v1/payments/webhook',
   auth: 'public',
@@ -67,15 +65,9 @@ export const paymentWebhook = httpRoute({
         throw new Problem(401, 'PAYMENT_NOTICE_REJECTED', 'Notification rejected', error.message);
       throw unavailable();
     });
-    const { payment, outcome } = await inTransaction((r) =>
+    const { outcome } = await inTransaction((r) =>
       applyPaymentNotice(r, notice, { now: Date.now(), correlationId, video }),
     );
-    if (outcome === 'refund_due') {
-      await payments.refund(payment).catch(() => {
-        throw unavailable();
-      });
-      await inTransaction((r) => r.payments.update(payment.id, { status: 'refunded' }, Date.now()));
-    }
     return { status: 200, body: { outcome } };
   },
 });

@@ -109,6 +109,16 @@ export class AppointmentRepository {
     return rows.map(toAppointment);
   }
 
+  /** Appointments in a status, soonest first (e.g. confirmed visits still waiting for payment). */
+  async inStatus(status: AppointmentStatus, limit: number): Promise<Appointment[]> {
+    const rows = await this.tables.find('appointments', {
+      where: { status },
+      orderBy: [{ column: 'start_at' }],
+      limit,
+    });
+    return rows.map(toAppointment);
+  }
+
   /** Records that a reminder went out; false when it already had (a timer firing twice). */
   async claimReminder(appointment: Appointment, kind: string, at: number): Promise<boolean> {
     try {

@@ -28,6 +28,16 @@ export class Payments {
     return row ? toPayment(row) : undefined;
   }
 
+  /** Payments in a state, the longest in it first. */
+  async inStatus(status: PaymentStatus, limit: number): Promise<Payment[]> {
+    const rows = await this.tables.find('payments', {
+      where: { status },
+      orderBy: [{ column: 'updated_at' }],
+      limit,
+    });
+    return rows.map(toPayment);
+  }
+
   async update(
     id: string,
     patch: { status?: PaymentStatus; providerPaymentId?: string },

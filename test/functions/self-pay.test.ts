@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepPayments } from '../../functions/booking/payment-sweep';
+import { getServices } from '../../platform/services';
 import { registerDoctor, slotStarts } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -8,15 +10,16 @@ describe('self-paying patients pay before the visit is booked', () => {
   let cloud: TestCloud;
   let doctor: { doctorId: string; serviceId: string };
   let starts: string[];
+  let admin: string;
 
   const as = (token: string) => ({
     get: (path: string) => cloud.request('GET', path, { token }),
     post: (path: string, body?: unknown) => cloud.request('POST', path, { token, ...(body ? { body } : {}) }),
   });
   /** A patient holds the next free test slot and confirms it. */
-  const confirmedVisit = async () => {
+  const confirmedVisit = async (start = starts.shift()) => {
     const token = await cloud.token('patient', { subject: crypto.randomUUID() });
-    const held = await as(token).post('/v1/holds', { ...doctor, start: starts.shift() });
+    const held = await as(token).post('/v1/holds', { ...doctor, start });
     const confirmed = await as(token).post(`/v1/appointments/${held.body.id}/confirm`);
     return { token, confirmed };
   };
@@ -35,7 +38,7 @@ describe('self-paying patients pay before the visit is booked', () => {
     cloud = await startTestCloud({
       env: { RELAY_MAX_RUN_SECONDS: '0', PAYMENT_PROVIDER: 'local', PAYMENT_WEBHOOK_SECRET: secret },
     });
-    const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
+    admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
     doctor = await registerDoctor(cloud, admin, 'therapist');
     starts = slotStarts(2, 20);
   });
@@ -101,16 +104,73 @@ describe('self-paying patients pay before the visit is booked', () => {
       redirect: 'manual',
     });
     const late = await notify('payment.succeeded', confirmed.body.payment.id);
+    const owed = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
+    await cloud.fireTimer('payment-sweep');
     const after = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
-    // Assess
+    // Assess: owed back at once, refunded by the sweep
     expect(checkout.status).toBe(409);
     expect(late.body.outcome).toBe('refund_due');
+    expect(owed.body.payment.status).toBe('refund_due');
     expect(after.body).toMatchObject({ status: 'cancelled', payment: { status: 'refunded' } });
+  });
+
+  it('refunds a paid visit the clinic or the patient cancels in time, but not one the patient cancels late', async () => {
+    // Prepare: two paid visits tomorrow, one paid visit within the hour's cancellation notice
+    const paid = async (start?: string) => {
+      const { token, confirmed } = await confirmedVisit(start);
+      await notify('payment.succeeded', confirmed.body.payment.id);
+      return { token, id: confirmed.body.id as string };
+    };
+    const byClinic = await paid();
+    const byPatient = await paid();
+    const soon = await paid(
+      new Date(Math.ceil((Date.now() + 20 * 60_000) / 600_000) * 600_000).toISOString(),
+    );
+    // Act
+    await as(admin).post(`/v1/appointments/${byClinic.id}/cancel`);
+    await as(byPatient.token).post(`/v1/appointments/${byPatient.id}/cancel`);
+    const late = await as(soon.token).post(`/v1/appointments/${soon.id}/cancel`);
+    await cloud.fireTimer('payment-sweep');
+    const payments = await Promise.all(
+      [byClinic, byPatient, soon].map(
+        async (v) => (await as(v.token).get(`/v1/appointments/${v.id}`)).body.payment,
+      ),
+    );
+    // Assess
+    expect(late.body.lateCancellation).toBe(true);
+    expect(payments.map((p) => p.status)).toEqual(['refunded', 'refunded', 'succeeded']);
+  });
+
+  it('cancels a visit whose payment never came once its deadline and grace pass, freeing the slot', async () => {
+    // Prepare
+    const { token, confirmed } = await confirmedVisit();
+    const { store } = await getServices();
+    // Act: the sweep, run as if the deadline and the grace had passed; then the payment comes after all
+    const early = await sweepPayments(store, undefined, { now: Date.now(), correlationId: 'test' });
+    const swept = await sweepPayments(store, undefined, {
+      now: Date.now() + 31 * 60_000,
+      correlationId: 'test',
+    });
+    const after = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
+    const tooLate = await notify('payment.succeeded', confirmed.body.payment.id);
+    // Assess
+    expect(early.lapsed).toBe(0);
+    expect(swept.lapsed).toBeGreaterThanOrEqual(1);
+    expect(after.body.status).toBe('cancelled');
+    expect(tooLate.body.outcome).toBe('refund_due');
+  });
+
+  it('never gives a visit longer to be paid than until it starts', async () => {
+    // Prepare: a slot 20 minutes away, a 15-minute payment window
+    const start = new Date(Math.ceil((Date.now() + 20 * 60_000) / 600_000) * 600_000);
+    // Act
+    const { confirmed } = await confirmedVisit(start.toISOString());
+    // Assess
+    expect(Date.parse(confirmed.body.holdExpiresAt)).toBeLessThanOrEqual(start.getTime());
   });
 
   it('books a free service at once, and answers PAYMENT_NOT_FOUND for an unknown payment', async () => {
     // Prepare
-    const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
     const free = await as(admin).post('/v1/doctors', {
       fullName: 'Бесплатная Консультация',
       specialty: 'psychologist',

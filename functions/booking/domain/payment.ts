@@ -6,6 +6,22 @@
  */
 export type PaymentStatus = 'awaiting' | 'succeeded' | 'canceled' | 'refund_due' | 'refunded';
 
+/**
+ * The checkout closes at the deadline, but a patient who opened it just before may still be
+ * paying: the slot stays theirs this much longer, so a payment made in time is not refused.
+ */
+export const paymentGraceMinutes = 15;
+
+/** When a self-paid visit must be paid: within the window, and never later than its start. */
+export function paymentDeadline(now: number, start: number, windowMinutes: number): number {
+  return Math.min(now + windowMinutes * 60_000, start);
+}
+
+/** A cancelled visit's payment goes back, unless the patient cancelled it too late. */
+export function refundedOnCancel(by: string, late: boolean): boolean {
+  return !(late && by === 'patient');
+}
+
 export interface Payment {
   id: string;
   appointmentId: string;

@@ -1,8 +1,4 @@
--- Booking: who pays and whether a visit is urgent; the duty roster for "a doctor now"; self-paid payments.
-ALTER TABLE appointments ADD COLUMN payer_type TEXT;
-ALTER TABLE appointments ADD COLUMN price_kopecks INTEGER;
-ALTER TABLE appointments ADD COLUMN urgent INTEGER;
-
+-- Booking: the duty roster for "a doctor now"; self-paid visits' payments.
 CREATE TABLE duty_shifts (
   id TEXT NOT NULL PRIMARY KEY,
   clinic_id TEXT NOT NULL,
@@ -27,3 +23,4 @@ CREATE TABLE payments (
   updated_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX payments_by_appointment ON payments (appointment_id);
+CREATE INDEX payments_by_status ON payments (status, updated_at);
