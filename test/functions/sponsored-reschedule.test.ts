@@ -9,20 +9,21 @@ describe('moving a visit a policy pays for', () => {
   let doctor: { doctorId: string; serviceId: string };
   let patient: string;
   let policyId: string;
+  let insurer: string;
 
   const as = (token: string) => ({
     get: (path: string) => cloud.request('GET', path, { token }),
     post: (path: string, body?: unknown) => cloud.request('POST', path, { token, ...(body ? { body } : {}) }),
   });
-  const balance = async () => {
+  const balance = async (period = 0) => {
     const { store } = await getServices();
-    return store.transaction((r) => r.entitlements.account(accountIds.policyPeriod(policyId, 0)));
+    return store.transaction((r) => r.entitlements.account(accountIds.policyPeriod(policyId, period)));
   };
 
   beforeAll(async () => {
     cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0' } });
     const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
-    const insurer = await cloud.token('insurer', { tenant: 'insurer-1', subject: 'insurer-api' });
+    insurer = await cloud.token('insurer', { tenant: 'insurer-1', subject: 'insurer-api' });
     doctor = await registerDoctor(cloud, admin, 'therapist');
     const product = await as(insurer).post('/v1/insurance-products', {
       name: 'Короткий полис',
@@ -87,5 +88,29 @@ describe('moving a visit a policy pays for', () => {
     const visit = await store.transaction((r) => r.entitlements.visit(held.body.id));
     expect(visit?.start).toBe(Date.parse(later as string));
     expect(await balance()).toEqual(before);
+  });
+
+  it('moves the reserved unit into the renewed period when the visit moves there', async () => {
+    // Prepare: a visit in the first period, then the policy renewed for a week more
+    const [inFirst] = slotStarts(1, 1, 100);
+    const [inSecond] = slotStarts(6, 1, 100);
+    const held = await as(patient).post('/v1/holds', {
+      ...doctor,
+      start: inFirst,
+      payer: { type: 'policy', policyId },
+    });
+    await as(patient).post(`/v1/appointments/${held.body.id}/confirm`);
+    const renewed = await as(insurer).post(`/v1/policies/${policyId}/renew`, { endsOn: inDays(10) });
+    expect(renewed.status).toBe(200);
+    const [firstBefore, secondBefore] = [await balance(0), await balance(1)];
+    // Act
+    const moved = await as(patient).post(`/v1/appointments/${held.body.id}/reschedule`, { start: inSecond });
+    // Assess: one unit less reserved in the first period, one more in the second
+    expect(moved.status).toBe(200);
+    expect((await balance(0))?.reserved).toBe((firstBefore?.reserved as number) - 1);
+    expect((await balance(1))?.reserved).toBe((secondBefore?.reserved as number) + 1);
+    const { store } = await getServices();
+    const visit = await store.transaction((r) => r.entitlements.visit(held.body.id));
+    expect(visit?.accountIds).toEqual([accountIds.policyPeriod(policyId, 1)]);
   });
 });
