@@ -17,13 +17,12 @@ import { loadOperations } from '../local/openapi-routes';
 import { loadConfig } from '../platform/config';
 import { BuildError, buildAll } from './build';
 import * as checks from './deploy-checks';
-import { bucketSettings, parseServerless, readInfra, type TfJson } from './deploy-inputs';
+import { bucketSettings, deployPlaceholders, parseServerless, readInfra, type TfJson } from './deploy-inputs';
 import { foreignLocations } from './residency-lint';
 import { packageOffline } from './serverless-package';
 
 /** ${env:…} settings the operator chooses rather than Terraform (README "Deploy"). */
 const operatorSettings = ['CRISIS_DUTY_TENANT'];
-
 const root = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
   options: { 'skip-build': { type: 'boolean', default: false }, dist: { type: 'string' } },
@@ -141,6 +140,11 @@ async function main() {
   report(
     'every env setting serverless.yml needs comes from terraform output deploy_env or the operator',
     checks.deployEnvMissing(serverlessText, infra, operatorSettings),
+  );
+
+  report(
+    "every function's environment passes its cold-start configuration check",
+    checks.settingsRefused(file, deployPlaceholders),
   );
 
   const packaging = await packageOffline(root, distDir, serverlessText);

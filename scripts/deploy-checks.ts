@@ -4,6 +4,7 @@
  * an empty list means it passes. The plugin behaviour they guard against is
  * @yandex-cloud/serverless-plugin 1.7's (src/deploy/deploy.ts, entities/*.ts).
  */
+import { ConfigError, loadConfig } from '../platform/config';
 import type { Infra, Route, ServerlessEvent, ServerlessFile } from './deploy-inputs';
 
 /** Trigger events the plugin deploys; it names each trigger `<function>-<type>`. */
@@ -189,4 +190,36 @@ export function packagingProblems(output: string, exitCode: number | null): stri
   const error = output.match(/^Error:\n(.+)$/m)?.[1];
   if (exitCode === 0) return warnings;
   return [...warnings, `serverless package failed (exit ${exitCode}): ${error ?? output.trim().slice(-300)}`];
+}
+
+/**
+ * Each function's environment, with ${…} replaced by a plausible value of the setting it fills
+ * (placeholders, or a `${env:X, 'default'}`'s default), passes the configuration check the
+ * function runs at cold start: what would stop it there stops the deploy here instead.
+ */
+export function settingsRefused(file: ServerlessFile, placeholders: Record<string, string>): string[] {
+  return entries(file).flatMap(([name, fn]) => {
+    const env = Object.fromEntries(
+      Object.entries(fn.environment ?? {}).map(([key, value]) => [
+        key,
+        resolved(key, String(value), placeholders),
+      ]),
+    );
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return error.message
+        .split('\n')
+        .slice(1)
+        .map((line) => `${name}: ${line.trim()}`);
+    }
+  });
+}
+
+function resolved(key: string, value: string, placeholders: Record<string, string>): string {
+  if (!value.includes('${')) return value;
+  const fallback = value.match(/^\$\{env:\w+,\s*'([^']*)'\}$/)?.[1];
+  return fallback ?? placeholders[key] ?? `placeholder-${key.toLowerCase()}`;
 }

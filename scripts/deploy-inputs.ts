@@ -75,3 +75,13 @@ export function bucketSettings(config: Record<string, unknown>): Record<string, 
       .map(([key, value]) => [key, String(value)]),
   );
 }
+
+/** Plausible values of what Terraform, Lockbox and the operator fill in at deploy time. */
+export const deployPlaceholders: Record<string, string> = {
+  YDB_ENDPOINT: 'grpcs://ydb.serverless.yandexcloud.net:2135',
+  YDB_DATABASE: '/ru-central1/b1gplaceholder/etnplaceholder',
+  KMS_KEY_ID: 'abjplaceholder',
+  CRISIS_DUTY_TENANT: 'clinic-on-duty',
+  TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`,
+  TELEGRAM_WEBHOOK_SECRET: 'placeholder-webhook-secret',
+};

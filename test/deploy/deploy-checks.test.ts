@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as checks from '../../scripts/deploy-checks';
-import type { ServerlessFile } from '../../scripts/deploy-inputs';
+import { deployPlaceholders, type ServerlessFile } from '../../scripts/deploy-inputs';
 import { foreignLocations } from '../../scripts/residency-lint';
 import { read, repository, tfFiles } from './repository';
 
@@ -33,6 +33,7 @@ describe('deploy:check on the repository as it is', () => {
       plugin: checks.pluginPitfalls(file),
       keys: checks.keysOfOtherAccounts(file, 'telemed'),
       deployEnv: checks.deployEnvMissing(repo.serverlessText, infra, ['CRISIS_DUTY_TENANT']),
+      settings: checks.settingsRefused(file, deployPlaceholders),
     };
     // Assess
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((check) => [check, []])));
@@ -216,6 +217,24 @@ describe('deploy:check names what is inconsistent', () => {
     // Assess
     expect(problems).toEqual([
       `serverless.yml needs \${env:PAYMENT_SECRET_ID}: neither infra/ output deploy_env nor an operator setting`,
+    ]);
+  });
+
+  it('reports a function whose environment its cold-start configuration check would refuse', () => {
+    // Prepare: the local payment stand-in, and a function without the YDB database
+    const file = serverless();
+    const booking = file.functions.booking as NonNullable<ServerlessFile['functions'][string]>;
+    booking.environment = { ...booking.environment, PAYMENT_PROVIDER: 'local' };
+    const health = file.functions.health as NonNullable<ServerlessFile['functions'][string]>;
+    const { YDB_DATABASE: _dropped, ...withoutDatabase } = health.environment ?? {};
+    health.environment = withoutDatabase;
+    // Act
+    const problems = checks.settingsRefused(file, deployPlaceholders);
+    // Assess
+    expect(problems).toEqual([
+      'health: YDB_ENDPOINT: DB_DRIVER=ydb needs YDB_ENDPOINT and YDB_DATABASE',
+      'booking: PUBLIC_API_URL: payment links need the public URL of the API Gateway',
+      'booking: PAYMENT_PROVIDER: the local payment stand-in is for APP_ENV=local or test, with PAYMENT_WEBHOOK_SECRET',
     ]);
   });
 
