@@ -8,7 +8,7 @@
  * The last line is the JSON summary.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -143,6 +143,9 @@ async function main() {
     const latencies: number[] = [];
     let failures = 0;
     let next = 0;
+    const cpuBefore = cpuMs(server.pid);
+    const mainCpuBefore = cpuMs(server.pid, server.pid);
+    const clientCpuBefore = process.cpuUsage();
     const began = performance.now();
     await Promise.all(
       tokens.map(async (token) => {
@@ -161,11 +164,15 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - began) / 1000;
+    // CPU the local cloud spent per booking: steadier than latency when other work shares the machine.
+    const cpuPerBooking = (cpuMs(server.pid) - cpuBefore) / bookings;
+    const mainCpuPerBooking = (cpuMs(server.pid, server.pid) - mainCpuBefore) / bookings;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     latencies.sort((a, b) => a - b);
     const pct = (p: number) =>
       latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
     console.log(
-      `  ${(bookings / seconds).toFixed(0)} bookings/s, p50 ${pct(50).toFixed(1)} ms, p90 ${pct(90).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms, failures ${failures}`,
+      `  ${(bookings / seconds).toFixed(0)} bookings/s, p50 ${pct(50).toFixed(1)} ms, p90 ${pct(90).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms, failures ${failures}, CPU per booking: server ${cpuPerBooking.toFixed(2)} ms (its event loop ${mainCpuPerBooking.toFixed(2)}), clients ${((clientCpu.user + clientCpu.system) / 1000 / bookings).toFixed(2)} ms`,
     );
 
     console.log(`phase 2: ${racers} clients hold the same slot at once`);
@@ -201,6 +208,7 @@ async function main() {
       bookings_per_s: Math.round(bookings / seconds),
       p50_ms: Number(pct(50).toFixed(1)),
       p99_ms: Number(pct(99).toFixed(1)),
+      server_cpu_ms_per_booking: Number(cpuPerBooking.toFixed(2)),
       failures,
       contention_attempts: racers,
       contention_successes: successes,
@@ -214,6 +222,18 @@ async function main() {
   } catch (error) {
     await cloud.stop();
     throw error;
+  }
+}
+
+/** User + system CPU so far of a process (all its threads) or one of its threads, from /proc; NaN where there is none. */
+function cpuMs(pid: number | undefined, thread?: number): number {
+  try {
+    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
   }
 }
 

@@ -117,13 +117,17 @@ function buildEvent(
     const name = canonicalHeader(req.rawHeaders[i] as string);
     const value = req.rawHeaders[i + 1] as string;
     headers[name] = value;
-    multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
+    const values = multiValueHeaders[name];
+    if (values) values.push(value);
+    else multiValueHeaders[name] = [value];
   }
   const queryStringParameters: Record<string, string> = {};
   const multiValueQueryStringParameters: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) {
     queryStringParameters[name] = value;
-    multiValueQueryStringParameters[name] = [...(multiValueQueryStringParameters[name] ?? []), value];
+    const values = multiValueQueryStringParameters[name];
+    if (values) values.push(value);
+    else multiValueQueryStringParameters[name] = [value];
   }
   const isJson = /json/i.test(headers['Content-Type'] ?? '') || body.length === 0;
   const now = new Date();
@@ -198,31 +202,55 @@ function problemResponse(problem: Problem): HttpResponse {
 
 function send(res: ServerResponse, response: HttpResponse) {
   const headers: Record<string, string | string[]> = { ...response.headers, ...response.multiValueHeaders };
+  if (!response.body) {
+    res.writeHead(response.statusCode, headers);
+    res.end();
+    return;
+  }
+  const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
+  // With its length known the body is not chunked, and a string body leaves in one write with the head.
+  headers['Content-Length'] = String(Buffer.byteLength(body));
   res.writeHead(response.statusCode, headers);
-  res.end(
-    response.body ? Buffer.from(response.body, response.isBase64Encoded ? 'base64' : 'utf8') : undefined,
-  );
+  res.end(body);
 }
 
 /** API Gateway refuses bodies over 2.5 MB before any function sees them. */
 const maxBodyBytes = 2.5 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** The request body; undefined once it passes the limit, leaving the rest unread. */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  // Listeners rather than `for await`: an async iterator costs a promise per chunk and per request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
 }
 
 /** API Gateway passes header names in canonical Title-Case (`Content-Type`). */
 function canonicalHeader(name: string): string {
-  return name
-    .toLowerCase()
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('-');
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) {
+    canonical = name
+      .toLowerCase()
+      .split('-')
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join('-');
+    // Clients send few distinct names; a bound keeps odd ones from growing the map without end.
+    if (canonicalNames.size < 1000) canonicalNames.set(name, canonical);
+  }
+  return canonical;
 }
+const canonicalNames = new Map<string, string>();

@@ -4,6 +4,8 @@ import type { FunctionContext } from './yandex';
 
 /** What one invocation carries through every call it makes. */
 export interface Invocation {
+  /** The function, or for HTTP the route, being called. */
+  functionName: string;
   requestId: string;
   correlationId: string;
   logger: Logger;

@@ -36,13 +36,19 @@ export const sensitiveFields = [
 const redactPaths = sensitiveFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
 export function createLogger(
-  options: { level?: string; base?: Record<string, unknown> } = {},
+  options: {
+    level?: string;
+    base?: Record<string, unknown>;
+    /** Fields added to each line as it is written (e.g. the current call's ids). */
+    mixin?: () => Record<string, unknown>;
+  } = {},
   destination?: DestinationStream,
 ): Logger {
   return pino(
     {
       level: options.level ?? 'info',
       base: options.base ?? {},
+      ...(options.mixin ? { mixin: options.mixin } : {}),
       messageKey: 'msg',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label.toUpperCase() }) },

@@ -1,5 +1,5 @@
 import { config } from './config';
-import { runInvocation } from './invocation';
+import { currentInvocation, runInvocation } from './invocation';
 import { createLogger, type Logger } from './logger';
 import type { FunctionContext } from './yandex';
 
@@ -7,13 +7,22 @@ let rootLogger: Logger | undefined;
 
 /** The function's logger; configuration is validated here, at cold start, before any call is handled. */
 export function functionLogger(): Logger {
-  rootLogger ??= createLogger({ level: config().LOG_LEVEL });
+  // The call's ids join a line only when one is written: a child logger per call cost every
+  // call a serialization and redaction pass, even when nothing was logged.
+  rootLogger ??= createLogger({ level: config().LOG_LEVEL, mixin: invocationFields });
   return rootLogger;
+}
+
+function invocationFields(): Record<string, unknown> {
+  const invocation = currentInvocation();
+  if (!invocation) return {};
+  const { functionName: fn, requestId, correlationId } = invocation;
+  return { fn, requestId, correlationId };
 }
 
 /**
  * Wraps a function entry point: every call gets a request id, a correlation id and a
- * child logger carrying both, available to everything it calls.
+ * logger whose lines carry both, available to everything it calls.
  */
 export function withInvocation<TEvent, TResult>(
   functionName: string,
@@ -25,9 +34,14 @@ export function withInvocation<TEvent, TResult>(
   return (event, context) => {
     const requestId = context.requestId || crypto.randomUUID();
     const correlationId = correlationIdOf(event) ?? requestId;
-    const logger = functionLogger().child({ fn: functionName, requestId, correlationId });
-    return runInvocation({ requestId, correlationId, logger, context, startedAt: performance.now() }, () =>
-      handler(event, context),
-    );
+    const invocation = {
+      functionName,
+      requestId,
+      correlationId,
+      logger: functionLogger(),
+      context,
+      startedAt: performance.now(),
+    };
+    return runInvocation(invocation, () => handler(event, context));
   };
 }

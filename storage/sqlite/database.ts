@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { setImmediate } from 'node:timers';
 import { TransactionConflict, UniqueConflict } from '../errors';
 import type { Database, Query, Row, Tables } from '../port';
 import { tables as catalog, type TableDef, type TableName } from '../schema';
@@ -13,12 +14,20 @@ const maxBusyRetries = 5;
  * The embedded database: one SQLite file in WAL mode. Transactions start with
  * BEGIN IMMEDIATE (one writer at a time across processes); inside one process they
  * are queued, because a connection can run only one transaction at a time.
+ *
+ * Group commit: transactions that reach the database in the same turn of the event loop
+ * run one after another inside one SQLite transaction, each in its own SAVEPOINT (so each
+ * is still all or nothing), and commit together; each resolves only once that COMMIT has
+ * succeeded. Pages they share (index tails, page 1) are written to the WAL once per group
+ * instead of once per transaction, and BEGIN and COMMIT run once.
  */
 export class SqliteDatabase implements Database {
   readonly driver = 'sqlite';
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The group whose SQLite transaction is open, if any. */
+  private group: Group | undefined;
 
   constructor(
     path: string,
@@ -27,16 +36,48 @@ export class SqliteDatabase implements Database {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    // Savepoint journals (a page's before-image, for ROLLBACK TO) stay in memory, not in a temp file.
+    this.db.exec('PRAGMA temp_store = MEMORY;');
     migrate(this.db);
   }
 
   transaction<T>(work: (tables: Tables) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.runExclusive(work));
-    this.queue = run.catch(() => undefined);
-    return run;
+    const ran = this.queue.then(() => this.runInGroup(work));
+    this.queue = ran.catch(() => undefined);
+    return ran.then(({ result, group }) => group.committed.then(() => result));
   }
 
-  private async runExclusive<T>(work: (tables: Tables) => Promise<T>): Promise<T> {
+  private async runInGroup<T>(work: (tables: Tables) => Promise<T>): Promise<{ result: T; group: Group }> {
+    const group = this.group ?? (await this.beginGroup());
+    this.db.exec('SAVEPOINT member');
+    let result: T;
+    try {
+      result = await work(new SqliteTables(this));
+    } catch (error) {
+      this.endMember(group, 'ROLLBACK TO member; RELEASE member');
+      throw error;
+    }
+    const lost = this.endMember(group, 'RELEASE member');
+    if (lost !== undefined) throw lost;
+    return { result, group };
+  }
+
+  /** Ends a member's SAVEPOINT; returns why, if SQLite had rolled the whole transaction back. */
+  private endMember(group: Group, sql: string): unknown {
+    try {
+      this.db.exec(sql);
+      return undefined;
+    } catch (error) {
+      // The savepoint is gone: an I/O error or a full disk undid the whole transaction,
+      // the work of the group's earlier members with it.
+      group.lost ??= error;
+      if (this.group === group) this.group = undefined;
+      rollbackQuietly(this.db);
+      return error;
+    }
+  }
+
+  private async beginGroup(): Promise<Group> {
     for (let attempt = 1; ; attempt++) {
       try {
         this.db.exec('BEGIN IMMEDIATE');
@@ -46,13 +87,37 @@ export class SqliteDatabase implements Database {
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
       }
     }
+    let settle: (error?: unknown) => void = () => undefined;
+    const committed = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    // A group whose members all failed has no one waiting for its commit.
+    committed.catch(() => undefined);
+    const group: Group = { committed, settle, commitQueued: false };
+    this.group = group;
+    // Whatever else reaches the database in this turn of the event loop joins the group.
+    setImmediate(() => this.queueCommit(group));
+    return group;
+  }
+
+  private queueCommit(group: Group): void {
+    if (group.commitQueued) return;
+    group.commitQueued = true;
+    this.queue = this.queue.then(() => this.commit(group));
+  }
+
+  private commit(group: Group): void {
+    if (this.group === group) this.group = undefined;
+    if (group.lost !== undefined) {
+      group.settle(group.lost);
+      return;
+    }
     try {
-      const result = await work(new SqliteTables(this));
       this.db.exec('COMMIT');
-      return result;
+      group.settle();
     } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
+      rollbackQuietly(this.db);
+      group.settle(error);
     }
   }
 
@@ -69,7 +134,13 @@ export class SqliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    // Settle everything queued, the commit of a group still open included.
+    let settled: Promise<unknown> | undefined;
+    while (settled !== this.queue || this.group) {
+      if (this.group) this.queueCommit(this.group);
+      settled = this.queue;
+      await settled;
+    }
     this.db.close();
   }
 
@@ -89,18 +160,43 @@ export class SqliteDatabase implements Database {
   }
 }
 
+/** Transactions sharing one SQLite transaction and its COMMIT. */
+interface Group {
+  /** Settles once the group's COMMIT has succeeded or failed. */
+  committed: Promise<void>;
+  settle(error?: unknown): void;
+  /** Why SQLite rolled the whole transaction back under a member, if it did. */
+  lost?: unknown;
+  commitQueued: boolean;
+}
+
+function rollbackQuietly(db: DatabaseSync): void {
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // No transaction was open any more.
+  }
+}
+
 class SqliteTables implements Tables {
   constructor(private readonly owner: SqliteDatabase) {}
 
   async insert(table: TableName, row: Row): Promise<void> {
     const def: TableDef = catalog[table];
     const columns = Object.keys(row);
-    if (def.expiresAt) this.removeExpired(table, def, row);
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const values = columns.map((c) => toSql(def, c, row[c]));
     try {
-      this.owner.statement(sql).run(...columns.map((c) => toSql(def, c, row[c])));
+      this.owner.statement(sql).run(...values);
     } catch (error) {
-      throw asUniqueConflict(table, def, error);
+      // Only a taken key can be held by an expired row; a failed INSERT changed nothing, so retry once.
+      if (!def.expiresAt || !isUniqueViolation(error) || !this.removeExpired(table, def, row))
+        throw asUniqueConflict(table, def, error);
+      try {
+        this.owner.statement(sql).run(...values);
+      } catch (retried) {
+        throw asUniqueConflict(table, def, retried);
+      }
     }
   }
 
@@ -128,13 +224,27 @@ class SqliteTables implements Tables {
 
   async update(table: TableName, key: Row, patch: Row): Promise<boolean> {
     const def: TableDef = catalog[table];
-    const columns = Object.keys(patch);
+    let columns = Object.keys(patch);
     const keys = Object.keys(key);
-    const sql = `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`;
+    const where = keys.map((k) => `${k} = ?`).join(' AND ');
+    const keyValues = keys.map((k) => toSql(def, k, key[k]));
+    const indexed = indexedColumns(def);
+    if (columns.some((c) => indexed.has(c))) {
+      // SQLite rewrites the index entries of every column a SET names, even with its value unchanged:
+      // name only the changed ones (a whole-record save rewrote every index of the row, and its pages).
+      const current = this.owner
+        .statement(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${where}`)
+        .get(...keyValues);
+      if (!current) return false;
+      const changed = columns.filter((c) => current[c] !== toSql(def, c, patch[c]));
+      // Nothing changed: the full statement still runs, so triggers (append-only tables) still fire.
+      if (changed.length > 0) columns = changed;
+    }
+    const sql = `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${where}`;
     try {
       const result = this.owner
         .statement(sql)
-        .run(...columns.map((c) => toSql(def, c, patch[c])), ...keys.map((k) => toSql(def, k, key[k])));
+        .run(...columns.map((c) => toSql(def, c, patch[c])), ...keyValues);
       return Number(result.changes) > 0;
     } catch (error) {
       throw asUniqueConflict(table, def, error);
@@ -181,11 +291,12 @@ class SqliteTables implements Tables {
     return rows.map((row) => fromSqlRow(def, row));
   }
 
-  /** An expired row is gone as far as anyone can tell, so it must not block a new one. */
-  private removeExpired(table: TableName, def: TableDef, row: Row): void {
+  /** An expired row is gone as far as anyone can tell, so it must not block a new one; true if one went. */
+  private removeExpired(table: TableName, def: TableDef, row: Row): boolean {
     const keys = def.primaryKey;
     const sql = `DELETE FROM ${table} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND ${def.expiresAt} <= ?`;
-    this.owner.statement(sql).run(...keys.map((k) => toSql(def, k, row[k])), this.owner.clock());
+    const values = [...keys.map((k) => toSql(def, k, row[k])), this.owner.clock()];
+    return Number(this.owner.statement(sql).run(...values).changes) > 0;
   }
 }
 
@@ -203,9 +314,29 @@ function toSql(def: TableDef, column: string, value: unknown): SQLInputValue {
   }
 }
 
+/** Columns some secondary index of the table covers. */
+const indexLists = new WeakMap<TableDef, Set<string>>();
+
+function indexedColumns(def: TableDef): Set<string> {
+  let columns = indexLists.get(def);
+  if (!columns) {
+    columns = new Set(Object.values(def.indexes ?? {}).flatMap((index) => index.columns));
+    indexLists.set(def, columns);
+  }
+  return columns;
+}
+
+/** Each table's columns as [name, type] pairs, listed once rather than for every row read. */
+const columnLists = new WeakMap<TableDef, [string, string][]>();
+
 function fromSqlRow(def: TableDef, raw: Record<string, unknown>): Row {
+  let columns = columnLists.get(def);
+  if (!columns) {
+    columns = Object.entries(def.columns).map(([column, { type }]) => [column, type]);
+    columnLists.set(def, columns);
+  }
   const row: Row = {};
-  for (const [column, { type }] of Object.entries(def.columns)) {
+  for (const [column, type] of columns) {
     const value = raw[column];
     if (value === null || value === undefined) row[column] = null;
     else if (type === 'bool') row[column] = value === 1;
@@ -220,11 +351,15 @@ function errcode(error: unknown): number | undefined {
   return (error as { errcode?: number }).errcode;
 }
 
-function asUniqueConflict(table: string, def: TableDef, error: unknown): unknown {
-  const message = (error as Error).message ?? '';
+/** SQLITE_CONSTRAINT_PRIMARYKEY (1555) or SQLITE_CONSTRAINT_UNIQUE (2067). */
+function isUniqueViolation(error: unknown): boolean {
   const code = errcode(error);
-  // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067)
-  if (code !== 1555 && code !== 2067) return error;
+  return code === 1555 || code === 2067;
+}
+
+function asUniqueConflict(table: string, def: TableDef, error: unknown): unknown {
+  if (!isUniqueViolation(error)) return error;
+  const message = (error as Error).message ?? '';
   const failed =
     message
       .match(/failed: (.*)$/)?.[1]

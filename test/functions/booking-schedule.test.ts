@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSchedule } from '../../functions/booking/domain/doctor';
 import { type Schedule, workingIntervals } from '../../functions/booking/domain/schedule';
+import { candidateStarts, isOffered } from '../../functions/booking/domain/slots';
 
 const at = (iso: string) => Date.parse(iso);
 const mondays: Schedule = { ...defaultSchedule, weekly: { '1': [{ from: '09:00', to: '13:00' }] } };
@@ -52,6 +53,27 @@ describe('working intervals (remembered per zone, date and hours)', () => {
     expect(reopened).toEqual(weekly);
   });
 
+  it('keep 09:00 local on the very day the clocks change, and end a 24:00 day at the next midnight', () => {
+    // Prepare: Berlin changes clocks on Sunday 29 March 2026 (spring) and Sunday 25 October (autumn).
+    const sundays: Schedule = { ...defaultSchedule, weekly: { '7': [{ from: '09:00', to: '24:00' }] } };
+    // Act
+    const spring = workingIntervals(
+      sundays,
+      'Europe/Berlin',
+      at('2026-03-29T00:00:00Z'),
+      at('2026-03-30T00:00:00Z'),
+    );
+    const autumn = workingIntervals(
+      sundays,
+      'Europe/Berlin',
+      at('2026-10-25T00:00:00Z'),
+      at('2026-10-26T00:00:00Z'),
+    );
+    // Assess: 09:00 is already summer (UTC+2) in spring and already winter (UTC+1) in autumn
+    expect(spring).toEqual([{ start: at('2026-03-29T07:00:00Z'), end: at('2026-03-29T22:00:00Z') }]);
+    expect(autumn).toEqual([{ start: at('2026-10-25T08:00:00Z'), end: at('2026-10-25T23:00:00Z') }]);
+  });
+
   it('start the day after a midnight that does not exist at its own midnight', () => {
     // Prepare: Santiago's clocks jump from 00:00 to 01:00 on Sunday 6 September 2026.
     const weekend = [at('2026-09-06T12:00:00Z'), at('2026-09-08T00:00:00Z')] as const;
@@ -59,5 +81,31 @@ describe('working intervals (remembered per zone, date and hours)', () => {
     const intervals = workingIntervals(mondays, 'America/Santiago', ...weekend);
     // Assess: Monday 09:00 at UTC-3.
     expect(intervals).toEqual([{ start: at('2026-09-07T12:00:00Z'), end: at('2026-09-07T16:00:00Z') }]);
+  });
+});
+
+describe('offered starts', () => {
+  it('are exactly the starts the slot list shows, whatever the step and the hours', () => {
+    // Prepare: hours that end off the step, a 23-hour day, and a gap between intervals.
+    const intervals = [
+      { start: at('2026-03-28T08:00:00Z'), end: at('2026-03-28T12:10:00Z') },
+      { start: at('2026-03-28T13:05:00Z'), end: at('2026-03-28T17:00:00Z') },
+      { start: at('2026-03-28T23:00:00Z'), end: at('2026-03-29T22:00:00Z') },
+    ];
+    const fiveMinutes = 5 * 60_000;
+    const starts = Array.from({ length: 600 }, (_, i) => at('2026-03-28T07:00:00Z') + i * fiveMinutes);
+    for (const [duration, step] of [
+      [15, 15],
+      [30, 40],
+      [45, 30],
+      [50, 60],
+    ] as const) {
+      // Act
+      const listed = new Set(candidateStarts(intervals, duration, step).map((slot) => slot.start));
+      const offered = starts.filter((start) => isOffered(intervals, duration, step, start));
+      // Assess
+      expect(offered).toEqual(starts.filter((start) => listed.has(start)));
+      expect(offered.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -35,27 +35,47 @@ export interface Interval {
  */
 export function workingIntervals(schedule: Schedule, zone: string, from: number, to: number): Interval[] {
   const intervals: Interval[] = [];
-  let day = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromMillis(to, { zone }).startOf('day');
-  while (day <= last) {
-    const date = day.toISODate() as string;
-    const ranges =
-      schedule.overrides[date] ?? schedule.weekly[String(day.weekday) as keyof WeeklyHours] ?? [];
-    for (const range of ranges) {
-      const start = atTime(day, range.from);
-      const end = atTime(day, range.to);
+  // UTC offsets are under a day, so these UTC dates cover every local date from the one before
+  // `from` to the one of `to`; the extra dates have no interval overlapping [from, to).
+  const lastDay = Math.floor(to / dayMs) + 1;
+  for (let day = Math.floor(from / dayMs) - 2; day <= lastDay; day++) {
+    const date = new Date(day * dayMs).toISOString().slice(0, 10);
+    // ISO weekday: day 0, 1 January 1970, was a Thursday (4).
+    const weekday = String(((((day + 3) % 7) + 7) % 7) + 1) as keyof WeeklyHours;
+    const ranges = schedule.overrides[date] ?? schedule.weekly[weekday] ?? [];
+    if (ranges.length === 0) continue;
+    for (const interval of dayIntervals(zone, date, ranges)) {
       // Whole intervals, not clipped to [from, to): slots are laid out from the interval's start.
-      if (end > from && start < to) intervals.push({ start, end });
+      if (interval.end > from && interval.start < to) intervals.push({ ...interval });
     }
-    day = day.plus({ days: 1 });
   }
   return intervals;
 }
 
+const dayMs = 86_400_000;
+/** A local date's intervals by zone, date and ranges; pure, so they never go stale. */
+const dayCache = new Map<string, Interval[]>();
+const dayCacheLimit = 20_000;
+
+/** One local date's ranges as instants; zone offsets (Intl) are costly, so each date is computed once. */
+function dayIntervals(zone: string, date: string, ranges: TimeRange[]): Interval[] {
+  let key = `${zone} ${date}`;
+  for (const range of ranges) key += ` ${range.from}-${range.to}`;
+  let intervals = dayCache.get(key);
+  if (!intervals) {
+    const day = DateTime.fromISO(date, { zone });
+    intervals = ranges.map((range) => ({ start: atTime(day, range.from), end: atTime(day, range.to) }));
+    if (dayCache.size >= dayCacheLimit) dayCache.clear();
+    dayCache.set(key, intervals);
+  }
+  return intervals;
+}
+
+/** A wall-clock time on a local date: 09:00 is 09:00 even on the day the clocks change. */
 function atTime(day: DateTime, time: string): number {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  // 24:00 is the end of the day; plus() keeps the zone's offset rules.
-  return day.plus({ hours, minutes }).toMillis();
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  // 24:00 is the start of the next local day.
+  return (hour === 24 ? day.plus({ days: 1 }) : day.set({ hour, minute })).toMillis();
 }
 
 /** Minutes from one slot's start to the next: the service plus the buffers around it. */

@@ -52,7 +52,13 @@ export function isOffered(
   stepMinutes: number,
   start: number,
 ): boolean {
-  return candidateStarts(intervals, durationMinutes, stepMinutes).some((slot) => slot.start === start);
+  // The arithmetic of candidateStarts, without listing every slot of the day to find one.
+  const duration = durationMinutes * minuteMs;
+  const step = Math.max(stepMinutes, durationMinutes) * minuteMs;
+  return intervals.some(
+    (interval) =>
+      start >= interval.start && (start - interval.start) % step === 0 && start + duration <= interval.end,
+  );
 }
 
 export function overlapsAny(block: Interval, occupied: Set<number>): boolean {
