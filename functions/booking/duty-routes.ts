@@ -1,12 +1,9 @@
-import { config } from '../../platform/config';
 import { httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { problems } from '../../platform/problem';
-import { sponsorPayers as payers } from '../coverage/payers';
-import { patientBooked } from './access';
-import { viewOf } from './appointment-view';
 import { NotFound } from './appointments';
 import type { DutyShift } from './domain/duty';
+import { answerHold } from './hold-route';
 import * as schemas from './schemas';
 import { inTransaction } from './transaction';
 import { holdUrgent } from './urgent';
@@ -65,22 +62,8 @@ export const holdUrgentVisit = httpRoute({
   auth: ['patient', 'service'],
   body: schemas.urgentHoldBody,
   idempotent: true,
-  handle: async ({ body, caller, correlationId, language }) => {
-    const patientId = patientBooked(caller, body.patientId);
-    const result = await inTransaction(async (r) => {
-      const held = await holdUrgent(
-        r,
-        {
-          specialty: body.specialty,
-          format: body.format,
-          patientId,
-          patientTimeZone: body.timeZone,
-          payer: body.payer,
-        },
-        { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId, payers },
-      );
-      return viewOf(r, held, language);
-    });
-    return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
-  },
+  handle: (request) =>
+    answerHold(request, (r, patient, context) =>
+      holdUrgent(r, { specialty: request.body.specialty, format: request.body.format, ...patient }, context),
+    ),
 });

@@ -1,11 +1,10 @@
-import { config } from '../../platform/config';
 import { type ApiRequest, httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import type { Repositories } from '../../storage/unit-of-work';
 import { sponsorPayers as payers } from '../coverage/payers';
-import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment, patientBooked } from './access';
+import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment } from './access';
 import { viewOf } from './appointment-view';
 import {
   type Canceller,
@@ -19,6 +18,7 @@ import {
 import type { Appointment } from './domain/appointment';
 import { type Doctor, defaultSchedule } from './domain/doctor';
 import { addDutyShift, holdUrgentVisit, listDutyShifts } from './duty-routes';
+import { answerHold } from './hold-route';
 import { checkout, paymentWebhook } from './payment-routes';
 import * as schemas from './schemas';
 import { findSlots } from './slot-search';
@@ -122,25 +122,19 @@ const holdAppointment = httpRoute({
   auth: ['patient', 'service'],
   body: schemas.holdBody,
   idempotent: true,
-  handle: async ({ body, caller, correlationId, language }) => {
-    const patientId = patientBooked(caller, body.patientId);
-    const result = await inTransaction(async (r) => {
-      const held = await holdSlot(
+  handle: (request) =>
+    answerHold(request, (r, patient, context) =>
+      holdSlot(
         r,
         {
-          doctorId: body.doctorId,
-          serviceId: body.serviceId,
-          start: Date.parse(body.start),
-          patientId,
-          patientTimeZone: body.timeZone,
-          payer: body.payer,
+          doctorId: request.body.doctorId,
+          serviceId: request.body.serviceId,
+          start: Date.parse(request.body.start),
+          ...patient,
         },
-        { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId, payers },
-      );
-      return viewOf(r, held, language);
-    });
-    return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
-  },
+        context,
+      ),
+    ),
 });
 
 const getAppointment = httpRoute({
