@@ -1,12 +1,13 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { type BrokenRow, fileWithBrokenRows, reasonOf } from '../support/csv-files';
 import { eventually } from '../support/eventually';
 import { inDays, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /** A broken row of each kind, and the reason the result file gives for it. */
-const broken: [(i: number) => string, RegExp][] = [
+const broken: BrokenRow[] = [
   [() => ';extra', /employee_ref is empty/],
   [(i) => `E-${i};surplus;cell`, /3 fields, the header has 2/],
   [(i) => `E ${i}!;x`, /only letters, digits/],
@@ -14,21 +15,15 @@ const broken: [(i: number) => string, RegExp][] = [
   [() => 'E-1;again', /the same employee_ref as line 3/],
 ];
 
-/** The n-th broken row is of kind n mod 5. */
-const kindOf = (n: number) => broken[n % broken.length] as (typeof broken)[number];
-
 /** 10,000 data rows, every 200th of them broken: 50 broken rows at known lines. */
-function bigFile(): { csv: string; brokenLines: number[] } {
-  const lines = ['employee_ref;department'];
-  const brokenLines: number[] = [];
-  for (let i = 0; i < 10_000; i++) {
-    if (i % 200 === 199) {
-      lines.push(kindOf(brokenLines.length)[0](i));
-      brokenLines.push(lines.length);
-    } else lines.push(`E-${i};Отдел ${i % 7}`);
-  }
-  return { csv: `${lines.join('\r\n')}\r\n`, brokenLines };
-}
+const bigFile = () =>
+  fileWithBrokenRows({
+    header: 'employee_ref;department',
+    rows: 10_000,
+    every: 200,
+    good: (i) => `E-${i};Отдел ${i % 7}`,
+    broken,
+  });
 
 describe('enrolment files uploaded to Object Storage', () => {
   let cloud: TestCloud;
@@ -91,7 +86,7 @@ describe('enrolment files uploaded to Object Storage', () => {
     const rejected = await rows(first.resultUrl);
     expect(rejected.map((line) => Number(line.split(';')[0]))).toEqual(brokenLines);
     rejected.forEach((line, n) => {
-      expect(line).toMatch(kindOf(n)[1]);
+      expect(line).toMatch(reasonOf(broken, n));
     });
     const codes = await rows(first.codesUrl);
     expect(codes).toHaveLength(9_950);

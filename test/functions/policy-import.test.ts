@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { type BrokenRow, fileWithBrokenRows, reasonOf } from '../support/csv-files';
 import { eventually } from '../support/eventually';
 import { inDays, moscow, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
@@ -20,7 +21,7 @@ const row = (i: number, cells: Partial<Record<'number' | 'birth' | 'starts' | 'e
   ].join(';');
 
 /** A broken row of each kind, and the reason the result file gives for it. */
-const broken: [(i: number) => string, RegExp][] = [
+const broken: BrokenRow[] = [
   [(i) => row(i, { number: `ТМ#${i}` }), /^number: letters, digits/],
   [(i) => row(i, { birth: '' }), /^holder_birth_date: required$/],
   [(i) => row(i, { starts: '31.02.2026' }), /^starts_on: a date, YYYY-MM-DD or DD.MM.YYYY$/],
@@ -29,20 +30,16 @@ const broken: [(i: number) => string, RegExp][] = [
   [(i) => `${row(i)};лишнее`, /^6 fields, the header has 5$/],
   [() => row(0), /^the same number as line 2$/],
 ];
-const kindOf = (n: number) => broken[n % broken.length] as (typeof broken)[number];
 
 /** 2,000 policies, every 100th row broken: 20 broken rows at known lines. */
-function policyFile(): { csv: string; brokenLines: number[] } {
-  const lines = ['number;holder_birth_date;starts_on;ends_on;филиал'];
-  const brokenLines: number[] = [];
-  for (let i = 0; i < 2_000; i++) {
-    if (i % 100 === 99) {
-      lines.push(kindOf(brokenLines.length)[0](i));
-      brokenLines.push(lines.length);
-    } else lines.push(row(i));
-  }
-  return { csv: `${lines.join('\r\n')}\r\n`, brokenLines };
-}
+const policyFile = () =>
+  fileWithBrokenRows({
+    header: 'number;holder_birth_date;starts_on;ends_on;филиал',
+    rows: 2_000,
+    every: 100,
+    good: row,
+    broken,
+  });
 
 describe('policy files uploaded to Object Storage by insurers', () => {
   let cloud: TestCloud;
@@ -116,7 +113,7 @@ describe('policy files uploaded to Object Storage by insurers', () => {
     const rejected = await resultRows(first.resultUrl);
     expect(rejected.map(([line]) => Number(line))).toEqual(brokenLines);
     rejected.forEach(([, , reason], n) => {
-      expect(reason).toMatch(kindOf(n)[1]);
+      expect(reason).toMatch(reasonOf(broken, n));
     });
     expect(afterFirst.policies).toHaveLength(1_980);
     expect(afterFirst.accounts).toHaveLength(1_980);
