@@ -1,9 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldCipher } from '../../crypto/field-cipher';
-import { LocalKeyring } from '../../crypto/local-keyring';
 import {
   cancelAppointment,
   closeAppointment,
@@ -18,8 +13,7 @@ import { applyEntry, available, emptyBalance } from '../../functions/coverage/do
 import { accountIds, type Product } from '../../functions/coverage/domain/sponsor';
 import { sponsorPayers as payers } from '../../functions/coverage/payers';
 import { cancelPolicy, createProduct, issuePolicy, linkPolicy } from '../../functions/coverage/policies';
-import { SqliteDatabase } from '../../storage/sqlite/database';
-import { createStore } from '../../storage/unit-of-work';
+import { clockedStore } from '../support/clocked-store';
 
 const minute = 60_000;
 /** Monday 7 December 2026, 09:00 in Moscow; the clock starts a week earlier. */
@@ -40,11 +34,9 @@ const terms: Terms = {
 };
 
 async function setUp(product: Partial<Terms> = {}, doctorSpecialty: Doctor['specialty'] = 'therapist') {
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
   let now = Date.UTC(2026, 10, 30);
   const clock = () => now;
-  const database = new SqliteDatabase(join(dir, 'db.sqlite'), clock);
-  const store = createStore(database, new FieldCipher(new LocalKeyring(join(dir, 'keyring.json'))), clock);
+  const { database, store } = clockedStore('ledger', clock);
   const doctor: Doctor = {
     id: crypto.randomUUID(),
     clinicId: 'clinic-1',

@@ -1,26 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldCipher } from '../../crypto/field-cipher';
-import { LocalKeyring } from '../../crypto/local-keyring';
 import { confirmHold, holdSlot } from '../../functions/booking/appointments';
 import { type Doctor, defaultSchedule } from '../../functions/booking/domain/doctor';
 import { linkRooms } from '../../functions/booking/video-rooms';
-import { SqliteDatabase } from '../../storage/sqlite/database';
-import { createStore } from '../../storage/unit-of-work';
+import { clockedStore } from '../support/clocked-store';
 
 const monday9 = Date.UTC(2026, 11, 7, 6, 0); // 09:00 in Moscow
 
 function setUp() {
-  const dir = mkdtempSync(join(tmpdir(), 'holds-'));
   let now = Date.UTC(2026, 11, 1);
-  const database = new SqliteDatabase(join(dir, 'db.sqlite'), () => now);
-  const store = createStore(
-    database,
-    new FieldCipher(new LocalKeyring(join(dir, 'keyring.json'))),
-    () => now,
-  );
+  const { database, store } = clockedStore('holds', () => now);
   const doctor: Doctor = {
     id: crypto.randomUUID(),
     clinicId: 'clinic-1',

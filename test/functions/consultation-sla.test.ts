@@ -1,27 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldCipher } from '../../crypto/field-cipher';
-import { LocalKeyring } from '../../crypto/local-keyring';
 import type { Contract } from '../../functions/consultations/domain/contract';
 import { postMessage, reportOverdueAnswers } from '../../functions/consultations/use-cases';
-import { SqliteDatabase } from '../../storage/sqlite/database';
-import { createStore } from '../../storage/unit-of-work';
+import { clockedStore } from '../support/clocked-store';
 
 /**
  * A store on a clock the test moves, with a contract answering within `responseHours` and the
  * patient's question posted at the start.
  */
 async function questionAsked(responseHours: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'sla-'));
   const clock = { now: Date.UTC(2026, 11, 1, 9) };
-  const database = new SqliteDatabase(join(dir, 'db.sqlite'), () => clock.now);
-  const store = createStore(
-    database,
-    new FieldCipher(new LocalKeyring(join(dir, 'keyring.json'))),
-    () => clock.now,
-  );
+  const { database, store } = clockedStore('sla', () => clock.now);
   const contract: Contract = {
     id: crypto.randomUUID(),
     clinicId: 'clinic-1',

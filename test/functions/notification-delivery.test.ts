@@ -1,27 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldCipher } from '../../crypto/field-cipher';
-import { LocalKeyring } from '../../crypto/local-keyring';
 import { captureChannel } from '../../functions/notifications/channels/capture';
 import { type Channel, PermanentFailure } from '../../functions/notifications/channels/port';
 import { deliver } from '../../functions/notifications/deliver';
-import { SqliteDatabase } from '../../storage/sqlite/database';
-import { createStore } from '../../storage/unit-of-work';
+import { clockedStore } from '../support/clocked-store';
 
 const noon = Date.UTC(2026, 11, 1, 9); // 12:00 in Moscow, 16:00 in Novosibirsk
 
 function setUp() {
-  const dir = mkdtempSync(join(tmpdir(), 'deliver-'));
   // The store's clock is the delivery's: the hourly limit counts records by their time.
   let clock = noon;
-  const database = new SqliteDatabase(join(dir, 'db.sqlite'), () => clock);
-  const store = createStore(
-    database,
-    new FieldCipher(new LocalKeyring(join(dir, 'keyring.json'))),
-    () => clock,
-  );
+  const { database, store } = clockedStore('deliver', () => clock);
   const booked = (recipientId: string) => ({
     recipientId,
     template: 'appointment.booked',

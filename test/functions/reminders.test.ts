@@ -1,9 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldCipher } from '../../crypto/field-cipher';
-import { LocalKeyring } from '../../crypto/local-keyring';
 import {
   cancelAppointment,
   confirmHold,
@@ -13,21 +8,14 @@ import {
 import { type Doctor, defaultSchedule } from '../../functions/booking/domain/doctor';
 import { linkRooms } from '../../functions/booking/video-rooms';
 import { sendDueReminders } from '../../functions/reminders/due-reminders';
-import { SqliteDatabase } from '../../storage/sqlite/database';
-import { createStore } from '../../storage/unit-of-work';
+import { clockedStore } from '../support/clocked-store';
 
 const hour = 3_600_000;
 const video = linkRooms('https://video.example.ru');
 
 async function setUp() {
-  const dir = mkdtempSync(join(tmpdir(), 'reminders-'));
   let now = Date.UTC(2026, 11, 1, 6); // Tuesday 09:00 in Moscow
-  const database = new SqliteDatabase(join(dir, 'db.sqlite'), () => now);
-  const store = createStore(
-    database,
-    new FieldCipher(new LocalKeyring(join(dir, 'keyring.json'))),
-    () => now,
-  );
+  const { database, store } = clockedStore('reminders', () => now);
   const doctor: Doctor = {
     id: crypto.randomUUID(),
     clinicId: 'clinic-1',

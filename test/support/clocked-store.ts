@@ -1,0 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FieldCipher } from '../../crypto/field-cipher';
+import { LocalKeyring } from '../../crypto/local-keyring';
+import { SqliteDatabase } from '../../storage/sqlite/database';
+import { createStore } from '../../storage/unit-of-work';
+
+/** A fresh SQLite database and local keyring in a temporary directory, on the test's own clock. */
+export function clockedStore(name: string, clock: () => number) {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  const database = new SqliteDatabase(join(dir, 'db.sqlite'), clock);
+  const store = createStore(database, new FieldCipher(new LocalKeyring(join(dir, 'keyring.json'))), clock);
+  return { database, store };
+}
