@@ -36,7 +36,7 @@ const terms: Terms = {
 async function setUp(product: Partial<Terms> = {}, doctorSpecialty: Doctor['specialty'] = 'therapist') {
   let now = Date.UTC(2026, 10, 30);
   const clock = () => now;
-  const { database, store } = clockedStore('ledger', clock);
+  const { store } = clockedStore('ledger', clock);
   const doctor: Doctor = {
     id: crypto.randomUUID(),
     clinicId: 'clinic-1',

@@ -8,7 +8,7 @@ const monday9 = Date.UTC(2026, 11, 7, 6, 0); // 09:00 in Moscow
 
 function setUp() {
   let now = Date.UTC(2026, 11, 1);
-  const { database, store } = clockedStore('holds', () => now);
+  const { store } = clockedStore('holds', () => now);
   const doctor: Doctor = {
     id: crypto.randomUUID(),
     clinicId: 'clinic-1',

@@ -9,7 +9,7 @@ const noon = Date.UTC(2026, 11, 1, 9); // 12:00 in Moscow, 16:00 in Novosibirsk
 function setUp() {
   // The store's clock is the delivery's: the hourly limit counts records by their time.
   let clock = noon;
-  const { database, store } = clockedStore('deliver', () => clock);
+  const { store } = clockedStore('deliver', () => clock);
   const booked = (recipientId: string) => ({
     recipientId,
     template: 'appointment.booked',

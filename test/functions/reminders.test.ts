@@ -15,7 +15,7 @@ const video = linkRooms('https://video.example.ru');
 
 async function setUp() {
   let now = Date.UTC(2026, 11, 1, 6); // Tuesday 09:00 in Moscow
-  const { database, store } = clockedStore('reminders', () => now);
+  const { store } = clockedStore('reminders', () => now);
   const doctor: Doctor = {
     id: crypto.randomUUID(),
     clinicId: 'clinic-1',
