@@ -29,6 +29,8 @@ export const bookingTables = {
       doctor_id: text,
       patient_id: text,
       patient_time_zone: text,
+      // Added by migration 016, which copies it from doctors for the rows before it.
+      doctor_time_zone: optional(text),
       service_id: text,
       format: text,
       start_at: timestamp,

@@ -5,12 +5,6 @@ import { checkoutUrl } from './wiring';
 
 /** The appointment as the API shows it: in both zones, with its payment link while one is due. */
 export async function viewOf(repos: Repositories, appointment: Appointment, language: 'ru' | 'en') {
-  const doctor = await repos.doctors.get(appointment.doctorId);
   const payment = needsPayment(appointment) ? await repos.payments.ofAppointment(appointment.id) : undefined;
-  return appointmentView(
-    appointment,
-    doctor?.timeZone ?? 'UTC',
-    language,
-    payment && { payment, checkoutUrl: checkoutUrl(payment.id) },
-  );
+  return appointmentView(appointment, language, payment && { payment, checkoutUrl: checkoutUrl(payment.id) });
 }

@@ -96,6 +96,7 @@ export async function hold(
     doctorId: doctor.id,
     patientId: request.patientId,
     patientTimeZone: request.patientTimeZone,
+    doctorTimeZone: doctor.timeZone,
     serviceId: service.id,
     format: service.format,
     start: request.start,

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import type { Appointment, ConsultationType } from './domain/appointment';
 import type { Doctor } from './domain/doctor';
 import type { DutyShift } from './domain/duty';
 import type { Payment } from './domain/payment';
+import { localIso } from './local-time';
 import type { Slot } from './slot-search';
 
 const notices: Record<ConsultationType, { ru: string; en: string }> = {
@@ -20,7 +20,7 @@ const notices: Record<ConsultationType, { ru: string; en: string }> = {
 function at(ms: number, zone: string) {
   return {
     utc: new Date(ms).toISOString(),
-    local: DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }),
+    local: localIso(ms, zone),
   };
 }
 
@@ -30,12 +30,8 @@ export interface PaymentLink {
   checkoutUrl: string;
 }
 
-export function appointmentView(
-  appointment: Appointment,
-  doctorZone: string,
-  language: 'ru' | 'en',
-  payment?: PaymentLink,
-) {
+export function appointmentView(appointment: Appointment, language: 'ru' | 'en', payment?: PaymentLink) {
+  const doctorZone = appointment.doctorTimeZone;
   const start = at(appointment.start, appointment.patientTimeZone);
   const end = at(appointment.end, appointment.patientTimeZone);
   return {

@@ -12,6 +12,8 @@ export interface Appointment {
   patientId: string;
   /** Where the patient is: reminders and views show times here. */
   patientTimeZone: string;
+  /** The doctor's zone (fixed when the doctor is created), so a view needs no second read. */
+  doctorTimeZone: string;
   serviceId: string;
   format: ConsultationFormat;
   start: number;
