@@ -5,6 +5,10 @@ import { checkoutUrl } from './wiring';
 
 /** The appointment as the API shows it: in both zones, with its payment link while one is due. */
 export async function viewOf(repos: Repositories, appointment: Appointment, language: 'ru' | 'en') {
-  const payment = needsPayment(appointment) ? await repos.payments.ofAppointment(appointment.id) : undefined;
+  // A hold has no payment yet: one is created when a self-paid hold is confirmed.
+  const payment =
+    appointment.status !== 'held' && needsPayment(appointment)
+      ? await repos.payments.ofAppointment(appointment.id)
+      : undefined;
   return appointmentView(appointment, language, payment && { payment, checkoutUrl: checkoutUrl(payment.id) });
 }
