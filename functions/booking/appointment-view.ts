@@ -10,5 +10,12 @@ export async function viewOf(repos: Repositories, appointment: Appointment, lang
     appointment.status !== 'held' && needsPayment(appointment)
       ? await repos.payments.ofAppointment(appointment.id)
       : undefined;
-  return appointmentView(appointment, language, payment && { payment, checkoutUrl: checkoutUrl(payment.id) });
+  const doctorZone =
+    appointment.doctorTimeZone ?? (await repos.doctors.get(appointment.doctorId))?.timeZone ?? 'UTC';
+  return appointmentView(
+    appointment,
+    doctorZone,
+    language,
+    payment && { payment, checkoutUrl: checkoutUrl(payment.id) },
+  );
 }

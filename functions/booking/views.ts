@@ -30,8 +30,12 @@ export interface PaymentLink {
   checkoutUrl: string;
 }
 
-export function appointmentView(appointment: Appointment, language: 'ru' | 'en', payment?: PaymentLink) {
-  const doctorZone = appointment.doctorTimeZone;
+export function appointmentView(
+  appointment: Appointment,
+  doctorZone: string,
+  language: 'ru' | 'en',
+  payment?: PaymentLink,
+) {
   const start = at(appointment.start, appointment.patientTimeZone);
   const end = at(appointment.end, appointment.patientTimeZone);
   return {

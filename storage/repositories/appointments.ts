@@ -195,7 +195,7 @@ function toAppointment(row: Row): Appointment {
     doctorId: String(row.doctor_id),
     patientId: String(row.patient_id),
     patientTimeZone: String(row.patient_time_zone),
-    doctorTimeZone: String(row.doctor_time_zone),
+    doctorTimeZone: row.doctor_time_zone === null ? null : String(row.doctor_time_zone),
     serviceId: String(row.service_id),
     format: row.format as ConsultationFormat,
     start: Number(row.start_at),

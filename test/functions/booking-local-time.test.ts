@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { holdSlot } from '../../functions/booking/appointments';
+import { type Doctor, defaultSchedule } from '../../functions/booking/domain/doctor';
 import { localIso } from '../../functions/booking/local-time';
+import { clockedStore } from '../support/clocked-store';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -52,5 +55,51 @@ describe('local times in views', () => {
         expect({ zone, ms, text: ours }).toEqual({ zone, ms, text: luxons });
       }
     }
+  });
+
+  it("show the doctor's zone for an appointment written before appointments carried it", async () => {
+    // Prepare: a held visit with a doctor in Vladivostok, its zone then blanked as an older version left it
+    const now = Date.UTC(2026, 2, 1);
+    const { database, store } = clockedStore('doctor-zone', () => now);
+    const doctor: Doctor = {
+      id: crypto.randomUUID(),
+      clinicId: 'clinic-1',
+      fullName: 'Doctor',
+      specialty: 'therapist',
+      languages: ['ru'],
+      timeZone: 'Asia/Vladivostok',
+      services: [{ id: crypto.randomUUID(), name: 'Chat', format: 'chat', durationMinutes: 30, priceRub: 0 }],
+      schedule: { ...defaultSchedule, weekly: { '1': [{ from: '09:00', to: '12:00' }] } },
+      createdAt: now,
+      updatedAt: now,
+    };
+    await store.transaction((r) => r.doctors.create(doctor));
+    const held = await store.transaction((r) =>
+      holdSlot(
+        r,
+        {
+          doctorId: doctor.id,
+          serviceId: doctor.services[0]?.id as string,
+          start: at('2026-03-02T00:30:00Z'),
+          patientId: 'patient-1',
+          patientTimeZone: 'Europe/Kaliningrad',
+        },
+        { now, holdMinutes: 5, correlationId: 'test' },
+      ),
+    );
+    await database.transaction((t) => t.update('appointments', { id: held.id }, { doctor_time_zone: null }));
+    // The view's module reads the function's settings when loaded.
+    Object.assign(process.env, { APP_ENV: 'test', DB_DRIVER: 'sqlite', KMS_DRIVER: 'keyring' });
+    const { viewOf } = await import('../../functions/booking/appointment-view');
+    // Act
+    const view = await store.transaction(async (r) =>
+      viewOf(r, (await r.appointments.get(held.id)) ?? held, 'en'),
+    );
+    // Assess: the zone comes from the doctor, and both local times are right
+    expect(view).toMatchObject({
+      doctorTimeZone: 'Asia/Vladivostok',
+      doctorLocalStart: '2026-03-02T10:30:00+10:00',
+      patientLocalStart: '2026-03-02T02:30:00+02:00',
+    });
   });
 });

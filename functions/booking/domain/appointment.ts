@@ -12,8 +12,11 @@ export interface Appointment {
   patientId: string;
   /** Where the patient is: reminders and views show times here. */
   patientTimeZone: string;
-  /** The doctor's zone (fixed when the doctor is created), so a view needs no second read. */
-  doctorTimeZone: string;
+  /**
+   * The doctor's zone (fixed when the doctor is created), so a view needs no second read; null
+   * only on a row an older version wrote while migration 016 was being rolled out.
+   */
+  doctorTimeZone: string | null;
   serviceId: string;
   format: ConsultationFormat;
   start: number;
