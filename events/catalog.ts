@@ -5,6 +5,7 @@ import { crisisDetectedV1 } from './crisis-detected.v1';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
 import { notificationRequestedV1 } from './notification-requested.v1';
 import { patientRegisteredV1 } from './patient-registered.v1';
+import { paymentRefundRefusedV1 } from './payment.v1';
 import { alertRaisedV1, readingsRecordedV1 } from './readings.v1';
 
 /** Every event type the system knows. Nothing crosses a queue without an entry here. */
@@ -13,6 +14,7 @@ export const catalog = [
   notificationRequestedV1,
   ...appointmentEventsV1,
   ...consultationEventsV1,
+  paymentRefundRefusedV1,
   crisisDetectedV1,
   readingsRecordedV1,
   alertRaisedV1,

@@ -116,6 +116,8 @@ export const bookingTables = {
       amount_kopecks: int,
       status: text,
       provider_payment_id: optional(text),
+      // Added by migration 018: refunds the provider refused in a row (none on older rows).
+      refund_refusals: optional(int),
       created_at: timestamp,
       updated_at: timestamp,
     },

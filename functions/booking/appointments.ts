@@ -179,6 +179,7 @@ async function awaitPayment(
     amountKopecks: appointment.priceKopecks,
     status: 'awaiting',
     providerPaymentId: null,
+    refundRefusals: 0,
     createdAt: now,
     updatedAt: now,
   });

@@ -1,6 +1,8 @@
-import type { Store } from '../../storage/unit-of-work';
+import { createEvent } from '../../events/envelope';
+import { paymentRefundRefusedV1 } from '../../events/payment.v1';
+import type { Repositories, Store } from '../../storage/unit-of-work';
 import { cancelAppointment } from './appointments';
-import { paymentGraceMinutes } from './domain/payment';
+import { type Payment, paymentGraceMinutes, refundRefusalsBeforeAlert } from './domain/payment';
 import type { PaymentProvider } from './payment-provider';
 
 const batch = 100;
@@ -8,8 +10,8 @@ const batch = 100;
 /**
  * What the payment sweep does each run: visits whose payment never came are cancelled (the
  * patient hears of it through `appointment.cancelled`), and money owed back is refunded. A
- * refund the provider refuses stays owed and is tried again next run; it is idempotent per
- * payment, so a retry never refunds twice.
+ * refund the provider refuses stays owed and is tried again next run (it is idempotent per
+ * payment, so a retry never refunds twice); after a run of refusals the clinic's admins are told.
  */
 export async function sweepPayments(
   store: Store,
@@ -40,6 +42,7 @@ export async function sweepPayments(
         await provider.refund(payment);
       } catch {
         refundsFailed++;
+        await store.transaction((r) => recordRefusal(r, payment.id, context));
         continue;
       }
       await store.transaction((r) => r.payments.update(payment.id, { status: 'refunded' }, context.now));
@@ -47,4 +50,39 @@ export async function sweepPayments(
     }
   }
   return { lapsed, refunded, refundsFailed };
+}
+
+/**
+ * Counts a refused refund; at the count the alert is due, tells the clinic's admins once, in the
+ * same transaction. It also moves the payment to the back of the sweep's queue (updated last).
+ */
+async function recordRefusal(
+  repos: Repositories,
+  paymentId: string,
+  context: { now: number; correlationId: string },
+): Promise<void> {
+  const payment = await repos.payments.get(paymentId);
+  if (payment?.status !== 'refund_due') return;
+  const refusals = payment.refundRefusals + 1;
+  await repos.payments.update(payment.id, { refundRefusals: refusals }, context.now);
+  if (refusals === refundRefusalsBeforeAlert)
+    await alertAdmins(repos, payment, refusals, context.correlationId);
+}
+
+async function alertAdmins(repos: Repositories, payment: Payment, refusals: number, correlationId: string) {
+  const appointment = await repos.appointments.get(payment.appointmentId);
+  if (!appointment) return;
+  const event = createEvent(
+    paymentRefundRefusedV1,
+    {
+      paymentId: payment.id,
+      appointmentId: appointment.id,
+      clinicId: appointment.clinicId,
+      amountRub: payment.amountKopecks / 100,
+      visitStart: new Date(appointment.start).toISOString(),
+      refusals,
+    },
+    { correlationId, tenant: appointment.clinicId },
+  );
+  await repos.outbox.add(paymentRefundRefusedV1.queue, event);
 }

@@ -43,6 +43,16 @@ const decisions: Record<string, (data: Data) => Intent> = {
     template: 'consultation.answer_overdue',
     variables: { at: String(d.dueAt) },
   }),
+  // Money the provider will not return: an admin returns it by hand.
+  'payment.refund_refused.v1': (d) => ({
+    recipientId: `clinic_admin:${d.clinicId}`,
+    template: 'payment.refund_refused',
+    variables: {
+      at: String(d.visitStart),
+      amount: String(d.amountRub),
+      ref: String(d.paymentId).slice(0, 8),
+    },
+  }),
 };
 
 /** What an event sends; undefined when it sends nothing (holds, completions, no-shows). */

@@ -91,6 +91,18 @@ const routineTemplates: Record<string, MessageTemplate> = {
       text: 'A patient has waited for a doctor’s answer past the deadline ({time}).',
     },
   },
+  'payment.refund_refused': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Возврат оплаты не проходит',
+      text: 'Платёжная система не принимает возврат {amount} ₽ за консультацию {time}. Верните деньги пациенту вручную (платёж {ref}).',
+    },
+    en: {
+      subject: 'A refund keeps failing',
+      text: 'The payment provider refuses to refund {amount} RUB for the consultation at {time}. Return the money to the patient by hand (payment {ref}).',
+    },
+  },
 };
 
 export const criticalTemplates: Record<string, MessageTemplate> = {

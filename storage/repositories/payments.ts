@@ -13,6 +13,7 @@ export class Payments {
       amount_kopecks: payment.amountKopecks,
       status: payment.status,
       provider_payment_id: payment.providerPaymentId,
+      refund_refusals: payment.refundRefusals,
       created_at: payment.createdAt,
       updated_at: payment.updatedAt,
     });
@@ -40,7 +41,7 @@ export class Payments {
 
   async update(
     id: string,
-    patch: { status?: PaymentStatus; providerPaymentId?: string },
+    patch: { status?: PaymentStatus; providerPaymentId?: string; refundRefusals?: number },
     at: number,
   ): Promise<void> {
     await this.tables.update(
@@ -49,6 +50,7 @@ export class Payments {
       {
         ...(patch.status ? { status: patch.status } : {}),
         ...(patch.providerPaymentId ? { provider_payment_id: patch.providerPaymentId } : {}),
+        ...(patch.refundRefusals !== undefined ? { refund_refusals: patch.refundRefusals } : {}),
         updated_at: at,
       },
     );
@@ -63,6 +65,7 @@ function toPayment(row: Row): Payment {
     amountKopecks: Number(row.amount_kopecks),
     status: row.status as PaymentStatus,
     providerPaymentId: row.provider_payment_id === null ? null : String(row.provider_payment_id),
+    refundRefusals: Number(row.refund_refusals ?? 0),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -3,7 +3,7 @@ import { specialties } from '../../functions/booking/domain/doctor';
 import { channelAllows } from '../../functions/notifications/channel-policy';
 import { messageTemplates, render } from '../../functions/notifications/message-templates';
 
-const sample = { time: '25 ноября, 10:30 (MSK)', format: 'видео', ref: 'a1b2c3d4' };
+const sample = { time: '25 ноября, 10:30 (MSK)', format: 'видео', ref: 'a1b2c3d4', amount: '1500' };
 /** Words that would reveal health data: specialties (a psychology session above all) and clinical terms. */
 const revealing = [
   ...specialties,

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refundRefusalsBeforeAlert } from '../../functions/booking/domain/payment';
+import type { PaymentProvider } from '../../functions/booking/payment-provider';
 import { sweepPayments } from '../../functions/booking/payment-sweep';
+import { decide } from '../../functions/notifications/decisions';
 import { getServices } from '../../platform/services';
 import { registerDoctor, slotStarts } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
@@ -139,6 +142,53 @@ describe('self-paying patients pay before the visit is booked', () => {
     // Assess
     expect(late.body.lateCancellation).toBe(true);
     expect(payments.map((p) => p.status)).toEqual(['refunded', 'refunded', 'succeeded']);
+  });
+
+  it("tells the clinic's admins once when the provider keeps refusing a refund, and keeps trying", async () => {
+    // Prepare: a payment owed back (paid after the patient cancelled) and a provider refusing refunds
+    const { token, confirmed } = await confirmedVisit();
+    await as(token).post(`/v1/appointments/${confirmed.body.id}/cancel`);
+    await notify('payment.succeeded', confirmed.body.payment.id);
+    const { store } = await getServices();
+    let refundCalls = 0;
+    const refusing: PaymentProvider = {
+      checkout: async () => Promise.reject(new Error('not used')),
+      verify: async () => Promise.reject(new Error('not used')),
+      refund: async (payment) => {
+        if (payment.id === confirmed.body.payment.id) refundCalls++;
+        throw new Error('refund refused');
+      },
+    };
+    const alertsFor = async () =>
+      (await store.transaction((r) => r.outbox.pending(10_000), { readOnly: true }))
+        .map((entry) => JSON.parse(entry.body))
+        .filter(
+          (e) => e.type === 'payment.refund_refused.v1' && e.data.paymentId === confirmed.body.payment.id,
+        );
+    // Act: one sweep short of the alert, then two more
+    for (let run = 1; run < refundRefusalsBeforeAlert; run++)
+      await sweepPayments(store, refusing, { now: Date.now(), correlationId: 'test' });
+    const before = await alertsFor();
+    for (let run = 0; run < 2; run++)
+      await sweepPayments(store, refusing, { now: Date.now(), correlationId: 'test' });
+    const after = await alertsFor();
+    const view = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
+    // Assess: one alert, for the clinic's admins, naming the amount and the visit; still owed, still tried
+    expect(before).toEqual([]);
+    expect(after).toHaveLength(1);
+    expect(after[0].data).toMatchObject({
+      clinicId: 'clinic-1',
+      amountRub: 1500,
+      visitStart: confirmed.body.start,
+      refusals: refundRefusalsBeforeAlert,
+    });
+    expect(decide(after[0])).toMatchObject({
+      recipientId: 'clinic_admin:clinic-1',
+      template: 'payment.refund_refused',
+      variables: { amount: '1500', at: confirmed.body.start },
+    });
+    expect(view.body.payment.status).toBe('refund_due');
+    expect(refundCalls).toBe(refundRefusalsBeforeAlert + 1);
   });
 
   it('cancels a visit whose payment never came once its deadline and grace pass, freeing the slot', async () => {

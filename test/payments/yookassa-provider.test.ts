@@ -61,6 +61,7 @@ const payment = (): Payment => ({
   amountKopecks: 150_000,
   status: 'awaiting',
   providerPaymentId: null,
+  refundRefusals: 0,
   createdAt: 0,
   updatedAt: 0,
 });

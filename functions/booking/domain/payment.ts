@@ -22,6 +22,12 @@ export function refundedOnCancel(by: string, late: boolean): boolean {
   return !(late && by === 'patient');
 }
 
+/**
+ * After this many refusals in a row (the sweep tries once a minute) the clinic's admins are told
+ * once, so the money can be returned by hand; the sweep keeps trying meanwhile.
+ */
+export const refundRefusalsBeforeAlert = 10;
+
 export interface Payment {
   id: string;
   appointmentId: string;
@@ -30,6 +36,8 @@ export interface Payment {
   status: PaymentStatus;
   /** The provider's id, known once the patient opened the checkout. */
   providerPaymentId: string | null;
+  /** Refunds of it the provider has refused in a row. */
+  refundRefusals: number;
   createdAt: number;
   updatedAt: number;
 }
