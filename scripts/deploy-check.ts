@@ -138,6 +138,10 @@ async function main() {
     checks.pluginPitfalls(file).concat(checks.keysOfOtherAccounts(file, namePrefix)),
   );
   report(
+    'every Object Storage trigger retries and keeps what still fails in a dead-letter queue of infra/',
+    checks.bucketTriggersThatDrop(file, infra),
+  );
+  report(
     'every env setting serverless.yml needs comes from terraform output deploy_env or the operator',
     checks.deployEnvMissing(serverlessText, infra, operatorSettings),
   );

@@ -142,6 +142,28 @@ export function pluginPitfalls(file: ServerlessFile): string[] {
   return problems;
 }
 
+/**
+ * Object Storage triggers that could lose an upload: Yandex drops an event that fails every
+ * retry unless the trigger names a dead-letter queue (reference/yandex-cloud.md §2c).
+ */
+export function bucketTriggersThatDrop(file: ServerlessFile, infra: Infra): string[] {
+  const problems: string[] = [];
+  for (const { name, type, spec } of eventsOf(file)) {
+    if (type !== 's3') continue;
+    const queue = String(spec.dlqId ?? '')
+      .split(':')
+      .pop();
+    if (!spec.retry) problems.push(`${name} s3 trigger: no retry, so one failed invocation loses the file`);
+    if (!queue || !infra.deadLetterQueues.includes(queue))
+      problems.push(
+        `${name} s3 trigger: dlqId must be the ARN of a dead-letter queue of infra/ (${infra.deadLetterQueues.join(', ')})`,
+      );
+    if (!spec.dlqAccount && !spec.dlqAccountId)
+      problems.push(`${name} s3 trigger: no dlqAccount, so the plugin sets no dead-letter queue`);
+  }
+  return problems;
+}
+
 /** The env name of an account's key secret: telemed-fn-api → FN_API_KEY_SECRET_ID. */
 const keySecretEnv = (account: string, namePrefix: string) =>
   `${account

@@ -35,12 +35,15 @@ export interface Infra {
   buckets: string[];
   /** Names `terraform output deploy_env` exports. */
   deployEnv: string[];
+  /** Queues that only keep what failed: each queue's `<name>-dlq` and the triggers' own. */
+  deadLetterQueues: string[];
 }
 
 /** One .tf file as @cdktf/hcl2json returns it. */
 export type TfJson = {
   locals?: Record<string, unknown>[];
   variable?: Record<string, { default?: unknown }[]>;
+  resource?: Record<string, Record<string, { name?: unknown }[]>>;
 };
 
 export function readInfra(files: TfJson[]): Infra {
@@ -57,6 +60,14 @@ export function readInfra(files: TfJson[]): Infra {
     queues: keysOf(defaultOf('queues')),
     buckets: Object.values((defaultOf('bucket_names') ?? {}) as Record<string, string>),
     deployEnv: keysOf(locals.deploy_env),
+    // queues.tf: `<name>-dlq` for each of var.queues, and queues named outright (triggers-dlq).
+    deadLetterQueues: [
+      ...keysOf(defaultOf('queues')).map((queue) => `${queue}-dlq`),
+      ...files
+        .flatMap((file) => Object.values(file.resource?.yandex_message_queue ?? {}))
+        .map((blocks) => blocks[0]?.name)
+        .filter((name): name is string => typeof name === 'string' && !name.includes('${')),
+    ],
   };
 }
 

@@ -31,6 +31,7 @@ describe('deploy:check on the repository as it is', () => {
       buckets: checks.bucketsMissingFromInfra(file, repo.configBuckets, infra),
       ownership: checks.ownedTwice(file),
       plugin: checks.pluginPitfalls(file),
+      deadLetters: checks.bucketTriggersThatDrop(file, infra),
       keys: checks.keysOfOtherAccounts(file, 'telemed'),
       deployEnv: checks.deployEnvMissing(repo.serverlessText, infra, ['CRISIS_DUTY_TENANT']),
       settings: checks.settingsRefused(file, deployPlaceholders),
@@ -190,6 +191,31 @@ describe('deploy:check names what is inconsistent', () => {
       'audit: sets no environment; the plugin applies no provider-level default',
       'enrollment-import: two s3 triggers; the plugin names triggers enrollment-import-s3 and deploys only the last',
       'escalations ymq trigger: queueId must be the ARN of queue crisis (yrn:yc:ymq:ru-central1:<folder>:crisis)',
+    ]);
+  });
+
+  it('reports an Object Storage trigger that would drop an event failing every retry', () => {
+    // Prepare: readings-files without a dead-letter queue, enrollment-import with one infra/ lacks
+    const file = serverless();
+    const readings = file.functions['readings-files']?.events?.find((event) => event.s3)?.s3 as Record<
+      string,
+      unknown
+    >;
+    delete readings.dlqId;
+    delete readings.retry;
+    const imports = file.functions['enrollment-import']?.events?.[0]?.s3 as Record<string, unknown>;
+    imports.dlqId = `yrn:yc:ymq:ru-central1:\${env:YC_FOLDER_ID}:imports-dlq`;
+    delete imports.dlqAccount;
+    // Act
+    const problems = checks.bucketTriggersThatDrop(file, repo.infra);
+    // Assess
+    const known = repo.infra.deadLetterQueues.join(', ');
+    expect(repo.infra.deadLetterQueues).toContain('triggers-dlq');
+    expect(problems).toEqual([
+      'readings-files s3 trigger: no retry, so one failed invocation loses the file',
+      `readings-files s3 trigger: dlqId must be the ARN of a dead-letter queue of infra/ (${known})`,
+      `enrollment-import s3 trigger: dlqId must be the ARN of a dead-letter queue of infra/ (${known})`,
+      'enrollment-import s3 trigger: no dlqAccount, so the plugin sets no dead-letter queue',
     ]);
   });
 
