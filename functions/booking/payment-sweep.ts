@@ -53,8 +53,9 @@ export async function sweepPayments(
 }
 
 /**
- * Counts a refused refund; at the count the alert is due, tells the clinic's admins once, in the
- * same transaction. It also moves the payment to the back of the sweep's queue (updated last).
+ * Counts a refused refund and, on the refusal that reaches the threshold, tells the clinic's
+ * admins in the same transaction (once: the count only grows). Updating the payment also moves
+ * it to the back of the sweep's queue, so one stuck refund does not hold up the others.
  */
 async function recordRefusal(
   repos: Repositories,
