@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
 import { type BrokenRow, fileWithBrokenRows, reasonOf } from '../support/csv-files';
-import { eventually } from '../support/eventually';
+import { finishedUpload, uploadThroughLink } from '../support/import-uploads';
 import { inDays, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -30,27 +30,10 @@ describe('enrolment files uploaded to Object Storage', () => {
   let hr: string;
   let contractId: string;
 
-  const upload = async (body: Uint8Array | string) => {
-    const link = await cloud.request('POST', `/v1/corporate-contracts/${contractId}/enrolment-uploads`, {
-      token: hr,
-    });
-    const put = await fetch(link.body.uploadUrl, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'text/csv' },
-      body,
-    });
-    expect(put.status).toBe(200);
-    return link.body.uploadId as string;
-  };
-  const outcome = async (uploadId: string) => {
-    const path = `/v1/corporate-contracts/${contractId}/enrolment-uploads/${uploadId}`;
-    const status = await eventually(
-      () => cloud.request('GET', path, { token: hr }),
-      (found) => found.body.status === 'done' || found.body.status === 'failed',
-      60_000,
-    );
-    return status.body;
-  };
+  const upload = (body: Uint8Array | string) =>
+    uploadThroughLink(cloud, hr, `/v1/corporate-contracts/${contractId}/enrolment-uploads`, body);
+  const outcome = (uploadId: string) =>
+    finishedUpload(cloud, hr, `/v1/corporate-contracts/${contractId}/enrolment-uploads/${uploadId}`);
   const rows = async (url: string) => (await (await fetch(url)).text()).trim().split('\r\n').slice(1);
   const enrolled = async () => {
     const { store } = await getServices();

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
 import { type BrokenRow, fileWithBrokenRows, reasonOf } from '../support/csv-files';
-import { eventually } from '../support/eventually';
+import { finishedUpload, uploadThroughLink } from '../support/import-uploads';
 import { inDays, moscow, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -52,27 +52,10 @@ describe('policy files uploaded to Object Storage by insurers', () => {
     });
     return product.body.id as string;
   };
-  const upload = async (productId: string, body: Uint8Array | string) => {
-    const link = await cloud.request('POST', `/v1/insurance-products/${productId}/policy-uploads`, {
-      token: insurer,
-    });
-    const put = await fetch(link.body.uploadUrl, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'text/csv' },
-      body,
-    });
-    expect(put.status).toBe(200);
-    return link.body.uploadId as string;
-  };
-  const outcome = async (productId: string, uploadId: string) => {
-    const path = `/v1/insurance-products/${productId}/policy-uploads/${uploadId}`;
-    const status = await eventually(
-      () => cloud.request('GET', path, { token: insurer }),
-      (found) => found.body.status === 'done' || found.body.status === 'failed',
-      60_000,
-    );
-    return status.body;
-  };
+  const upload = (productId: string, body: Uint8Array | string) =>
+    uploadThroughLink(cloud, insurer, `/v1/insurance-products/${productId}/policy-uploads`, body);
+  const outcome = (productId: string, uploadId: string) =>
+    finishedUpload(cloud, insurer, `/v1/insurance-products/${productId}/policy-uploads/${uploadId}`);
   /** The result file's rows: line, number, reason. */
   const resultRows = async (url: string) =>
     (parse(await (await fetch(url)).text(), { bom: true, delimiter: ';' }) as string[][]).slice(1);
