@@ -153,7 +153,7 @@ export async function confirmHold(
   if (context.paymentMinutes && needsPayment(appointment)) {
     return awaitPayment(repos, appointment, context.now, context.paymentMinutes);
   }
-  if (appointment.payerType !== 'self') await context.payers?.keep(repos, appointment);
+  await context.payers?.keep(repos, appointment);
   return book(repos, appointment, context);
 }
 

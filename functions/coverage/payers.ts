@@ -85,6 +85,9 @@ export const sponsorPayers: Payers = {
   },
 
   async keep(repos, appointment) {
+    // A self-paid hold reserved nothing, so there is nothing to look up. Holds last minutes, so
+    // none predates migration 013, which reads older rows as self-paid. move() must still look.
+    if (appointment.payerType === 'self') return;
     const visit = await repos.entitlements.visit(appointment.id);
     if (!visit) return;
     // A reservation released as lapsed (by a clock a little ahead of ours) cannot be kept.
