@@ -55,14 +55,15 @@ export function readInfra(files: TfJson[]): Infra {
   const keysOf = (value: unknown) => (value && typeof value === 'object' ? Object.keys(value) : []);
   // iam.tf: service_accounts = merge(local.function_accounts, local.platform_accounts).
   const accountKeys = [...keysOf(locals.function_accounts), ...keysOf(locals.platform_accounts)];
+  const queues = keysOf(defaultOf('queues'));
   return {
     serviceAccounts: accountKeys.map((key) => `${defaultOf('name_prefix')}-${key}`),
-    queues: keysOf(defaultOf('queues')),
+    queues,
     buckets: Object.values((defaultOf('bucket_names') ?? {}) as Record<string, string>),
     deployEnv: keysOf(locals.deploy_env),
     // queues.tf: `<name>-dlq` for each of var.queues, and queues named outright (triggers-dlq).
     deadLetterQueues: [
-      ...keysOf(defaultOf('queues')).map((queue) => `${queue}-dlq`),
+      ...queues.map((queue) => `${queue}-dlq`),
       ...files
         .flatMap((file) => Object.values(file.resource?.yandex_message_queue ?? {}))
         .map((blocks) => blocks[0]?.name)
