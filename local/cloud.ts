@@ -1,6 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { catalog } from '../events/catalog';
 import { config } from '../platform/config';
@@ -8,8 +6,7 @@ import { getServices } from '../platform/services';
 import type { FunctionContext, IotCoreEvent } from '../platform/yandex';
 import { DevIdentity } from './dev-identity';
 import { createFunctionContext } from './function-context';
-import { createGateway } from './gateway';
-import { loadOperations } from './openapi-routes';
+import { startGatewayThread } from './gateway-host';
 import { createBuckets, createQueues, type ProtocolServers, startProtocolServers } from './protocol-servers';
 import { startQueueTrigger } from './queue-trigger';
 import { type FunctionSpec, loadRegistry } from './registry';
@@ -173,14 +170,27 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return { items: await store.transaction((r) => r.capturedMessages.latest(100), { readOnly: true }) };
     },
   };
-  const gateway = createGateway(
-    loadOperations(join(options.root, 'contracts', 'openapi.yaml')),
-    identity,
+  const stopTriggers = async () => {
+    stopping = true;
+    await Promise.all(stoppers.map((stop) => stop()));
+    await Promise.allSettled([...inFlight]);
+    await servers.stop();
+  };
+  const gateway = await startGatewayThread(
+    {
+      openapiPath: join(options.root, 'contracts', 'openapi.yaml'),
+      identityPath: join(options.dataDir, 'dev-identity.json'),
+      port: options.port,
+    },
     invoke,
     devRoutes,
-  );
-  await listen(gateway, options.port);
-  const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+    log,
+  ).catch(async (error: unknown) => {
+    // Nothing is left running behind a cloud that did not start.
+    await stopTriggers();
+    throw error;
+  });
+  const url = gateway.url;
 
   return {
     url,
@@ -198,10 +208,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     },
     stop: async () => {
       stopping = true;
-      await new Promise<void>((resolve) => gateway.close(() => resolve()));
-      await Promise.all(stoppers.map((stop) => stop()));
-      await Promise.allSettled([...inFlight]);
-      await servers.stop();
+      await gateway.close();
+      await stopTriggers();
     },
   };
 }
@@ -236,13 +244,6 @@ function withTimeout<T>(call: Promise<T>, seconds: number, name: string): Promis
         reject(error);
       },
     );
-  });
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
   });
 }
 
