@@ -9,12 +9,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { DevIdentity } from '../local/dev-identity';
 import { SqliteDatabase } from '../storage/sqlite/database';
+import { KeepAliveClient } from './keep-alive-client';
 
 const clients = 50;
 const bookings = 2_000;
@@ -75,34 +75,31 @@ async function main() {
       await new Promise((done) => server.once('exit', done));
     },
   };
-  const agent = new Agent({ keepAlive: true, maxSockets: racers });
-  const call = (method: string, path: string, token: string, body?: unknown) =>
-    new Promise<{ status: number; body: ResponseBody }>((done, fail) => {
-      const payload = body ? JSON.stringify(body) : undefined;
-      const req = request(`${cloud.url}${path}`, {
-        method,
-        agent,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(payload ? { 'Content-Type': 'application/json' } : {}),
-        },
-      });
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          done({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }),
-        );
-      });
-      req.on('error', fail);
-      req.end(payload);
-    });
+  const call = async (
+    client: KeepAliveClient,
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+  ) => {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    if (body) headers['Content-Type'] = 'application/json';
+    const response = await client.request(method, path, headers, body ? JSON.stringify(body) : '');
+    return { status: response.status, body: JSON.parse(response.body || '{}') as ResponseBody };
+  };
+  const connections: KeepAliveClient[] = [];
+  const connect = async (count: number) => {
+    const opened = await Promise.all(Array.from({ length: count }, () => KeepAliveClient.open(cloud.url)));
+    connections.push(...opened);
+    return opened;
+  };
   try {
     const admin = await cloud.identity.issue({ role: 'clinic_admin', tenant: 'bench-clinic' });
+    const clientConnections = await connect(clients);
     const everyDay = Object.fromEntries(
       ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ from: '00:00', to: '24:00' }]]),
     );
-    const doctor = await call('POST', '/v1/doctors', admin, {
+    const doctor = await call(clientConnections[0] as KeepAliveClient, 'POST', '/v1/doctors', admin, {
       fullName: 'Bench Doctor',
       specialty: 'therapist',
       timeZone: 'Europe/Moscow',
@@ -132,8 +129,9 @@ async function main() {
       await Promise.all(
         warmUpStarts.slice(i, i + clients).map(async (start, j) => {
           const token = tokens[j] as string;
-          const held = await call('POST', '/v1/holds', token, { doctorId, serviceId, start });
-          await call('POST', `/v1/appointments/${held.body.id}/confirm`, token);
+          const client = clientConnections[j] as KeepAliveClient;
+          const held = await call(client, 'POST', '/v1/holds', token, { doctorId, serviceId, start });
+          await call(client, 'POST', `/v1/appointments/${held.body.id}/confirm`, token);
         }),
       );
     }
@@ -148,13 +146,18 @@ async function main() {
     const clientCpuBefore = process.cpuUsage();
     const began = performance.now();
     await Promise.all(
-      tokens.map(async (token) => {
+      tokens.map(async (token, j) => {
+        const client = clientConnections[j] as KeepAliveClient;
         for (let i = next++; i < starts.length; i = next++) {
           const t0 = performance.now();
-          const held = await call('POST', '/v1/holds', token, { doctorId, serviceId, start: starts[i] });
+          const held = await call(client, 'POST', '/v1/holds', token, {
+            doctorId,
+            serviceId,
+            start: starts[i],
+          });
           const confirmed =
             held.status === 201
-              ? await call('POST', `/v1/appointments/${held.body.id}/confirm`, token)
+              ? await call(client, 'POST', `/v1/appointments/${held.body.id}/confirm`, token)
               : held;
           latencies.push(performance.now() - t0);
           if (process.env.BENCH_TRACE)
@@ -181,8 +184,15 @@ async function main() {
         cloud.identity.issue({ role: 'patient', subject: crypto.randomUUID() }),
       ),
     );
+    const racerConnections = await connect(racers);
     const race = await Promise.all(
-      racerTokens.map((token) => call('POST', '/v1/holds', token, { doctorId, serviceId, start: raceStart })),
+      racerTokens.map((token, j) =>
+        call(racerConnections[j] as KeepAliveClient, 'POST', '/v1/holds', token, {
+          doctorId,
+          serviceId,
+          start: raceStart,
+        }),
+      ),
     );
     const successes = race.filter((r) => r.status === 201).length;
     const slotTaken = race.filter((r) => r.status === 409 && r.body.code === 'SLOT_TAKEN').length;
@@ -215,11 +225,12 @@ async function main() {
       contention_slot_taken: slotTaken,
       double_bookings: doubleBookings,
     };
-    agent.destroy();
+    for (const connection of connections) connection.close();
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });
     console.log(JSON.stringify(result));
   } catch (error) {
+    for (const connection of connections) connection.close();
     await cloud.stop();
     throw error;
   }
