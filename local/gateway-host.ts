@@ -20,7 +20,7 @@ export type GatewayThreadStatus = { listening: number } | { failed: string };
 
 export interface GatewayThread {
   url: string;
-  /** Stops taking requests, closes open connections and ends the thread. */
+  /** Stops taking requests, lets those under way finish, and ends the thread. */
   close(): Promise<void>;
 }
 
@@ -42,12 +42,15 @@ export function startGatewayThread(
     eval: true,
     workerData: { ...options, devRoutes: Object.keys(devRoutes) } satisfies GatewayThreadOptions,
   });
-  const answer = (id: number, run: () => Promise<unknown>) =>
-    run().then(
-      (result) => worker.postMessage({ id, result } satisfies GatewayReply),
-      (error: unknown) =>
-        worker.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
-    );
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  const answer = async (id: number, run: () => Promise<unknown>) => {
+    try {
+      // postMessage throws too, on a result that cannot be cloned: that is an error reply as well.
+      worker.postMessage({ id, result: await run() } satisfies GatewayReply);
+    } catch (error) {
+      worker.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
   return new Promise((resolve, reject) => {
     let started = false;
     worker.on('error', (error) => {
@@ -72,7 +75,6 @@ export function startGatewayThread(
       resolve({
         url: `http://127.0.0.1:${message.listening}`,
         close: async () => {
-          const exited = new Promise((done) => worker.once('exit', done));
           worker.postMessage('close');
           await exited;
         },

@@ -33,9 +33,10 @@ const call = (request: GatewayRequest) =>
 let gateway: Server | undefined;
 port.on('message', (message: GatewayReply | 'close') => {
   if (message === 'close') {
+    // Idle kept-alive connections close now, requests under way finish first;
     // process.exit in a worker ends only this thread.
-    gateway?.close(() => process.exit(0));
-    gateway?.closeAllConnections();
+    if (gateway) gateway.close(() => process.exit(0));
+    else process.exit(0);
     return;
   }
   const waiting = pending.get(message.id);
