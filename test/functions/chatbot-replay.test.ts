@@ -5,8 +5,8 @@ import { getServices } from '../../platform/services';
 import { secretHeader, webhookSecret } from '../support/telegram';
 import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
 
-/** Real Bot API updates from Telegram's docs, libraries' tests and captures; read in place. */
-const samplesDir = resolve(projectRoot, '../shared/samples/telegram');
+/** Real Bot API updates from Telegram's docs, libraries' tests and captures (test/fixtures/README.md). */
+const samplesDir = resolve(projectRoot, 'test/fixtures/telegram');
 const samples = readdirSync(samplesDir)
   .filter((file) => file.endsWith('.json'))
   .sort()

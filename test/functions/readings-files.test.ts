@@ -5,7 +5,7 @@ import { eventually } from '../support/eventually';
 import { readingsSteps } from '../support/readings';
 import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
 
-const samples = resolve(projectRoot, '../shared/samples');
+const samples = resolve(projectRoot, 'test/fixtures');
 const file = (path: string) => readFileSync(resolve(samples, path));
 
 describe('device files: presigned upload → Object Storage trigger → readings-files', () => {

@@ -6,7 +6,7 @@ import { minutesAgo, readingsSteps } from '../support/readings';
 import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
 
 const sample = (file: string) =>
-  JSON.parse(readFileSync(resolve(projectRoot, '../shared/samples/fhir', file), 'utf8'));
+  JSON.parse(readFileSync(resolve(projectRoot, 'test/fixtures/fhir', file), 'utf8'));
 
 describe('device readings through the local gateway', () => {
   let cloud: TestCloud;

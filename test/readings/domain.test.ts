@@ -16,7 +16,7 @@ const reasonOf = (fields: Record<string, unknown>) => {
   return result.ok ? 'accepted' : result.rejection.reason;
 };
 const csv = (name: string) =>
-  readFileSync(resolve(projectRoot, '../shared/samples/device-readings', name), 'utf8');
+  readFileSync(resolve(projectRoot, 'test/fixtures/device-readings', name), 'utf8');
 
 describe('units', () => {
   it('converts mg/dL, pounds and °F to canonical units and keeps what the device sent', () => {
@@ -92,7 +92,7 @@ describe('per-item validation', () => {
   });
 });
 
-describe('CSV exports (../shared/samples/device-readings)', () => {
+describe('CSV exports (test/fixtures/device-readings)', () => {
   const accepted = (items: { parsed: { ok: boolean } }[]) => items.filter((i) => i.parsed.ok).length;
 
   it('reads all 222 home BP readings, with pulse, at the patient wall-clock time', () => {

@@ -6,7 +6,7 @@ import type { Reading, RejectionReason } from '../../functions/readings/domain/t
 import { checked, livePolicy } from '../../functions/readings/domain/validate';
 import { projectRoot } from '../support/test-cloud';
 
-const samples = resolve(projectRoot, '../shared/samples/fhir');
+const samples = resolve(projectRoot, 'test/fixtures/fhir');
 const hour = 3_600_000;
 
 type Expected = Partial<Reading> | RejectionReason;
@@ -91,7 +91,7 @@ function importSample(resource: unknown) {
   });
 }
 
-describe('FHIR samples (../shared/samples/fhir and phd-ig)', () => {
+describe('FHIR samples (test/fixtures/fhir and phd-ig)', () => {
   it('has an expectation for every sample file', () => {
     const files = [
       ...readdirSync(samples).filter((f) => f.endsWith('.json')),

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
+const fixtures = resolve(import.meta.dirname, '../fixtures/clinical');
 
-/** Samples are read in place from ../shared (never copied into the repository). */
+/** Clinical fixtures of test/fixtures/clinical (provenance in test/fixtures/README.md). */
 export function sample<T>(file: string): T {
-  return JSON.parse(readFileSync(resolve(projectRoot, '../shared/samples/clinical', file), 'utf8')) as T;
+  return JSON.parse(readFileSync(resolve(fixtures, file), 'utf8')) as T;
 }
 
 export const ruleIds = (redFlags: { id: string }[]) => redFlags.map((flag) => flag.id);
