@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GetQueueUrlCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { appointmentBookedV1 } from '../events/appointment.v1';
 import { createEvent } from '../events/envelope';
 import { startLocalCloud } from '../local/cloud';
+import { appointmentBookedV1 } from '../modules/booking';
 import { getServices } from '../platform/services';
 
 const total = 2_000;

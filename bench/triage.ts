@@ -3,7 +3,7 @@
  * 1 KB complaints in Russian and English, one call at a time as the function makes them.
  * Target: p99 ≤ 5 ms. The last line is the JSON summary.
  */
-import { triage } from '../functions/triage/triage';
+import { triage } from '../modules/triage';
 
 const sentences = [
   'Третий день держится температура 38.7, сильно болит горло, больно глотать.',

@@ -1,12 +1,11 @@
 import type * as z from 'zod';
-import { appointmentEventsV1 } from './appointment.v1';
-import { consultationEventsV1 } from './consultation.v1';
-import { crisisDetectedV1 } from './crisis-detected.v1';
+import { appointmentEventsV1, paymentRefundRefusedV1 } from '../modules/booking';
+import { consultationEventsV1 } from '../modules/consultations';
+import { notificationRequestedV1 } from '../modules/notifications';
+import { patientRegisteredV1 } from '../modules/patients';
+import { alertRaisedV1, readingsRecordedV1 } from '../modules/readings';
+import { crisisDetectedV1 } from '../modules/triage';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
-import { notificationRequestedV1 } from './notification-requested.v1';
-import { patientRegisteredV1 } from './patient-registered.v1';
-import { paymentRefundRefusedV1 } from './payment.v1';
-import { alertRaisedV1, readingsRecordedV1 } from './readings.v1';
 
 /** Every event type the system knows. Nothing crosses a queue without an entry here. */
 export const catalog = [

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startFauxqs } from 'fauxqs';
-import { deadLetterQueueOf } from '../messaging/queues';
+import { deadLetterQueueOf } from '../platform/messaging/queues';
 
 export interface ProtocolServers {
   /** SQS, S3 and SNS endpoint: fauxqs in-process, or LocalStack. */

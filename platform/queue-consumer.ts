@@ -1,13 +1,13 @@
 import type * as z from 'zod';
 import { InvalidEvent, parseEvent } from '../events/catalog';
 import type { Envelope, EventDefinition } from '../events/envelope';
-import { deadLetterQueueOf } from '../messaging/queues';
-import type { Repositories } from '../storage/unit-of-work';
 import { config } from './config';
 import { invocationLogger } from './invocation';
 import type { Logger } from './logger';
+import { deadLetterQueueOf } from './messaging/queues';
 import { withInvocation } from './runtime';
 import { getServices } from './services';
+import type { Repositories } from './store';
 import { type FunctionContext, type MessageQueueEvent, type QueueMessage, queueNameFromYrn } from './yandex';
 
 export interface ConsumerSpec<TDef extends EventDefinition> {
@@ -32,6 +32,11 @@ export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead_lettered';
 
 export interface BatchReport {
   outcomes: { messageId: string; eventId?: string; outcome: Outcome }[];
+}
+
+/** Declares a consumer: which events it accepts and what it does with each (see events/registry.ts). */
+export function defineConsumer<TDef extends EventDefinition>(spec: ConsumerSpec<TDef>): ConsumerSpec<TDef> {
+  return spec;
 }
 
 /**

@@ -29,8 +29,6 @@ export function withInvocation<TEvent, TResult>(
   correlationIdOf: (event: TEvent) => string | undefined,
   handler: (event: TEvent, context: FunctionContext) => Promise<TResult>,
 ): (event: TEvent, context: FunctionContext) => Promise<TResult> {
-  // Validate configuration (residency included) while the module loads: a misconfigured function never starts.
-  functionLogger();
   return (event, context) => {
     const requestId = context.requestId || crypto.randomUUID();
     const correlationId = correlationIdOf(event) ?? requestId;
@@ -44,4 +42,14 @@ export function withInvocation<TEvent, TResult>(
     };
     return runInvocation(invocation, () => handler(event, context));
   };
+}
+
+/**
+ * A cloud function's entry point, as its handler.ts exports it. Configuration (residency
+ * included) is checked while the function loads: a misconfigured function never starts.
+ */
+export function entryPoint<THandler>(handler: THandler, ...coldStartChecks: (() => unknown)[]): THandler {
+  functionLogger();
+  for (const check of coldStartChecks) check();
+  return handler;
 }

@@ -1,13 +1,13 @@
-import { FieldCipher } from '../crypto/field-cipher';
-import type { KeyWrapper } from '../crypto/key-wrapper';
-import { LocalKeyring } from '../crypto/local-keyring';
-import { YandexKms } from '../crypto/yandex-kms';
-import type { ObjectStorage } from '../files/object-storage';
-import type { Queues } from '../messaging/queues';
 import type { Database } from '../storage/port';
-import { createStore, type Store } from '../storage/unit-of-work';
 import { type Config, config } from './config';
+import { FieldCipher } from './crypto/field-cipher';
+import type { KeyWrapper } from './crypto/key-wrapper';
+import { LocalKeyring } from './crypto/local-keyring';
+import { YandexKms } from './crypto/yandex-kms';
+import type { ObjectStorage } from './files/object-storage';
 import { currentIamToken } from './invocation';
+import type { Queues } from './messaging/queues';
+import { createStore, type Store } from './store';
 
 /** The adapters a function talks to, chosen by configuration: the composition root. */
 export interface Services {
@@ -41,7 +41,7 @@ async function buildServices(cfg: Config): Promise<Services> {
 function lazyObjectStorage(cfg: Config): ObjectStorage {
   let adapter: Promise<ObjectStorage> | undefined;
   const load = () => {
-    adapter ??= import('../files/s3-object-storage').then(
+    adapter ??= import('./files/s3-object-storage').then(
       ({ S3ObjectStorage }) =>
         new S3ObjectStorage({
           endpoint: cfg.STORAGE_ENDPOINT,
@@ -64,7 +64,7 @@ function lazyObjectStorage(cfg: Config): ObjectStorage {
 function lazyQueues(cfg: Config): Queues {
   let adapter: Promise<Queues> | undefined;
   const load = () => {
-    adapter ??= import('../messaging/sqs-queues').then(
+    adapter ??= import('./messaging/sqs-queues').then(
       ({ SqsQueues }) =>
         new SqsQueues({
           endpoint: cfg.QUEUE_ENDPOINT,

@@ -60,32 +60,32 @@ const lazyChunks: LazyChunk[] = [
   },
   {
     file: 'sqs.js',
-    specifiers: ['../messaging/sqs-queues'],
-    source: "export { SqsQueues } from './messaging/sqs-queues';",
+    specifiers: ['./messaging/sqs-queues'],
+    source: "export { SqsQueues } from './platform/messaging/sqs-queues';",
   },
   {
     file: 'sns.js',
     specifiers: ['./sns-sms', './sns-push'],
     source: [
-      "export { snsSms } from './functions/notifications/channels/sns-sms';",
-      "export { snsPush } from './functions/notifications/channels/sns-push';",
+      "export { snsSms } from './modules/notifications/channels/sns-sms';",
+      "export { snsPush } from './modules/notifications/channels/sns-push';",
     ].join('\n'),
   },
   {
     file: 'sesv2.js',
     specifiers: ['./postbox-email'],
-    source: "export { postboxEmail } from './functions/notifications/channels/postbox-email';",
+    source: "export { postboxEmail } from './modules/notifications/channels/postbox-email';",
   },
   {
     file: 's3.js',
-    specifiers: ['../files/s3-object-storage'],
-    source: "export { S3ObjectStorage } from './files/s3-object-storage';",
+    specifiers: ['./files/s3-object-storage'],
+    source: "export { S3ObjectStorage } from './platform/files/s3-object-storage';",
   },
   {
     // The chatbot needs triage's lexicon and rules (~150 KB) only when it assesses a complaint.
     file: 'triage.js',
-    specifiers: ['../triage/triage'],
-    source: "export { triage } from './functions/triage/triage';",
+    specifiers: ['./triage'],
+    source: "export { triage } from './modules/triage/triage';",
   },
   {
     // Every code page iconv-lite knows (about 0.5 MB); only enrolment files not in UTF-8 need one.
@@ -137,7 +137,10 @@ export const lazyChunkPlugin: esbuild.Plugin = {
         `^(${chunk.specifiers.map((s) => s.replace(/[/.-]/g, '\\$&')).join('|')})$`,
       );
       // All of a chunk's specifiers become one virtual module, so the chunk is required once.
-      build.onResolve({ filter: specifiers }, () => ({ path: chunk.file, namespace: 'lazy-chunk' }));
+      // Only dynamic imports: a module may import the same file statically (triage's own routes do).
+      build.onResolve({ filter: specifiers }, (args) =>
+        args.kind === 'dynamic-import' ? { path: chunk.file, namespace: 'lazy-chunk' } : undefined,
+      );
     }
     build.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
       contents: `module.exports = require('./${args.path}');`,

@@ -95,7 +95,7 @@ async function main() {
     'Object Storage presigned upload',
     need('STORAGE_ENDPOINT', 'SMOKE_BUCKET', 'ACCESS_KEY_ID', 'SECRET_ACCESS_KEY'),
     async () => {
-      const { S3ObjectStorage } = await import('../files/s3-object-storage');
+      const { S3ObjectStorage } = await import('../platform/files/s3-object-storage');
       const s3 = new S3ObjectStorage({ endpoint: env.STORAGE_ENDPOINT as string, ...credentials() });
       const key = `tmp/smoke-${crypto.randomUUID()}.txt`;
       const upload = await fetch(await s3.uploadUrl(env.SMOKE_BUCKET as string, key, 'text/plain', 300), {
@@ -126,7 +126,7 @@ async function main() {
   });
 
   await run('KMS round trip', need('KMS_KEY_ID', 'YC_IAM_TOKEN'), async () => {
-    const { YandexKms } = await import('../crypto/yandex-kms');
+    const { YandexKms } = await import('../platform/crypto/yandex-kms');
     const kms = new YandexKms(env.KMS_KEY_ID as string, () => env.YC_IAM_TOKEN);
     const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32)));
     const wrapped = await kms.wrap(key);

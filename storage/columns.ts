@@ -1,6 +1,6 @@
-import type { ColumnDef } from './schema';
+import type { ColumnDef } from './catalog';
 
-/** Column types for the table catalog (storage/schema.ts and each capability's *-schema.ts). */
+/** Column types for the table catalog (modules/<name>/tables.ts). */
 export const text = { type: 'text' } as const;
 export const int = { type: 'int' } as const;
 export const bool = { type: 'bool' } as const;

@@ -1,6 +1,6 @@
-import type { TableName } from './schema';
+import type { TableName } from './catalog';
 
-/** A row as repositories see it; see storage/schema.ts for the value of each column type. */
+/** A row as repositories see it; see storage/catalog.ts for the value of each column type. */
 export type Row = Record<string, unknown>;
 
 export interface Query {

@@ -1,52 +1,5 @@
-import type { Update } from 'grammy/types';
-import * as z from 'zod';
-import { config } from '../../platform/config';
-import { httpRoute } from '../../platform/http';
-import { operations } from '../../platform/operations';
-import { problems } from '../../platform/problem';
-import { getServices } from '../../platform/services';
-import { checkoutUrl, paymentMinutes, video } from '../booking/wiring';
-import { sponsorPayers } from '../coverage/payers';
-import { deliverCalls, processUpdate } from './process-update';
-import { botIdentity } from './routing';
-import { chatbotSettings, secretMatches } from './settings';
-import { captureTransport, telegramTransport } from './transport';
+import { chatbot, chatbotApi } from '../../modules/chatbot';
+import { entryPoint } from '../../platform/runtime';
 
-// Checked while the module loads: a chatbot without its secret (or token) never starts.
-const settings = chatbotSettings(config());
-const transport =
-  settings.transport === 'telegram'
-    ? telegramTransport(settings.token as string, settings.apiRoot)
-    : captureTransport;
-const me = botIdentity(settings.botId, settings.botUsername);
-
-/** Only the id is ours to check; grammY reads the rest, and ignores what it does not know. */
-const updateBody = z.looseObject({ update_id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
-
-const receiveUpdate = httpRoute({
-  route: 'POST /v1/telegram/webhook',
-  // Telegram sends no bearer token: the secret token it echoes proves the call is from it.
-  auth: 'public',
-  body: updateBody,
-  handle: async ({ body, header, route, requestId, correlationId, logger }) => {
-    if (!secretMatches(header('x-telegram-bot-api-secret-token'), settings.webhookSecret)) {
-      throw problems.unauthenticated('X-Telegram-Bot-Api-Secret-Token is missing or wrong.');
-    }
-    const { store } = await getServices();
-    const outcome = await processUpdate(store, body as unknown as Update, me, {
-      holdMinutes: config().HOLD_MINUTES,
-      video,
-      payers: sponsorPayers,
-      ...(paymentMinutes ? { payment: { minutes: paymentMinutes, checkoutUrl } } : {}),
-      route,
-      requestId,
-      correlationId,
-    });
-    await deliverCalls(store, transport, body.update_id);
-    // The update id and what became of it; never a word the patient wrote.
-    logger.info({ updateId: body.update_id, outcome }, 'telegram update');
-    return { status: 200, body: { ok: true } };
-  },
-});
-
-export const handler = operations({ receiveTelegramUpdate: receiveUpdate });
+/** HTTP: the Telegram bot's webhook. A bot without its secret (or token) never starts. */
+export const handler = entryPoint(chatbotApi, chatbot);

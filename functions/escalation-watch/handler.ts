@@ -1,33 +1,5 @@
-import { config } from '../../platform/config';
-import { invocationLogger } from '../../platform/invocation';
-import { withInvocation } from '../../platform/runtime';
-import { getServices } from '../../platform/services';
-import type { TimerEvent } from '../../platform/yandex';
-import { raiseOneLevel } from '../escalations/ladder';
-import { channelsFor } from '../notifications/channels/select';
+import { escalationWatchTimer } from '../../modules/escalations';
+import { entryPoint } from '../../platform/runtime';
 
-/** Timer trigger (every minute): escalations nobody acknowledged within the SLA go one level up. */
-export const handler = withInvocation(
-  'escalation-watch',
-  () => undefined,
-  async (_event: TimerEvent) => {
-    const { store } = await getServices();
-    const now = Date.now();
-    const due = await store.transaction((r) => r.escalations.due(now, 100), { readOnly: true });
-    let escalated = 0;
-    for (const { id } of due) {
-      // One transaction per escalation: a retry never repeats messages already sent for others.
-      const raised = await store.transaction(async (r) =>
-        raiseOneLevel(r, id, {
-          now,
-          channels: await channelsFor(r),
-          hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
-          slaMinutes: config().ESCALATION_SLA_MINUTES,
-        }),
-      );
-      if (raised) escalated++;
-    }
-    if (escalated) invocationLogger().warn({ escalated }, 'escalations raised a level');
-    return { escalated };
-  },
-);
+/** Timer (every minute): escalations nobody acknowledged go one level up. */
+export const handler = entryPoint(escalationWatchTimer);

@@ -1,27 +1,6 @@
-import { crisisDetectedV1 } from '../../events/crisis-detected.v1';
-import { config } from '../../platform/config';
+import { crisisConsumer } from '../../modules/escalations';
 import { queueConsumer } from '../../platform/queue-consumer';
-import { channelsFor } from '../notifications/channels/select';
-import { openEscalation } from './ladder';
+import { entryPoint } from '../../platform/runtime';
 
-/**
- * Message Queue trigger on `crisis`: a patient on the crisis path opens an escalation that
- * someone must acknowledge within ESCALATION_SLA_MINUTES, and the on-call clinician is told
- * at once. The message carries no health data, only a reference.
- */
-export const handler = queueConsumer({
-  name: 'escalations',
-  events: [crisisDetectedV1],
-  handle: async (event, repos) => {
-    await openEscalation(
-      repos,
-      { id: event.id, kind: 'crisis', subjectId: event.data.triageId, tenantId: event.tenant },
-      {
-        now: Date.now(),
-        channels: await channelsFor(repos),
-        hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
-        slaMinutes: config().ESCALATION_SLA_MINUTES,
-      },
-    );
-  },
-});
+/** Message Queue trigger on crisis: a patient on the crisis path opens an escalation. */
+export const handler = entryPoint(queueConsumer(crisisConsumer));

@@ -1,39 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { relayOutbox } from '../../messaging/outbox-relay';
-import { config } from '../../platform/config';
-import { invocationLogger } from '../../platform/invocation';
-import { withInvocation } from '../../platform/runtime';
-import { getServices } from '../../platform/services';
-import type { FunctionContext, TimerEvent } from '../../platform/yandex';
+import { outboxRelayTimer } from '../../platform/messaging/relay-timer';
+import { entryPoint } from '../../platform/runtime';
 
-/** Leave this much of the function's time for the last publish and its mark. */
-const safetyMarginMs = 5_000;
-const pollMs = 1_000;
-
-/**
- * Timer trigger (every minute, the finest Yandex cron allows). One run keeps polling
- * the outbox until shortly before its timeout, so events leave within about a second
- * rather than waiting for the next minute.
- */
-export const handler = withInvocation(
-  'outbox-relay',
-  () => undefined,
-  async (_event: TimerEvent, context: FunctionContext) => {
-    const logger = invocationLogger();
-    const { store, queues } = await getServices();
-    // Re-read each round: the remaining time is the runtime's to shorten (the local cloud does on shutdown).
-    const runUntil = Date.now() + config().RELAY_MAX_RUN_SECONDS * 1000;
-    const deadline = () =>
-      Math.min(runUntil, Date.now() + context.getRemainingTimeInMillis() - safetyMarginMs);
-    let published = 0;
-    let failed = 0;
-    do {
-      const result = await relayOutbox(store, queues, logger, { deadline: deadline() });
-      published += result.published;
-      failed += result.failed;
-      if (Date.now() + pollMs >= deadline()) break;
-      await sleep(pollMs);
-    } while (Date.now() < deadline());
-    return { published, failed };
-  },
-);
+/** Timer (every minute): publishes committed events from the outbox, polling about every second. */
+export const handler = entryPoint(outboxRelayTimer);

@@ -1,21 +1,6 @@
-import { readingsRecordedV1 } from '../../events/readings.v1';
+import { readingsAlertsConsumer } from '../../modules/readings';
 import { queueConsumer } from '../../platform/queue-consumer';
-import { evaluateRecorded } from '../readings/evaluate-alerts';
+import { entryPoint } from '../../platform/runtime';
 
-/**
- * Message Queue trigger on `readings`: evaluates the alert rules for the series each stored
- * batch changed. Deduped on event id with its effects, so a redelivered batch alerts once.
- * Logs counts only, never a value.
- */
-export const handler = queueConsumer({
-  name: 'readings-alerts',
-  events: [readingsRecordedV1],
-  handle: async (event, repos, logger) => {
-    const raised = await evaluateRecorded(repos, event.data, {
-      now: Date.now(),
-      correlationId: event.correlationId,
-      tenant: event.tenant,
-    });
-    if (raised) logger.info({ raised, series: event.data.series.length }, 'reading alerts raised');
-  },
-});
+/** Message Queue trigger on readings: alert rules for the series each batch changed. */
+export const handler = entryPoint(queueConsumer(readingsAlertsConsumer));

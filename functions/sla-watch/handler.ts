@@ -1,25 +1,5 @@
-import { invocationLogger } from '../../platform/invocation';
-import { withInvocation } from '../../platform/runtime';
-import { getServices } from '../../platform/services';
-import type { TimerEvent } from '../../platform/yandex';
-import { reportOverdueAnswers } from '../consultations/use-cases';
+import { overdueAnswersTimer } from '../../modules/consultations';
+import { entryPoint } from '../../platform/runtime';
 
-/** At most this many overdue answers reported per run; the next minute takes the rest. */
-const batch = 200;
-
-/**
- * Timer trigger (every minute): a patient's message unanswered past its deadline is
- * reported once, as an `async_message.overdue.v1` event for the clinic admin.
- */
-export const handler = withInvocation(
-  'sla-watch',
-  () => undefined,
-  async (_event: TimerEvent) => {
-    const { store } = await getServices();
-    const reported = await store.transaction((r) =>
-      reportOverdueAnswers(r, { now: Date.now(), correlationId: crypto.randomUUID(), limit: batch }),
-    );
-    if (reported) invocationLogger().info({ reported }, 'overdue answers reported');
-    return { reported };
-  },
-);
+/** Timer (every minute): patients' messages unanswered past their deadline are reported. */
+export const handler = entryPoint(overdueAnswersTimer);

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { setImmediate } from 'node:timers';
+import { catalogTables, type TableDef, type TableName, tableDef } from '../catalog';
 import { TransactionConflict, UniqueConflict } from '../errors';
 import type { Database, Query, Row, Tables } from '../port';
-import { tables as catalog, type TableDef, type TableName } from '../schema';
 import { migrate } from './migrations';
 
 const SQLITE_BUSY = 5;
@@ -124,7 +124,7 @@ export class SqliteDatabase implements Database {
   async sweepExpired(now: number): Promise<number> {
     let deleted = 0;
     await this.transaction(async () => {
-      for (const [name, def] of Object.entries(catalog) as [TableName, TableDef][]) {
+      for (const [name, def] of catalogTables()) {
         if (!def.expiresAt) continue;
         const sql = `DELETE FROM ${name} WHERE ${def.expiresAt} IS NOT NULL AND ${def.expiresAt} <= ?`;
         deleted += Number(this.statement(sql).run(now).changes);
@@ -182,7 +182,7 @@ class SqliteTables implements Tables {
   constructor(private readonly owner: SqliteDatabase) {}
 
   async insert(table: TableName, row: Row): Promise<void> {
-    const def: TableDef = catalog[table];
+    const def: TableDef = tableDef(table);
     const columns = Object.keys(row);
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
     const values = columns.map((c) => toSql(def, c, row[c]));
@@ -201,7 +201,7 @@ class SqliteTables implements Tables {
   }
 
   async upsert(table: TableName, row: Row): Promise<void> {
-    const def: TableDef = catalog[table];
+    const def: TableDef = tableDef(table);
     const columns = Object.keys(row);
     const sql = `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
     try {
@@ -212,7 +212,7 @@ class SqliteTables implements Tables {
   }
 
   async get(table: TableName, key: Row): Promise<Row | undefined> {
-    const def: TableDef = catalog[table];
+    const def: TableDef = tableDef(table);
     const keys = Object.keys(key);
     const live = def.expiresAt ? ` AND (${def.expiresAt} IS NULL OR ${def.expiresAt} > ?)` : '';
     const sql = `SELECT * FROM ${table} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}${live} LIMIT 1`;
@@ -223,7 +223,7 @@ class SqliteTables implements Tables {
   }
 
   async update(table: TableName, key: Row, patch: Row): Promise<boolean> {
-    const def: TableDef = catalog[table];
+    const def: TableDef = tableDef(table);
     let columns = Object.keys(patch);
     const keys = Object.keys(key);
     const where = keys.map((k) => `${k} = ?`).join(' AND ');
@@ -252,14 +252,14 @@ class SqliteTables implements Tables {
   }
 
   async remove(table: TableName, key: Row): Promise<boolean> {
-    const def: TableDef = catalog[table];
+    const def: TableDef = tableDef(table);
     const keys = Object.keys(key);
     const sql = `DELETE FROM ${table} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`;
     return Number(this.owner.statement(sql).run(...keys.map((k) => toSql(def, k, key[k]))).changes) > 0;
   }
 
   async find(table: TableName, query: Query): Promise<Row[]> {
-    const def: TableDef = catalog[table];
+    const def: TableDef = tableDef(table);
     const conditions: string[] = [];
     const values: SQLInputValue[] = [];
     for (const [column, value] of Object.entries(query.where ?? {})) {

@@ -20,9 +20,9 @@ import {
   Utf8,
   Utf8Type,
 } from '@ydbjs/value/primitive';
+import { type ColumnType, tableDef as catalogDef, type TableDef, type TableName } from '../catalog';
 import { TransactionConflict, UniqueConflict } from '../errors';
 import type { Database, Query, Row, Tables, TransactionOptions } from '../port';
-import { type ColumnType, tables as catalog, type TableDef, type TableName } from '../schema';
 
 /** Attempts of one transaction before it gives up with `TransactionConflict`. */
 const maxAttempts = 5;
@@ -391,9 +391,7 @@ function decodeRow(def: TableDef, raw: Row): Row {
 
 function tableDef(table: TableName): TableDef {
   // Table names go into YQL text: only catalog names may.
-  const def: TableDef | undefined = catalog[table];
-  if (!def) throw new Error(`Unknown table ${table}`);
-  return def;
+  return catalogDef(table);
 }
 
 function quote(name: string): string {

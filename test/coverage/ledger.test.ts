@@ -4,15 +4,15 @@ import {
   closeAppointment,
   confirmHold,
   holdSlot,
-} from '../../functions/booking/appointments';
-import type { Appointment } from '../../functions/booking/domain/appointment';
-import { type Doctor, defaultSchedule } from '../../functions/booking/domain/doctor';
-import type { Payer } from '../../functions/booking/payers';
-import { linkRooms } from '../../functions/booking/video-rooms';
-import { applyEntry, available, emptyBalance } from '../../functions/coverage/domain/ledger';
-import { accountIds, type Product } from '../../functions/coverage/domain/sponsor';
-import { sponsorPayers as payers } from '../../functions/coverage/payers';
-import { cancelPolicy, createProduct, issuePolicy, linkPolicy } from '../../functions/coverage/policies';
+} from '../../modules/booking/appointments';
+import type { Appointment } from '../../modules/booking/domain/appointment';
+import { type Doctor, defaultSchedule } from '../../modules/booking/domain/doctor';
+import type { Payer } from '../../modules/booking/payers';
+import { linkRooms } from '../../modules/booking/video-rooms';
+import { applyEntry, available, emptyBalance } from '../../modules/coverage/domain/ledger';
+import { accountIds, type Product } from '../../modules/coverage/domain/sponsor';
+import { sponsorPayers as payers } from '../../modules/coverage/payers';
+import { cancelPolicy, createProduct, issuePolicy, linkPolicy } from '../../modules/coverage/policies';
 import { clockedStore } from '../support/clocked-store';
 
 const minute = 60_000;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '../../events/envelope';
-import { patientRegisteredV1 } from '../../events/patient-registered.v1';
 import { createQueues, type ProtocolServers, startProtocolServers } from '../../local/protocol-servers';
 import { startQueueTrigger } from '../../local/queue-trigger';
+import { patientRegisteredV1 } from '../../modules/patients/events/patient-registered.v1';
 import type { BatchReport } from '../../platform/queue-consumer';
 import type { FunctionContext, MessageQueueEvent } from '../../platform/yandex';
 

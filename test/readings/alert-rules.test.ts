@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertPolicy, evaluateSeries, type RuleState } from '../../functions/readings/domain/alert-rules';
-import { ageBand, criticalLimits, defaultTargets } from '../../functions/readings/domain/thresholds';
+import { alertPolicy, evaluateSeries, type RuleState } from '../../modules/readings/domain/alert-rules';
+import { ageBand, criticalLimits, defaultTargets } from '../../modules/readings/domain/thresholds';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const idle = (): Record<'critical' | 'sustained', RuleState> => ({

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, UnknownCsvFormat } from '../../functions/readings/domain/csv';
-import { parseJsonItem } from '../../functions/readings/domain/json-items';
-import { toCanonical } from '../../functions/readings/domain/units';
-import { checked, filePolicy, livePolicy } from '../../functions/readings/domain/validate';
+import { parseCsv, UnknownCsvFormat } from '../../modules/readings/domain/csv';
+import { parseJsonItem } from '../../modules/readings/domain/json-items';
+import { toCanonical } from '../../modules/readings/domain/units';
+import { checked, filePolicy, livePolicy } from '../../modules/readings/domain/validate';
 import { projectRoot } from '../support/test-cloud';
 
 const now = Date.parse('2026-11-23T12:00:00Z');

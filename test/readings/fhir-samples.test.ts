@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFhir } from '../../functions/readings/domain/fhir';
-import type { Reading, RejectionReason } from '../../functions/readings/domain/types';
-import { checked, livePolicy } from '../../functions/readings/domain/validate';
+import { parseFhir } from '../../modules/readings/domain/fhir';
+import type { Reading, RejectionReason } from '../../modules/readings/domain/types';
+import { checked, livePolicy } from '../../modules/readings/domain/validate';
 import { projectRoot } from '../support/test-cloud';
 
 const samples = resolve(projectRoot, 'test/fixtures/fhir');

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldCipher } from '../../crypto/field-cipher';
-import { CiphertextRejected } from '../../crypto/key-wrapper';
-import { LocalKeyring } from '../../crypto/local-keyring';
+import { FieldCipher } from '../../platform/crypto/field-cipher';
+import { CiphertextRejected } from '../../platform/crypto/key-wrapper';
+import { LocalKeyring } from '../../platform/crypto/local-keyring';
+import { createStore } from '../../platform/store';
 import { SqliteDatabase } from '../../storage/sqlite/database';
-import { createStore } from '../../storage/unit-of-work';
 
 const fresh = () => new LocalKeyring(join(mkdtempSync(join(tmpdir(), 'keyring-')), 'keyring.json'));
 

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FieldCipher } from '../../crypto/field-cipher';
-import { LocalKeyring } from '../../crypto/local-keyring';
+import { FieldCipher } from '../../platform/crypto/field-cipher';
+import { LocalKeyring } from '../../platform/crypto/local-keyring';
+import { createStore } from '../../platform/store';
 import { SqliteDatabase } from '../../storage/sqlite/database';
-import { createStore } from '../../storage/unit-of-work';
 
 /** A fresh SQLite database and local keyring in a temporary directory, on the test's own clock. */
 export function clockedStore(name: string, clock: () => number) {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { closeAppointment } from '../../functions/booking/appointments';
-import { sponsorPayers } from '../../functions/coverage/payers';
+import { closeAppointment } from '../../modules/booking/appointments';
+import { sponsorPayers } from '../../modules/coverage/payers';
 import { getServices } from '../../platform/services';
 import type { TestCloud } from './test-cloud';
 

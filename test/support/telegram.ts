@@ -1,5 +1,5 @@
+import type { QueuedCall } from '../../modules/chatbot/repositories/chatbot';
 import { getServices } from '../../platform/services';
-import type { QueuedCall } from '../../storage/repositories/chatbot';
 import type { TestCloud } from './test-cloud';
 
 export const webhookSecret = 'test-telegram-webhook-secret';

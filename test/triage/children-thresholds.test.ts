@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../functions/triage/triage';
+import { triage } from '../../modules/triage/triage';
 import { ruleIds } from './cases';
 
 /** NICE NG51/NG143 thresholds depend on age: the same reading is normal at one age and a red flag at another. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../functions/triage/triage';
-import { dispositions } from '../../functions/triage/vocabulary';
+import { triage } from '../../modules/triage/triage';
+import { dispositions } from '../../modules/triage/vocabulary';
 
 describe('dispositions', () => {
   it.each([

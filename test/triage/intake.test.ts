@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gad7, phq9 } from '../../functions/triage/intake/instruments';
-import { intake } from '../../functions/triage/intake/intake';
+import { gad7, phq9 } from '../../modules/triage/intake/instruments';
+import { intake } from '../../modules/triage/intake/intake';
 import { sample } from './cases';
 
 interface SampleBand {

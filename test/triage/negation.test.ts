@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readComplaint } from '../../functions/triage/text/read-complaint';
-import { triage } from '../../functions/triage/triage';
-import type { SymptomCode } from '../../functions/triage/vocabulary';
+import { readComplaint } from '../../modules/triage/text/read-complaint';
+import { triage } from '../../modules/triage/triage';
+import type { SymptomCode } from '../../modules/triage/vocabulary';
 
 const presence = (text: string, code: SymptomCode) => readComplaint(text).findings.get(code)?.present;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../functions/triage/text/normalize';
-import { readProseVitals } from '../../functions/triage/text/prose-vitals';
-import { triage } from '../../functions/triage/triage';
+import { normalize } from '../../modules/triage/text/normalize';
+import { readProseVitals } from '../../modules/triage/text/prose-vitals';
+import { triage } from '../../modules/triage/triage';
 
 const read = (text: string) => readProseVitals(normalize(text)).vitals;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ruleSetV1 } from '../../functions/triage/rules/ruleset.v1';
-import { triage } from '../../functions/triage/triage';
-import { dispositions, type Language } from '../../functions/triage/vocabulary';
+import { ruleSetV1 } from '../../modules/triage/rules/ruleset.v1';
+import { triage } from '../../modules/triage/triage';
+import { dispositions, type Language } from '../../modules/triage/vocabulary';
 import { ruleIds, sample } from './cases';
 
 interface Vignette {

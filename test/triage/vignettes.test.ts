@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../functions/triage/triage';
-import type { Language } from '../../functions/triage/vocabulary';
+import { triage } from '../../modules/triage/triage';
+import type { Language } from '../../modules/triage/vocabulary';
 
 type Level = 'emergency' | 'doctor' | 'self_care';
 const levelOf = (disposition: string): Level =>

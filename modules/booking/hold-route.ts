@@ -1,0 +1,42 @@
+import { config } from '../../platform/config';
+import type { ApiRequest, ApiResult } from '../../platform/http';
+import type { Repositories } from '../../platform/store';
+import { sponsorPayers as payers } from '../coverage';
+import { patientBooked } from './access';
+import { viewOf } from './appointment-view';
+import type { HoldContext } from './appointments';
+import type { Appointment } from './domain/appointment';
+import type { Payer } from './payers';
+import { inTransaction } from './transaction';
+
+/** What every hold request says about the patient: who (for a service), their zone, who pays. */
+export interface HoldRequestBody {
+  patientId?: string | undefined;
+  timeZone: string;
+  payer?: Payer | undefined;
+}
+
+export interface HoldFor {
+  patientId: string;
+  patientTimeZone: string;
+  payer?: Payer | undefined;
+}
+
+/**
+ * The shared shape of the hold routes (a slot, or a doctor on duty): the patient the caller may
+ * book for, one transaction, and `201` with the held appointment.
+ */
+export async function answerHold<TBody extends HoldRequestBody>(
+  request: ApiRequest<TBody, unknown, unknown>,
+  hold: (repos: Repositories, patient: HoldFor, context: HoldContext) => Promise<Appointment>,
+): Promise<ApiResult> {
+  const { body, caller, correlationId, language } = request;
+  const patient = {
+    patientId: patientBooked(caller, body.patientId),
+    patientTimeZone: body.timeZone,
+    payer: body.payer,
+  };
+  const context = { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId, payers };
+  const result = await inTransaction(async (r) => viewOf(r, await hold(r, patient, context), language));
+  return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
+}

@@ -1,0 +1,24 @@
+import './store';
+
+export { cancelAppointment, confirmHold, holdSlot, NotFound, rescheduleAppointment } from './appointments';
+export {
+  type Appointment,
+  BookingRuleBroken,
+  type ConsultationFormat,
+  isLiveHold,
+  rules,
+} from './domain/appointment';
+export { type Specialty, specialties } from './domain/doctor';
+export { sendDueReminders } from './due-reminders';
+export { appointmentBookedV1, appointmentEventsV1 } from './events/appointment.v1';
+export { paymentRefundRefusedV1 } from './events/payment.v1';
+export { type Outcome, type Payer, PayerRefused, type Payers, type Sponsor, type Visit } from './payers';
+export { sweepPayments } from './payment-sweep';
+export { paymentSweepTimer } from './payment-sweep-timer';
+export { remindersTimer } from './reminders-timer';
+export { bookingApi } from './routes';
+export { format } from './schemas';
+export { findSlots } from './slot-search';
+export { findDutyVisit, holdUrgent } from './urgent';
+export type { VideoRooms } from './video-rooms';
+export { checkoutUrl, paymentMinutes, paymentProvider, video } from './wiring';

@@ -1,0 +1,14 @@
+import { defineRepositories } from '../../platform/store';
+import { ChatbotRepository } from './repositories/chatbot';
+import './tables';
+
+declare module '../../platform/store' {
+  interface Repositories {
+    chatbot: ChatbotRepository;
+  }
+}
+
+/** Chatbot's tables and repositories join the catalog and every transaction once this module loads. */
+defineRepositories({
+  chatbot: ({ tables, cipher, now }) => new ChatbotRepository(tables, cipher, now),
+});

@@ -1,0 +1,14 @@
+import { defineRepositories } from '../../platform/store';
+import { ConsultationRepository } from './repositories/consultations';
+import './tables';
+
+declare module '../../platform/store' {
+  interface Repositories {
+    consultations: ConsultationRepository;
+  }
+}
+
+/** Consultations's tables and repositories join the catalog and every transaction once this module loads. */
+defineRepositories({
+  consultations: ({ tables, cipher }) => new ConsultationRepository(tables, cipher),
+});

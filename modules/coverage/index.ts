@@ -1,0 +1,9 @@
+import './store';
+
+export { activate } from './corporate';
+export { SponsorRuleBroken, sponsorRules } from './domain/errors';
+export { sponsorUploadTrigger } from './imports/upload-trigger';
+export { sponsorPayers } from './payers';
+export { linkPolicy } from './policies';
+export { sponsorReports } from './report-routes';
+export { coverageApi } from './routes';

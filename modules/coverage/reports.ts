@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon';
+import type { Repositories } from '../../platform/store';
+import { contractUsage } from './corporate';
+import { toCsv } from './domain/csv';
+import { calendarDate, sponsorZone } from './domain/dates';
+import type { CorporateContract } from './domain/sponsor';
+
+export interface Report {
+  key: string;
+  csv: string;
+  rows: number;
+}
+
+export const lastMonth = (now: number) =>
+  DateTime.fromMillis(now, { zone: sponsorZone }).minus({ months: 1 }).toFormat('yyyy-MM');
+
+export const monthStart = (month: string) => DateTime.fromISO(`${month}-01`, { zone: sponsorZone });
+
+export const thisMonth = (now: number) => DateTime.fromMillis(now, { zone: sponsorZone }).toFormat('yyyy-MM');
+
+/**
+ * An insurer's register of the services rendered under its policies in a month: policy
+ * number, date, service, specialty, clinic and cost. Never a diagnosis, complaint or message.
+ */
+export async function insurerRegister(
+  repos: Repositories,
+  insurerId: string,
+  month: string,
+): Promise<Report> {
+  const start = monthStart(month);
+  const visits = (
+    await repos.entitlements.visitsOfTenant(insurerId, start.toMillis(), start.plus({ months: 1 }).toMillis())
+  ).filter((v) => v.payerType === 'policy' && v.status === 'consumed');
+  const numbers = new Map<string, string>();
+  for (const payerId of new Set(visits.map((v) => v.payerId))) {
+    numbers.set(payerId, (await repos.insurers.policy(payerId))?.number ?? '');
+  }
+  const rows = visits
+    .map((v) => [
+      numbers.get(v.payerId) ?? '',
+      calendarDate(v.start),
+      v.serviceName,
+      v.specialty,
+      v.clinicId,
+      (v.priceKopecks / 100).toFixed(2),
+    ])
+    .sort(
+      (a, b) =>
+        (a[0] as string).localeCompare(b[0] as string) || (a[1] as string).localeCompare(b[1] as string),
+    );
+  return {
+    key: `reports/insurer/${encodeURIComponent(insurerId)}/${month}.csv`,
+    csv: toCsv(['policy_number', 'date', 'service', 'specialty', 'clinic', 'cost_rub'], rows),
+    rows: rows.length,
+  };
+}
+
+const hidden = 'suppressed';
+
+/**
+ * An employer's usage of a contract to date: sessions used by month and format, the total,
+ * and what is left. Every figure about fewer than 5 people reads "suppressed"; no names, no scores.
+ */
+export async function employerReport(
+  repos: Repositories,
+  contract: CorporateContract,
+  now: number,
+): Promise<Report> {
+  const usage = await contractUsage(repos, contract, now);
+  const shown = (value: number | null) => value ?? hidden;
+  const rows: (string | number)[][] = [
+    ...usage.cells.map((c) => [c.month, c.format, shown(c.people), shown(c.sessions)]),
+    ['total', 'all', shown(usage.totalPeople), shown(usage.sessionsUsed)],
+    ['granted', 'all', '', usage.sessionsGranted],
+    ['left', 'all', '', shown(usage.sessionsLeft)],
+  ];
+  return {
+    key: `reports/employer/${encodeURIComponent(contract.employerId)}/${contract.id}/${thisMonth(now)}.csv`,
+    csv: toCsv(['month', 'format', 'people', 'sessions'], rows),
+    rows: rows.length,
+  };
+}

@@ -1,0 +1,51 @@
+import { config } from '../../platform/config';
+import { defineConsumer } from '../../platform/queue-consumer';
+import type { Repositories } from '../../platform/store';
+import { appointmentEventsV1 } from '../booking';
+import { consultationEventsV1 } from '../consultations';
+import { patientRegisteredV1 } from '../patients';
+import { alertRaisedV1 } from '../readings';
+import { channelsFor } from './channels/select';
+import { decide } from './decisions';
+import { deliver } from './deliver';
+import { notificationRequestedV1 } from './events/notification-requested.v1';
+import { onReadingAlert } from './reading-alerts';
+
+/** A reminder for an appointment cancelled or moved since it fell due is dropped. */
+async function stillAsReminded(repos: Repositories, data: { appointmentId: string; start: string }) {
+  const appointment = await repos.appointments.get(data.appointmentId);
+  return appointment?.status === 'booked' && new Date(appointment.start).toISOString() === data.start;
+}
+
+/**
+ * Message Queue trigger on `notifications`: turns events into messages for their
+ * recipients and sends them through their channels (see deliver.ts). The consumer
+ * records the event as processed in the same transaction, so one event is one message.
+ */
+export const notificationsConsumer = defineConsumer({
+  name: 'notifications',
+  events: [
+    notificationRequestedV1,
+    patientRegisteredV1,
+    ...appointmentEventsV1,
+    ...consultationEventsV1,
+    alertRaisedV1,
+  ],
+  handle: async (event, repos) => {
+    if (event.type === 'alert.raised.v1') {
+      return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1], await channelsFor(repos));
+    }
+    const intent = decide(event);
+    if (!intent) return;
+    const reminder =
+      event.type === 'appointment.reminder_due.v1'
+        ? (event.data as { appointmentId: string; start: string })
+        : undefined;
+    if (reminder && !(await stillAsReminded(repos, reminder))) return;
+    await deliver(
+      repos,
+      { ...intent, tenantId: event.tenant, sourceEventId: event.id },
+      { now: Date.now(), channels: await channelsFor(repos), hourlyLimit: config().NOTIFY_HOURLY_LIMIT },
+    );
+  },
+});

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { Envelope } from '../../events/envelope';
+import { config } from '../../platform/config';
+import type { Repositories } from '../../platform/store';
+import { ladderOf, openEscalation } from '../escalations';
+import type { alertRaisedV1 } from '../readings';
+import type { Channel } from './channels/port';
+import { deliver } from './deliver';
+
+type AlertRaised = Envelope<z.infer<(typeof alertRaisedV1)['data']>>;
+
+/**
+ * A critical reading must be acknowledged: it opens an escalation keyed by the alert (the
+ * doctor's acknowledgement of the alert stops it). A sustained one tells the first person on
+ * the ladder once, without escalating.
+ */
+export async function onReadingAlert(
+  repos: Repositories,
+  event: AlertRaised,
+  channels: Partial<Record<string, Channel>>,
+): Promise<void> {
+  const context = {
+    now: Date.now(),
+    channels,
+    hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
+    slaMinutes: config().ESCALATION_SLA_MINUTES,
+  };
+  const opening = {
+    id: event.data.alertId,
+    kind: 'reading_alert' as const,
+    subjectId: event.data.alertId,
+    tenantId: event.data.clinicId ?? event.tenant,
+  };
+  if (event.data.rule === 'critical') return openEscalation(repos, opening, context);
+  const [first] = await ladderOf(repos, {
+    ...opening,
+    level: 0,
+    nextAt: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    createdAt: context.now,
+  });
+  if (!first) return;
+  await deliver(
+    repos,
+    {
+      recipientId: first,
+      template: 'reading.alert_sustained',
+      variables: { ref: event.data.alertId.slice(0, 8) },
+      tenantId: opening.tenantId,
+      sourceEventId: event.id,
+    },
+    context,
+  );
+}

@@ -1,0 +1,23 @@
+import { defineRepositories } from '../../platform/store';
+import { CapturedMessages } from './repositories/captured-messages';
+import { DeferredNotifications } from './repositories/deferred-notifications';
+import { NotificationContacts } from './repositories/notification-contacts';
+import { NotificationLog } from './repositories/notifications';
+import './tables';
+
+declare module '../../platform/store' {
+  interface Repositories {
+    notifications: NotificationLog;
+    notificationContacts: NotificationContacts;
+    deferredNotifications: DeferredNotifications;
+    capturedMessages: CapturedMessages;
+  }
+}
+
+/** Notifications's tables and repositories join the catalog and every transaction once this module loads. */
+defineRepositories({
+  notifications: ({ tables, now }) => new NotificationLog(tables, now),
+  notificationContacts: ({ tables, now }) => new NotificationContacts(tables, now),
+  deferredNotifications: ({ tables }) => new DeferredNotifications(tables),
+  capturedMessages: ({ tables, now }) => new CapturedMessages(tables, now),
+});

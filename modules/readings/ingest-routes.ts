@@ -1,0 +1,107 @@
+import type * as z from 'zod';
+import { httpRoute } from '../../platform/http';
+import { tenantOf } from '../../platform/identity';
+import { operations } from '../../platform/operations';
+import { Problem, problems } from '../../platform/problem';
+import { getServices } from '../../platform/services';
+import { parseFhir } from './domain/fhir';
+import { parseJsonItem } from './domain/json-items';
+import { livePolicy } from './domain/validate';
+import { ingestBatch } from './ingest';
+import { BindingOverlaps } from './repositories/devices';
+import * as schemas from './schemas';
+
+/** Our JSON batch or a FHIR resource, each item parsed on its own (one bad item refuses only itself). */
+function itemsOf(body: z.infer<typeof schemas.readingsBody>, defaultDeviceId: string | undefined) {
+  if ('resourceType' in body) {
+    return { source: 'fhir' as const, items: parseFhir(body, defaultDeviceId) };
+  }
+  const deviceId = body.deviceId ?? defaultDeviceId;
+  return {
+    source: 'api' as const,
+    items: body.items.map((item) => ({ parsed: parseJsonItem(item, deviceId) })),
+  };
+}
+
+const ingestReadings = httpRoute({
+  route: 'POST /v1/readings',
+  auth: ['patient', 'service'],
+  body: schemas.readingsBody,
+  query: schemas.readingsQuery,
+  idempotent: true,
+  handle: async ({ body, query, caller, correlationId, requestId, route }) => {
+    const { source, items } = itemsOf(body, query.deviceId);
+    const { store } = await getServices();
+    const result = await store.transaction(async (r) => {
+      const outcome = await ingestBatch(r, items, {
+        source,
+        policy: livePolicy(Date.now()),
+        ...(caller.role === 'patient' ? { owner: { patientId: caller.subject } } : {}),
+        correlationId,
+        tenant: tenantOf(caller) ?? caller.role,
+      });
+      for (const patient of outcome.patients) {
+        await r.audit.append({
+          tenantId: patient.clinicId ?? caller.role,
+          actor: caller.subject,
+          actorRole: caller.role,
+          action: 'create',
+          resourceType: 'readings',
+          resourceId: patient.patientId,
+          route,
+          requestId,
+        });
+      }
+      return outcome.result;
+    });
+    return { status: 200, body: result };
+  },
+});
+
+const registerDevice = httpRoute({
+  route: 'POST /v1/devices',
+  auth: ['patient', 'clinic_admin', 'service'],
+  body: schemas.registerDeviceBody,
+  idempotent: true,
+  handle: async ({ body, caller }) => {
+    if (caller.role === 'patient' && body.patientId && body.patientId !== caller.subject)
+      throw problems.forbidden('A patient binds devices only to themself.');
+    const patientId = caller.role === 'patient' ? caller.subject : body.patientId;
+    if (!patientId)
+      throw problems.validation([
+        { path: 'body.patientId', message: 'required unless a patient binds their own device' },
+      ]);
+    const validFrom = body.validFrom ? Date.parse(body.validFrom) : Date.now();
+    const validTo = body.validTo ? Date.parse(body.validTo) : null;
+    const { store } = await getServices();
+    const binding = await store
+      .transaction(async (r) => {
+        const patient = await r.readings.patient(patientId);
+        // A clinic admin binds devices of their own clinic's patients only.
+        if (caller.role === 'clinic_admin' && (!tenantOf(caller) || patient?.clinicId !== tenantOf(caller)))
+          throw problems.notFound('Patient');
+        const clinicId = patient?.clinicId ?? null;
+        const bound = { deviceId: body.deviceId, patientId, clinicId, validFrom, validTo };
+        await r.readings.devices.bind(
+          { id: body.deviceId, model: body.model ?? null, registeredBy: caller.subject },
+          bound,
+        );
+        return bound;
+      })
+      .catch((error) => {
+        if (error instanceof BindingOverlaps)
+          throw new Problem(409, 'BINDING_OVERLAPS', 'Conflict', error.message);
+        throw error;
+      });
+    return {
+      status: 201,
+      body: {
+        ...binding,
+        validFrom: new Date(binding.validFrom).toISOString(),
+        validTo: binding.validTo === null ? null : new Date(binding.validTo).toISOString(),
+      },
+    };
+  },
+});
+
+export const readingsIngestApi = operations({ ingestReadings, registerDevice });

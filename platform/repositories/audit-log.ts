@@ -1,0 +1,76 @@
+import type { Tables } from '../../storage/port';
+
+export interface AuditEntry {
+  tenantId: string;
+  actor: string;
+  actorRole: string;
+  action: 'read' | 'create' | 'update' | 'delete';
+  resourceType: string;
+  resourceId: string;
+  route: string;
+  requestId: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: string;
+  at: string;
+}
+
+/**
+ * Who read or changed health data, when and through which route. Append-only: there
+ * is no update or delete here, and the SQLite schema rejects them with triggers.
+ */
+export class AuditLog {
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => number,
+  ) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    await this.tables.insert('audit_log', {
+      tenant_id: entry.tenantId,
+      id: crypto.randomUUID(),
+      at: this.now(),
+      actor: entry.actor,
+      actor_role: entry.actorRole,
+      action: entry.action,
+      resource_type: entry.resourceType,
+      resource_id: entry.resourceId,
+      route: entry.route,
+      request_id: entry.requestId,
+    });
+  }
+
+  async forResource(tenantId: string, resourceId: string, limit = 100): Promise<AuditRecord[]> {
+    const rows = await this.tables.find('audit_log', {
+      where: { resource_id: resourceId },
+      orderBy: [{ column: 'at', direction: 'desc' }],
+      limit,
+    });
+    return rows.filter((row) => row.tenant_id === tenantId).map(toRecord);
+  }
+
+  async forTenant(tenantId: string, limit = 100): Promise<AuditRecord[]> {
+    const rows = await this.tables.find('audit_log', {
+      where: { tenant_id: tenantId },
+      orderBy: [{ column: 'at', direction: 'desc' }],
+      limit,
+    });
+    return rows.map(toRecord);
+  }
+}
+
+function toRecord(row: Record<string, unknown>): AuditRecord {
+  return {
+    id: String(row.id),
+    tenantId: String(row.tenant_id),
+    at: new Date(Number(row.at)).toISOString(),
+    actor: String(row.actor),
+    actorRole: String(row.actor_role),
+    action: row.action as AuditEntry['action'],
+    resourceType: String(row.resource_type),
+    resourceId: String(row.resource_id),
+    route: String(row.route),
+    requestId: String(row.request_id),
+  };
+}

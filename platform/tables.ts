@@ -1,0 +1,60 @@
+import { defineTables, type TablesOf } from '../storage/catalog';
+import { int, json, optional, text, timestamp } from '../storage/columns';
+
+/** The runtime kit's own tables: the outbox, consumers' dedupe records, idempotency keys, the audit log. */
+export const platformTables = defineTables({
+  outbox: {
+    columns: {
+      id: text,
+      created_at: timestamp,
+      seq: int,
+      queue: text,
+      event_id: text,
+      event_type: text,
+      body: text,
+      sent_at: optional(timestamp),
+      expires_at: optional(timestamp),
+    },
+    primaryKey: ['id'],
+    indexes: { outbox_by_created: { columns: ['created_at', 'seq'] } },
+    expiresAt: 'expires_at',
+  },
+  processed_events: {
+    columns: { consumer: text, event_id: text, processed_at: timestamp, expires_at: timestamp },
+    primaryKey: ['consumer', 'event_id'],
+    expiresAt: 'expires_at',
+  },
+  idempotency_keys: {
+    columns: {
+      scope: text,
+      key: text,
+      request_hash: text,
+      state: text,
+      response: optional(json),
+      created_at: timestamp,
+      expires_at: timestamp,
+    },
+    primaryKey: ['scope', 'key'],
+    expiresAt: 'expires_at',
+  },
+  audit_log: {
+    columns: {
+      tenant_id: text,
+      id: text,
+      at: timestamp,
+      actor: text,
+      actor_role: text,
+      action: text,
+      resource_type: text,
+      resource_id: text,
+      route: text,
+      request_id: text,
+    },
+    primaryKey: ['tenant_id', 'id'],
+    indexes: { audit_by_resource: { columns: ['resource_id', 'at'] } },
+  },
+});
+
+declare module '../storage/catalog' {
+  interface TableCatalog extends TablesOf<typeof platformTables> {}
+}
