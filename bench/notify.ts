@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { GetQueueUrlCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { createEvent } from '../events/envelope';
 import { startLocalCloud } from '../local/cloud';
-import { appointmentBookedV1 } from '../modules/booking';
+import { appointmentBookedV1 } from '../modules/booking/events';
 import { getServices } from '../platform/services';
 
 const total = 2_000;

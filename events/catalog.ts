@@ -1,10 +1,10 @@
 import type * as z from 'zod';
-import { appointmentEventsV1, paymentRefundRefusedV1 } from '../modules/booking';
-import { consultationEventsV1 } from '../modules/consultations';
-import { notificationRequestedV1 } from '../modules/notifications';
-import { patientRegisteredV1 } from '../modules/patients';
-import { alertRaisedV1, readingsRecordedV1 } from '../modules/readings';
-import { crisisDetectedV1 } from '../modules/triage';
+import { appointmentEventsV1, paymentRefundRefusedV1 } from '../modules/booking/events';
+import { consultationEventsV1 } from '../modules/consultations/events';
+import { notificationRequestedV1 } from '../modules/notifications/events';
+import { patientRegisteredV1 } from '../modules/patients/events';
+import { alertRaisedV1, readingsRecordedV1 } from '../modules/readings/events';
+import { crisisDetectedV1 } from '../modules/triage/events';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
 
 /** Every event type the system knows. Nothing crosses a queue without an entry here. */

@@ -101,5 +101,5 @@ export function ydbCredentials(cfg: Config): 'metadata' | 'anonymous' | { token:
 
 function keyWrapper(cfg: Config): KeyWrapper {
   if (cfg.KMS_DRIVER === 'keyring') return new LocalKeyring(cfg.KEYRING_PATH);
-  return new YandexKms(cfg.KMS_KEY_ID as string, currentIamToken);
+  return new YandexKms(cfg.KMS_KEY_ID as string, currentIamToken, cfg.KMS_ENDPOINT);
 }

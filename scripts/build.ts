@@ -3,7 +3,7 @@
  * dist/<name>/index.js (+ index.js.map), and zips it into dist/<name>.zip, the artifact the
  * Serverless plugin uploads. No package.json is shipped: Yandex would run `npm ci` on one.
  *
- * Code only some paths need (the Yandex Cloud SDK for KMS, the SQS client for functions that
+ * Code only some paths need (the SQS client for functions that
  * send) sits behind a dynamic import and is bundled separately into a lazy chunk beside
  * index.js, required on first use, so it costs nothing at cold start where it is not used.
  * `npm run build -- --analyze` prints what fills each bundle.
@@ -51,12 +51,11 @@ interface LazyChunk {
 
 const lazyChunks: LazyChunk[] = [
   {
-    file: 'yandex-sdk.js',
-    specifiers: ['@yandex-cloud/nodejs-sdk', '@yandex-cloud/nodejs-sdk/kms-v1'],
-    source: [
-      "export { Session } from '@yandex-cloud/nodejs-sdk';",
-      "export { symmetricCryptoService } from '@yandex-cloud/nodejs-sdk/kms-v1';",
-    ].join('\n'),
+    // The YDB SDK (gRPC, protobuf: about 600 KB) is loaded on a function's first database call,
+    // so a cold start parses only what answering needs; the first call pays for it once.
+    file: 'ydb.js',
+    specifiers: ['../storage/ydb/database'],
+    source: "export { openYdb } from './storage/ydb/database';",
   },
   {
     file: 'sqs.js',

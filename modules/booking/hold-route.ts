@@ -1,12 +1,12 @@
 import { config } from '../../platform/config';
 import type { ApiRequest, ApiResult } from '../../platform/http';
 import type { Repositories } from '../../platform/store';
-import { sponsorPayers as payers } from '../coverage';
 import { patientBooked } from './access';
 import { viewOf } from './appointment-view';
 import type { HoldContext } from './appointments';
 import type { Appointment } from './domain/appointment';
 import type { Payer } from './payers';
+import { sponsorPayers } from './sponsor-payers';
 import { inTransaction } from './transaction';
 
 /** What every hold request says about the patient: who (for a service), their zone, who pays. */
@@ -36,7 +36,12 @@ export async function answerHold<TBody extends HoldRequestBody>(
     patientTimeZone: body.timeZone,
     payer: body.payer,
   };
-  const context = { now: Date.now(), holdMinutes: config().HOLD_MINUTES, correlationId, payers };
+  const context = {
+    now: Date.now(),
+    holdMinutes: config().HOLD_MINUTES,
+    correlationId,
+    payers: sponsorPayers(),
+  };
   const result = await inTransaction(async (r) => viewOf(r, await hold(r, patient, context), language));
   return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
 }

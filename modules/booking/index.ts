@@ -10,8 +10,6 @@ export {
 } from './domain/appointment';
 export { type Specialty, specialties } from './domain/doctor';
 export { sendDueReminders } from './due-reminders';
-export { appointmentBookedV1, appointmentEventsV1 } from './events/appointment.v1';
-export { paymentRefundRefusedV1 } from './events/payment.v1';
 export { type Outcome, type Payer, PayerRefused, type Payers, type Sponsor, type Visit } from './payers';
 export { sweepPayments } from './payment-sweep';
 export { paymentSweepTimer } from './payment-sweep-timer';
@@ -19,6 +17,7 @@ export { remindersTimer } from './reminders-timer';
 export { bookingApi } from './routes';
 export { format } from './schemas';
 export { findSlots } from './slot-search';
+export { useSponsorPayers } from './sponsor-payers';
 export { findDutyVisit, holdUrgent } from './urgent';
 export type { VideoRooms } from './video-rooms';
 export { checkoutUrl, paymentMinutes, paymentProvider, video } from './wiring';

@@ -3,7 +3,6 @@ import { tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import type { Repositories } from '../../platform/store';
-import { sponsorPayers as payers } from '../coverage';
 import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment } from './access';
 import { viewOf } from './appointment-view';
 import {
@@ -22,6 +21,7 @@ import { answerHold } from './hold-route';
 import { checkout, paymentWebhook } from './payment-routes';
 import * as schemas from './schemas';
 import { findSlots } from './slot-search';
+import { sponsorPayers } from './sponsor-payers';
 import { inTransaction } from './transaction';
 import { doctorView, slotView } from './views';
 import { paymentMinutes, video } from './wiring';
@@ -204,7 +204,7 @@ const confirm = appointmentAction(
       now: Date.now(),
       correlationId: q.correlationId,
       video: video(),
-      payers,
+      payers: sponsorPayers(),
       ...(minutes ? { paymentMinutes: minutes } : {}),
     });
   },
@@ -217,7 +217,7 @@ const cancel = appointmentAction(
       now: Date.now(),
       correlationId: q.correlationId,
       by: q.caller.role as Canceller,
-      payers,
+      payers: sponsorPayers(),
     }),
 );
 const reschedule = appointmentAction<{ start: string }>(
@@ -227,15 +227,23 @@ const reschedule = appointmentAction<{ start: string }>(
     rescheduleAppointment(r, a, Date.parse(q.body.start), {
       now: Date.now(),
       correlationId: q.correlationId,
-      payers,
+      payers: sponsorPayers(),
     }),
   schemas.rescheduleBody,
 );
 const complete = appointmentAction('POST /v1/appointments/{appointmentId}/complete', canClose, (r, a, q) =>
-  closeAppointment(r, a, 'completed', { now: Date.now(), correlationId: q.correlationId, payers }),
+  closeAppointment(r, a, 'completed', {
+    now: Date.now(),
+    correlationId: q.correlationId,
+    payers: sponsorPayers(),
+  }),
 );
 const noShow = appointmentAction('POST /v1/appointments/{appointmentId}/no-show', canClose, (r, a, q) =>
-  closeAppointment(r, a, 'no_show', { now: Date.now(), correlationId: q.correlationId, payers }),
+  closeAppointment(r, a, 'no_show', {
+    now: Date.now(),
+    correlationId: q.correlationId,
+    payers: sponsorPayers(),
+  }),
 );
 
 const recordInPersonVisit = httpRoute({

@@ -1,6 +1,7 @@
 import { createEvent } from '../../events/envelope';
 import type { Question, TriageOutcome } from '../triage';
-import { crisisDetectedV1, loadTriage } from '../triage';
+import { loadTriage } from '../triage';
+import { crisisDetectedV1 } from '../triage/events';
 import { offerSlots } from './booking-steps';
 import { inline } from './replies';
 import type { Episode } from './state';

@@ -1,21 +1,31 @@
 import { config } from '../../platform/config';
 import { defineConsumer } from '../../platform/queue-consumer';
 import { channelsFor } from '../notifications';
-import { crisisDetectedV1 } from '../triage';
+import { alertRaisedV1 } from '../readings/events';
+import { crisisDetectedV1 } from '../triage/events';
 import { openEscalation } from './ladder';
+import { onReadingAlert } from './reading-alerts';
 
 /**
- * Message Queue trigger on `crisis`: a patient on the crisis path opens an escalation that
- * someone must acknowledge within ESCALATION_SLA_MINUTES, and the on-call clinician is told
- * at once. The message carries no health data, only a reference.
+ * Message Queue trigger on `crisis`: a patient on the crisis path, or a critical reading, opens
+ * an escalation that someone must acknowledge within ESCALATION_SLA_MINUTES, and the first
+ * person on its ladder is told at once. The message carries no health data, only a reference.
  */
 export const crisisConsumer = defineConsumer({
   name: 'escalations',
-  events: [crisisDetectedV1],
+  events: [crisisDetectedV1, alertRaisedV1],
   handle: async (event, repos) => {
+    if (event.type === 'alert.raised.v1') {
+      return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1], await channelsFor(repos));
+    }
     await openEscalation(
       repos,
-      { id: event.id, kind: 'crisis', subjectId: event.data.triageId, tenantId: event.tenant },
+      {
+        id: event.id,
+        kind: 'crisis',
+        subjectId: (event.data as { triageId: string }).triageId,
+        tenantId: event.tenant,
+      },
       {
         now: Date.now(),
         channels: await channelsFor(repos),

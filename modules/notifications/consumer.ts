@@ -1,15 +1,13 @@
 import { config } from '../../platform/config';
 import { defineConsumer } from '../../platform/queue-consumer';
 import type { Repositories } from '../../platform/store';
-import { appointmentEventsV1 } from '../booking';
-import { consultationEventsV1 } from '../consultations';
-import { patientRegisteredV1 } from '../patients';
-import { alertRaisedV1 } from '../readings';
+import { appointmentEventsV1, paymentRefundRefusedV1 } from '../booking/events';
+import { consultationEventsV1 } from '../consultations/events';
+import { patientRegisteredV1 } from '../patients/events';
 import { channelsFor } from './channels/select';
 import { decide } from './decisions';
 import { deliver } from './deliver';
 import { notificationRequestedV1 } from './events/notification-requested.v1';
-import { onReadingAlert } from './reading-alerts';
 
 /** A reminder for an appointment cancelled or moved since it fell due is dropped. */
 async function stillAsReminded(repos: Repositories, data: { appointmentId: string; start: string }) {
@@ -29,12 +27,9 @@ export const notificationsConsumer = defineConsumer({
     patientRegisteredV1,
     ...appointmentEventsV1,
     ...consultationEventsV1,
-    alertRaisedV1,
+    paymentRefundRefusedV1,
   ],
   handle: async (event, repos) => {
-    if (event.type === 'alert.raised.v1') {
-      return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1], await channelsFor(repos));
-    }
     const intent = decide(event);
     if (!intent) return;
     const reminder =

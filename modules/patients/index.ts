@@ -1,4 +1,3 @@
 import './store';
 
-export { patientRegisteredV1 } from './events/patient-registered.v1';
 export { patientsApi } from './routes';

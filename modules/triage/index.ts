@@ -1,6 +1,5 @@
 import './store';
 
-export { crisisDetectedV1 } from './events/crisis-detected.v1';
 export type { Question } from './questions';
 export { triageApi } from './routes';
 export { type TriageOutcome, triage } from './triage';

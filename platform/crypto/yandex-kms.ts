@@ -3,10 +3,16 @@ import { CiphertextRejected, type KeyWrapper, type WrappedKey } from './key-wrap
 /** Supplies the IAM token of the function's service account for the current call. */
 export type IamTokenSource = () => string | undefined;
 
+interface EncryptResponse {
+  keyId: string;
+  versionId: string;
+  ciphertext: string;
+}
+
 /**
- * Yandex KMS. The SDK is heavy (tens of MB unbundled), so it is imported on first use;
- * a session is built per call from the invocation's IAM token, which sidesteps the SDK's
- * metadata token that is never refreshed (reference/yandex-cloud.md §9).
+ * Yandex KMS through its REST API (SymmetricCrypto.Encrypt / Decrypt on kms.yandex): two
+ * HTTPS calls need no SDK, where the gRPC SDK took about 300 ms to load for them. The token is
+ * the invocation's IAM token, so it is always fresh (reference/yandex-cloud.md §9).
  */
 export class YandexKms implements KeyWrapper {
   private lastVersion: string | undefined;
@@ -14,57 +20,68 @@ export class YandexKms implements KeyWrapper {
   constructor(
     private readonly keyId: string,
     private readonly iamToken: IamTokenSource,
+    private readonly endpoint = 'https://kms.yandex',
     private readonly aad = Buffer.from('telemed:field-key'),
   ) {}
 
   async wrap(dataKey: Buffer): Promise<WrappedKey> {
-    const { client, symmetricCryptoService } = await this.client();
-    const response = await client.encrypt(
-      symmetricCryptoService.SymmetricEncryptRequest.fromPartial({
-        keyId: this.keyId,
-        plaintext: dataKey,
-        aadContext: this.aad,
-      }),
-    );
-    this.lastVersion = response.versionId;
+    const response = await this.call<EncryptResponse>(this.keyId, 'encrypt', {
+      plaintext: dataKey.toString('base64'),
+      aadContext: this.aad.toString('base64'),
+    });
+    if (!response.ok) throw new Error(`KMS refused to encrypt: ${response.status} ${response.message}`);
+    this.lastVersion = response.body.versionId;
     return {
-      keyId: response.keyId,
-      keyVersion: response.versionId,
-      wrapped: response.ciphertext.toString('base64'),
+      keyId: response.body.keyId,
+      keyVersion: response.body.versionId,
+      wrapped: response.body.ciphertext,
     };
   }
 
   async unwrap(key: WrappedKey): Promise<Buffer> {
-    const { client, symmetricCryptoService } = await this.client();
-    try {
-      const response = await client.decrypt(
-        symmetricCryptoService.SymmetricDecryptRequest.fromPartial({
-          keyId: key.keyId,
-          ciphertext: Buffer.from(key.wrapped, 'base64'),
-          aadContext: this.aad,
-        }),
-      );
-      return Buffer.from(response.plaintext);
-    } catch (error) {
-      throw new CiphertextRejected(`KMS refused to decrypt: ${(error as Error).message}`);
+    const response = await this.call<{ plaintext: string }>(key.keyId, 'decrypt', {
+      ciphertext: key.wrapped,
+      aadContext: this.aad.toString('base64'),
+    });
+    if (!response.ok) {
+      // A 4xx is this ciphertext's fault (wrong key, AAD, tampering); anything else is KMS's.
+      if (
+        response.status >= 400 &&
+        response.status < 500 &&
+        response.status !== 401 &&
+        response.status !== 429
+      )
+        throw new CiphertextRejected(`KMS refused to decrypt: ${response.status} ${response.message}`);
+      throw new Error(`KMS unavailable: ${response.status} ${response.message}`);
     }
+    return Buffer.from(response.body.plaintext, 'base64');
   }
 
   async primaryVersion(): Promise<string | undefined> {
     return this.lastVersion;
   }
 
-  private async client() {
+  private async call<T>(
+    keyId: string,
+    operation: 'encrypt' | 'decrypt',
+    body: Record<string, string>,
+  ): Promise<{ ok: true; body: T } | { ok: false; status: number; message: string }> {
     const token = this.iamToken();
     if (!token) throw new Error('No IAM token: attach a service account with kms.keys.encrypterDecrypter');
-    const [{ Session }, { symmetricCryptoService }] = await Promise.all([
-      import('@yandex-cloud/nodejs-sdk'),
-      import('@yandex-cloud/nodejs-sdk/kms-v1'),
-    ]);
-    const session = new Session({ iamToken: token });
-    return {
-      client: session.client(symmetricCryptoService.SymmetricCryptoServiceClient),
-      symmetricCryptoService,
-    };
+    const url = `${this.endpoint.replace(/\/+$/, '')}/kms/v1/keys/${encodeURIComponent(keyId)}:${operation}`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (response.ok) return { ok: true, body: (await response.json()) as T };
+    // The error body names the problem (code, message), never the plaintext.
+    const text = await response.text();
+    let message = text.slice(0, 200);
+    try {
+      message = String((JSON.parse(text) as { message?: unknown }).message ?? message);
+    } catch {}
+    return { ok: false, status: response.status, message };
   }
 }

@@ -38,11 +38,12 @@ export const readingsRecordedV1 = defineEvent(
 
 /**
  * A reading rule fired for a patient. Carries which rule and series, never the value: the
- * doctor opens the patient's readings to see it.
+ * doctor opens the patient's readings to see it. It travels on the `crisis` queue with the
+ * other escalations, never behind routine notifications.
  */
 export const alertRaisedV1 = defineEvent(
   'alert.raised.v1',
-  'notifications',
+  'crisis',
   z.object({
     alertId: z.uuid(),
     patientId: z.string().min(1),

@@ -2,10 +2,9 @@ import type { z } from 'zod';
 import type { Envelope } from '../../events/envelope';
 import { config } from '../../platform/config';
 import type { Repositories } from '../../platform/store';
-import { ladderOf, openEscalation } from '../escalations';
-import type { alertRaisedV1 } from '../readings';
-import type { Channel } from './channels/port';
-import { deliver } from './deliver';
+import { type Channel, deliver } from '../notifications';
+import type { alertRaisedV1 } from '../readings/events';
+import { ladderOf, openEscalation } from './ladder';
 
 type AlertRaised = Envelope<z.infer<(typeof alertRaisedV1)['data']>>;
 

@@ -1,0 +1,1 @@
+export { notificationRequestedV1 } from './notification-requested.v1';

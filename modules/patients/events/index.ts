@@ -1,0 +1,1 @@
+export { patientRegisteredV1 } from './patient-registered.v1';

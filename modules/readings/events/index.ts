@@ -1,0 +1,1 @@
+export { alertRaisedV1, readingsRecordedV1 } from './readings.v1';

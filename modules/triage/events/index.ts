@@ -1,0 +1,1 @@
+export { crisisDetectedV1 } from './crisis-detected.v1';
