@@ -6,7 +6,7 @@ import * as z from 'zod';
  */
 export const envelopeSchema = z.object({
   id: z.uuid(),
-  type: z.string().regex(/^[a-z]+(\.[a-z_]+)+\.v\d+$/),
+  type: z.string().regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+\.v\d+$/),
   occurredAt: z.iso.datetime({ offset: true }),
   correlationId: z.string().min(1).max(128),
   tenant: z.string().min(1).max(128),
@@ -37,13 +37,17 @@ export interface EventMeta {
   id?: string;
 }
 
-/** Builds a valid envelope; throws when `data` does not match the schema. */
+/**
+ * Builds a valid envelope; throws when `data` does not match the schema or the envelope itself
+ * is not one every consumer would take (inside the producing transaction, so nothing is
+ * committed that would only be dead-lettered later).
+ */
 export function createEvent<TType extends string, TData>(
   definition: EventDefinition<TType, TData>,
   data: TData,
   meta: EventMeta,
 ): Envelope<TData> & { type: TType } {
-  return {
+  const event = {
     id: meta.id ?? crypto.randomUUID(),
     type: definition.type,
     occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
@@ -51,4 +55,6 @@ export function createEvent<TType extends string, TData>(
     tenant: meta.tenant,
     data: definition.data.parse(data),
   };
+  envelopeSchema.parse(event);
+  return event;
 }

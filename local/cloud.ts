@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalog } from '../events/catalog';
+import { catalog } from '../events/registry';
 import { config } from '../platform/config';
 import { getServices } from '../platform/services';
 import type { FunctionContext, IotCoreEvent } from '../platform/yandex';

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
-import { InvalidEvent, parseEvent } from '../events/catalog';
 import type { Envelope, EventDefinition } from '../events/envelope';
+import { InvalidEvent, parseEvent } from '../events/parse';
 import { config } from './config';
 import { invocationLogger } from './invocation';
 import type { Logger } from './logger';
@@ -55,9 +55,13 @@ export function queueConsumer<TDef extends EventDefinition>(spec: ConsumerSpec<T
     }
     return { outcomes };
   };
-  return withInvocation(spec.name, correlationIdOf, (event: MessageQueueEvent, _context: FunctionContext) =>
-    consume(event),
+  const handler = withInvocation(
+    spec.name,
+    correlationIdOf,
+    (event: MessageQueueEvent, _context: FunctionContext) => consume(event),
   );
+  // What it accepts stays readable on the handler: the event registry is checked against it.
+  return Object.assign(handler, { consumer: spec as ConsumerSpec<EventDefinition> });
 }
 
 async function consumeOne<TDef extends EventDefinition>(

@@ -5,6 +5,9 @@ import type { FunctionContext } from './yandex';
 
 let rootLogger: Logger | undefined;
 
+/** Printable ASCII without spaces, at most the 128 characters an event envelope carries. */
+const correlationIdPattern = /^[\x21-\x7e]{1,128}$/;
+
 /** The function's logger; configuration is validated here, at cold start, before any call is handled. */
 export function functionLogger(): Logger {
   // The call's ids join a line only when one is written: a child logger per call cost every
@@ -31,7 +34,9 @@ export function withInvocation<TEvent, TResult>(
 ): (event: TEvent, context: FunctionContext) => Promise<TResult> {
   return (event, context) => {
     const requestId = context.requestId || crypto.randomUUID();
-    const correlationId = correlationIdOf(event) ?? requestId;
+    // A caller's id joins our logs and events only if it is one we can carry everywhere.
+    const offered = correlationIdOf(event);
+    const correlationId = offered && correlationIdPattern.test(offered) ? offered : requestId;
     const invocation = {
       functionName,
       requestId,

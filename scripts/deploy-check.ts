@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { catalog } from '../events/catalog';
+import { catalog } from '../events/registry';
 import { loadOperations } from '../local/openapi-routes';
 import { loadConfig } from '../platform/config';
 import { BuildError, buildAll } from './build';

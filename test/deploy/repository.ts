@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { catalog } from '../../events/catalog';
+import { catalog } from '../../events/registry';
 import { loadOperations } from '../../local/openapi-routes';
 import { loadConfig } from '../../platform/config';
 import { bucketSettings, parseServerless, readInfra, type TfJson } from '../../scripts/deploy-inputs';

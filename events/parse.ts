@@ -1,25 +1,5 @@
 import type * as z from 'zod';
-import { appointmentEventsV1, paymentRefundRefusedV1 } from '../modules/booking/events';
-import { consultationEventsV1 } from '../modules/consultations/events';
-import { notificationRequestedV1 } from '../modules/notifications/events';
-import { patientRegisteredV1 } from '../modules/patients/events';
-import { alertRaisedV1, readingsRecordedV1 } from '../modules/readings/events';
-import { crisisDetectedV1 } from '../modules/triage/events';
 import { type Envelope, type EventDefinition, envelopeSchema } from './envelope';
-
-/** Every event type the system knows. Nothing crosses a queue without an entry here. */
-export const catalog = [
-  patientRegisteredV1,
-  notificationRequestedV1,
-  ...appointmentEventsV1,
-  ...consultationEventsV1,
-  paymentRefundRefusedV1,
-  crisisDetectedV1,
-  readingsRecordedV1,
-  alertRaisedV1,
-] as const satisfies readonly EventDefinition[];
-
-export type KnownEvent = (typeof catalog)[number];
 
 export class InvalidEvent extends Error {
   constructor(reason: string) {
