@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from '../events/registry';
-import { config } from '../platform/config';
+import { type Environment, withEnvironment } from '../platform/environment';
 import { getServices } from '../platform/services';
 import type { FunctionContext, IotCoreEvent } from '../platform/yandex';
 import { DevIdentity } from './dev-identity';
 import { createFunctionContext } from './function-context';
+import { localEnvironment } from './function-environment';
 import { startGatewayThread } from './gateway-host';
 import { createBuckets, createQueues, type ProtocolServers, startProtocolServers } from './protocol-servers';
 import { startQueueTrigger } from './queue-trigger';
@@ -72,16 +73,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     ...new Set([...registry.queues.filter((q) => !q.endsWith('-dlq')), ...catalog.map((e) => e.queue)]),
   ];
   await createQueues(servers.sqs, queues);
-  // The buckets triggers watch, and those functions write to without a trigger (config settings).
-  const { ATTACHMENTS_BUCKET, SPONSOR_BUCKET, READINGS_BUCKET } = config();
-  const buckets = [...new Set([...registry.buckets, ATTACHMENTS_BUCKET, SPONSOR_BUCKET, READINGS_BUCKET])];
+  // Each function sees only its own environment, as serverless.yml gives it (local/function-environment.ts).
+  const environments = new Map(registry.functions.map((fn) => [fn.name, localEnvironment(fn.environment)]));
+  // The buckets triggers watch, and those functions are given to write to without a trigger.
+  const given = [...environments.values()].flatMap((env) =>
+    Object.entries(env).flatMap(([name, value]) => (name.endsWith('_BUCKET') && value ? [value] : [])),
+  );
+  const buckets = [...new Set([...registry.buckets, ...given])];
   await createBuckets(servers.s3, buckets);
 
-  const handlers = new Map<string, { spec: FunctionSpec; handler: Handler }>();
+  const handlers = new Map<string, { spec: FunctionSpec; handler: Handler; env: Environment }>();
   for (const spec of registry.functions) {
-    const module = (await import(spec.source)) as { handler?: Handler };
+    const env = environments.get(spec.name) as Environment;
+    // Loaded in its own environment: its cold-start checks read what it is given.
+    const module = (await withEnvironment(env, () => import(spec.source))) as { handler?: Handler };
     if (typeof module.handler !== 'function') throw new Error(`${spec.source} exports no handler`);
-    handlers.set(spec.name, { spec, handler: module.handler });
+    handlers.set(spec.name, { spec, handler: module.handler, env });
   }
 
   let stopping = false;
@@ -89,11 +96,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const invoke = (name: string, event: unknown): Promise<unknown> => {
     const entry = handlers.get(name);
     if (!entry) return Promise.reject(new Error(`No function ${name}`));
-    const { spec, handler } = entry;
+    const { spec, handler, env } = entry;
     const call = withTimeout(
-      handler(
-        event,
-        createFunctionContext(name, spec.timeoutSeconds, spec.memoryMb, () => stopping),
+      withEnvironment(env, () =>
+        handler(
+          event,
+          createFunctionContext(name, spec.timeoutSeconds, spec.memoryMb, () => stopping),
+        ),
       ),
       spec.timeoutSeconds,
       name,
@@ -228,6 +237,9 @@ function useEmbeddedDefaults(dataDir: string, endpoint: string): void {
   env.CRISIS_DUTY_TENANT ??= 'clinic-1';
   // The chatbot's webhook needs a secret; locally a known one, so curl can play Telegram.
   env.TELEGRAM_WEBHOOK_SECRET ??= 'local-telegram-webhook-secret';
+  // Nothing leaves this machine: the bot's calls and every message are captured.
+  env.TELEGRAM_API ??= 'capture';
+  env.NOTIFY_DRIVER ??= 'capture';
 }
 
 function withTimeout<T>(call: Promise<T>, seconds: number, name: string): Promise<T> {

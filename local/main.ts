@@ -1,9 +1,18 @@
 import { resolve } from 'node:path';
+import { settingsNotGiven, settingsOfFunctions } from '../scripts/function-settings';
 import { startLocalCloud } from './cloud';
+import { loadRegistry } from './registry';
 
 /** `npm start`: the whole system on the embedded defaults, until Ctrl-C. */
 async function main() {
   const root = resolve(import.meta.dirname, '..');
+  // What the cloud would refuse is refused here first: a function not given a setting its modules need there.
+  const environments = new Map(loadRegistry(root).functions.map((fn) => [fn.name, fn.environment]));
+  const missing = settingsNotGiven(environments, await settingsOfFunctions(root));
+  if (missing.length)
+    throw new Error(
+      `serverless.yml does not give functions what their modules need:\n  ${missing.join('\n  ')}`,
+    );
   const cloud = await startLocalCloud({
     root,
     dataDir: resolve(root, process.env.DATA_DIR ?? '.data'),

@@ -16,6 +16,8 @@ export interface FunctionSpec {
   timeoutSeconds: number;
   memoryMb: number;
   triggers: TriggerSpec[];
+  /** Its environment as serverless.yml gives it, ${…} variables unresolved. */
+  environment: Record<string, unknown>;
 }
 
 export interface Registry {
@@ -28,19 +30,26 @@ interface ServerlessFile {
   provider: { memorySize?: number; timeout?: string };
   functions: Record<
     string,
-    { memorySize?: number; timeout?: string; events?: Record<string, Record<string, unknown>>[] }
+    {
+      memorySize?: number;
+      timeout?: string;
+      environment?: Record<string, unknown>;
+      events?: Record<string, Record<string, unknown>>[];
+    }
   >;
 }
 
 /** Reads serverless.yml, the one wiring registry both the deploy and the local cloud use. */
 export function loadRegistry(root: string): Registry {
-  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8')) as ServerlessFile;
+  // merge: `<<: *fn-api` is how a function takes its account's environment.
+  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), { merge: true }) as ServerlessFile;
   const functions = Object.entries(file.functions).map(([name, fn]) => ({
     name,
     source: join(root, 'functions', name, 'handler.ts'),
     timeoutSeconds: Number(fn.timeout ?? file.provider.timeout ?? 10),
     memoryMb: Number(fn.memorySize ?? file.provider.memorySize ?? 128),
     triggers: (fn.events ?? []).map(toTrigger),
+    environment: fn.environment ?? {},
   }));
   // Queues and buckets are Terraform's (infra/); here, those the triggers name.
   const triggers = functions.flatMap((fn) => fn.triggers);

@@ -1,5 +1,11 @@
-import { config } from './config';
+import * as z from 'zod';
 import type { Services } from './services';
+import { defineSettings } from './settings';
+
+/** The bucket whose reachability stands for Object Storage's. */
+const healthSettings = defineSettings('health', {
+  ATTACHMENTS_BUCKET: z.string().min(3).default('telemed-attachments'),
+});
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -12,7 +18,7 @@ export async function checkDependencies(services: Services): Promise<HealthRepor
   const checks: Record<string, () => Promise<unknown>> = {
     database: () => services.store.transaction((r) => r.outbox.pending(1), { readOnly: true }),
     queue: () => services.queues.ping(),
-    objectStorage: () => services.objects.ping(config().ATTACHMENTS_BUCKET),
+    objectStorage: () => services.objects.ping(healthSettings().ATTACHMENTS_BUCKET),
   };
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => [name, await probe(check)] as const),

@@ -1,6 +1,7 @@
 import { config } from './config';
 import { currentInvocation, runInvocation } from './invocation';
 import { createLogger, type Logger } from './logger';
+import { checkSettings } from './settings';
 import type { FunctionContext } from './yandex';
 
 let rootLogger: Logger | undefined;
@@ -50,11 +51,13 @@ export function withInvocation<TEvent, TResult>(
 }
 
 /**
- * A cloud function's entry point, as its handler.ts exports it. Configuration (residency
- * included) is checked while the function loads: a misconfigured function never starts.
+ * A cloud function's entry point, as its handler.ts exports it. Its settings (the runtime kit's
+ * and those of every module it bundles, residency included) are checked while it loads, then
+ * whatever else it must wire or check: a misconfigured function never starts.
  */
-export function entryPoint<THandler>(handler: THandler, ...coldStartChecks: (() => unknown)[]): THandler {
+export function entryPoint<THandler>(handler: THandler, ...coldStart: (() => unknown)[]): THandler {
+  checkSettings();
   functionLogger();
-  for (const check of coldStartChecks) check();
+  for (const step of coldStart) step();
   return handler;
 }

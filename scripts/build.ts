@@ -266,6 +266,36 @@ async function buildFunction(fn: FunctionSpec): Promise<BuiltFunction> {
   };
 }
 
+/**
+ * The project's source files in each function's bundle, as the build tree-shakes it (lazy chunks
+ * aside), without writing anything: what a function reaches, for checks such as its settings.
+ */
+export async function bundledSources(): Promise<Map<string, string[]>> {
+  const functions = await readFunctions();
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: Object.fromEntries(functions.map((fn) => [fn.name, fn.entry])),
+    outdir: path.join(distDir, '.analysis'),
+    write: false,
+    sourcemap: false,
+    plugins: [lazyChunkPlugin],
+  });
+  const sources = new Map<string, string[]>();
+  for (const [out, output] of Object.entries((result.metafile as esbuild.Metafile).outputs)) {
+    if (!output.entryPoint) continue;
+    const name = path.basename(out, '.js');
+    sources.set(
+      name,
+      Object.entries(output.inputs)
+        .filter(
+          ([file, input]) => input.bytesInOutput > 0 && !file.includes('node_modules') && !file.includes(':'),
+        )
+        .map(([file]) => file),
+    );
+  }
+  return sources;
+}
+
 /** Builds every function in serverless.yml; rejects with BuildError if any of them failed. */
 export async function buildAll(): Promise<BuiltFunction[]> {
   lazyBuilds.clear();

@@ -1,7 +1,8 @@
 /**
  * `npm run deploy:check`: everything about a deployment that can be checked offline (the checks
  * themselves are in deploy-checks.ts). Builds every function, parses every infra/*.tf, lints
- * residency, compares serverless.yml with infra/, the contract and platform/config.ts, and runs
+ * residency, compares serverless.yml with infra/, the contract and the settings each function's
+ * modules declare, and runs
  * the Serverless plugin's packaging with placeholder credentials. Not here: `terraform validate`
  * (needs the provider download). Exits 1 on any problem.
  *   --skip-build   check the bundles already in the dist directory instead of building them
@@ -14,10 +15,10 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { catalog } from '../events/registry';
 import { loadOperations } from '../local/openapi-routes';
-import { loadConfig } from '../platform/config';
 import { BuildError, buildAll } from './build';
 import * as checks from './deploy-checks';
 import { bucketSettings, deployPlaceholders, parseServerless, readInfra, type TfJson } from './deploy-inputs';
+import { settingDefaults, settingsOfFunctions } from './function-settings';
 import { foreignLocations } from './residency-lint';
 import { packageOffline } from './serverless-package';
 
@@ -122,11 +123,10 @@ async function main() {
     'every account in serverless.yml is a service account in infra/',
     checks.accountsMissingFromInfra(file, infra),
   );
-  const configBuckets = bucketSettings(
-    loadConfig({ APP_ENV: 'test', DB_DRIVER: 'sqlite', KMS_DRIVER: 'keyring' }),
-  );
+  const groups = await settingsOfFunctions(root);
+  const configBuckets = bucketSettings(settingDefaults(groups));
   report(
-    'every bucket of serverless.yml and platform/config.ts exists in infra/',
+    "every bucket of serverless.yml and the modules' settings exists in infra/",
     checks.bucketsMissingFromInfra(file, configBuckets, infra),
   );
   report(
@@ -147,8 +147,8 @@ async function main() {
   );
 
   report(
-    "every function's environment passes its cold-start configuration check",
-    checks.settingsRefused(file, deployPlaceholders),
+    "every function is given what its modules' settings need in the cloud, and passes their checks",
+    checks.settingsRefused(file, deployPlaceholders, (name) => groups.get(name) ?? []),
   );
 
   const packaging = await packageOffline(root, distDir, serverlessText);

@@ -4,7 +4,7 @@
  * an empty list means it passes. The plugin behaviour they guard against is
  * @yandex-cloud/serverless-plugin 1.7's (src/deploy/deploy.ts, entities/*.ts).
  */
-import { ConfigError, loadConfig } from '../platform/config';
+import type { Settings } from '../platform/settings';
 import type { Infra, Route, ServerlessEvent, ServerlessFile } from './deploy-inputs';
 
 /** Trigger events the plugin deploys; it names each trigger `<function>-<type>`. */
@@ -216,10 +216,15 @@ export function packagingProblems(output: string, exitCode: number | null): stri
 
 /**
  * Each function's environment, with ${…} replaced by a plausible value of the setting it fills
- * (placeholders, or a `${env:X, 'default'}`'s default), passes the configuration check the
- * function runs at cold start: what would stop it there stops the deploy here instead.
+ * (placeholders, or a `${env:X, 'default'}`'s default), passes the settings checks the function
+ * runs at cold start, those of every module it bundles: what would stop it there stops the
+ * deploy here instead, a setting needed in the cloud and not given included.
  */
-export function settingsRefused(file: ServerlessFile, placeholders: Record<string, string>): string[] {
+export function settingsRefused(
+  file: ServerlessFile,
+  placeholders: Record<string, string>,
+  groupsOf: (name: string) => readonly Settings<unknown>[],
+): string[] {
   return entries(file).flatMap(([name, fn]) => {
     const env = Object.fromEntries(
       Object.entries(fn.environment ?? {}).map(([key, value]) => [
@@ -227,16 +232,8 @@ export function settingsRefused(file: ServerlessFile, placeholders: Record<strin
         resolved(key, String(value), placeholders),
       ]),
     );
-    try {
-      loadConfig(env);
-      return [];
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      return error.message
-        .split('\n')
-        .slice(1)
-        .map((line) => `${name}: ${line.trim()}`);
-    }
+    const problems = [...new Set(groupsOf(name).flatMap((group) => group.problems(env)))];
+    return problems.map((line) => `${name}: ${line}`);
   });
 }
 

@@ -1,4 +1,3 @@
-import { config } from '../../platform/config';
 import type { ApiRequest, ApiResult } from '../../platform/http';
 import type { Repositories } from '../../platform/store';
 import { patientBooked } from './access';
@@ -6,6 +5,7 @@ import { viewOf } from './appointment-view';
 import type { HoldContext } from './appointments';
 import type { Appointment } from './domain/appointment';
 import type { Payer } from './payers';
+import { bookingSettings } from './settings';
 import { sponsorPayers } from './sponsor-payers';
 import { inTransaction } from './transaction';
 
@@ -38,7 +38,7 @@ export async function answerHold<TBody extends HoldRequestBody>(
   };
   const context = {
     now: Date.now(),
-    holdMinutes: config().HOLD_MINUTES,
+    holdMinutes: bookingSettings().HOLD_MINUTES,
     correlationId,
     payers: sponsorPayers(),
   };

@@ -16,6 +16,7 @@ export { paymentSweepTimer } from './payment-sweep-timer';
 export { remindersTimer } from './reminders-timer';
 export { bookingApi } from './routes';
 export { format } from './schemas';
+export { bookingSettings } from './settings';
 export { findSlots } from './slot-search';
 export { useSponsorPayers } from './sponsor-payers';
 export { findDutyVisit, holdUrgent } from './urgent';

@@ -1,5 +1,41 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type Config, ConfigError } from '../../platform/config';
+import * as z from 'zod';
+import { config } from '../../platform/config';
+import { checkTelegramEndpoint } from '../../platform/residency';
+import { ConfigError, defineSettings } from '../../platform/settings';
+
+/** The chatbot's settings: the bot's token and webhook secret (from Lockbox), and the Bot API. */
+export const chatbotEnvironment = defineSettings(
+  'chatbot',
+  {
+    /** The bot's token; required when TELEGRAM_API=telegram (the default in the cloud). */
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{30,}$/, 'not a Telegram bot token')
+      .optional(),
+    /** The secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token (setWebhook secret_token). */
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[\w-]{16,256}$/, '16-256 of A-Z a-z 0-9 _ -')
+      .optional(),
+    TELEGRAM_BOT_USERNAME: z
+      .string()
+      .regex(/^\w{5,32}$/)
+      .default('telemed_bot'),
+    /** telegram: the real Bot API; capture: outgoing calls only recorded (default outside the cloud). */
+    TELEGRAM_API: z.enum(['capture', 'telegram']).optional(),
+    TELEGRAM_API_ROOT: z.string().default('https://api.telegram.org'),
+  },
+  {
+    requiredInCloud: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'],
+    check: (env, { cloud, guard }) => {
+      // Abroad, so for the chatbot channel only, which carries no health data.
+      guard('TELEGRAM_API_ROOT', () =>
+        checkTelegramEndpoint('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT, !cloud),
+      );
+    },
+  },
+);
 
 export interface ChatbotSettings {
   webhookSecret: string;
@@ -11,26 +47,30 @@ export interface ChatbotSettings {
 }
 
 /**
- * The chatbot's own settings. They are optional for every other function, so they are
- * checked here, when the chatbot's module loads (its cold start), and name what is missing.
+ * The chatbot's settings as the bot uses them. Checked when the chatbot starts (its cold start),
+ * not with the group: the local cloud runs every function in one process, and only the chatbot
+ * needs a secret wherever it runs.
  */
-export function chatbotSettings(cfg: Config): ChatbotSettings {
-  const transport = cfg.TELEGRAM_API ?? (cfg.APP_ENV === 'cloud' ? 'telegram' : 'capture');
+export function chatbotSettings(
+  env = chatbotEnvironment(),
+  cloud = config().APP_ENV === 'cloud',
+): ChatbotSettings {
+  const transport = env.TELEGRAM_API ?? (cloud ? 'telegram' : 'capture');
   const missing: string[] = [];
-  if (!cfg.TELEGRAM_WEBHOOK_SECRET)
-    missing.push('  TELEGRAM_WEBHOOK_SECRET: required by the chatbot (the secret_token given to setWebhook)');
-  if (transport === 'telegram' && !cfg.TELEGRAM_BOT_TOKEN)
-    missing.push('  TELEGRAM_BOT_TOKEN: required when TELEGRAM_API=telegram');
+  if (!env.TELEGRAM_WEBHOOK_SECRET)
+    missing.push('TELEGRAM_WEBHOOK_SECRET: required by the chatbot (the secret_token given to setWebhook)');
+  if (transport === 'telegram' && !env.TELEGRAM_BOT_TOKEN)
+    missing.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_API=telegram');
   if (missing.length)
-    throw new ConfigError(`Invalid configuration, the function cannot start:\n${missing.join('\n')}`);
+    throw new ConfigError(`Invalid configuration, the function cannot start:\n  ${missing.join('\n  ')}`);
   return {
-    webhookSecret: cfg.TELEGRAM_WEBHOOK_SECRET as string,
+    webhookSecret: env.TELEGRAM_WEBHOOK_SECRET as string,
     transport,
-    token: cfg.TELEGRAM_BOT_TOKEN,
-    apiRoot: cfg.TELEGRAM_API_ROOT,
+    token: env.TELEGRAM_BOT_TOKEN,
+    apiRoot: env.TELEGRAM_API_ROOT,
     // A bot token starts with the bot's id; under capture there may be no token at all.
-    botId: Number(cfg.TELEGRAM_BOT_TOKEN?.split(':')[0] ?? 1),
-    botUsername: cfg.TELEGRAM_BOT_USERNAME,
+    botId: Number(env.TELEGRAM_BOT_TOKEN?.split(':')[0] ?? 1),
+    botUsername: env.TELEGRAM_BOT_USERNAME,
   };
 }
 

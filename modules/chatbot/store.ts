@@ -1,6 +1,10 @@
 import { defineRepositories } from '../../platform/store';
 import { ChatbotRepository } from './repositories/chatbot';
 import './tables';
+// Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
+import '../booking';
+import '../coverage';
+import '../triage';
 
 declare module '../../platform/store' {
   interface Repositories {

@@ -1,11 +1,10 @@
 import type { Update, UserFromGetMe } from 'grammy/types';
 import * as z from 'zod';
-import { config } from '../../platform/config';
 import { httpRoute } from '../../platform/http';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
-import { checkoutUrl, paymentMinutes, video } from '../booking';
+import { bookingSettings, checkoutUrl, paymentMinutes, video } from '../booking';
 import { sponsorPayers } from '../coverage';
 import { deliverCalls, processUpdate } from './process-update';
 import { botIdentity } from './routing';
@@ -19,7 +18,7 @@ let bot:
 /** The bot's settings, transport and identity, built once per instance (checked at cold start). */
 export function chatbot() {
   if (!bot) {
-    const settings = chatbotSettings(config());
+    const settings = chatbotSettings();
     const transport =
       settings.transport === 'telegram'
         ? telegramTransport(settings.token as string, settings.apiRoot)
@@ -45,7 +44,7 @@ const receiveUpdate = httpRoute({
     const { store } = await getServices();
     const minutes = paymentMinutes();
     const outcome = await processUpdate(store, body as unknown as Update, me, {
-      holdMinutes: config().HOLD_MINUTES,
+      holdMinutes: bookingSettings().HOLD_MINUTES,
       video: video(),
       payers: sponsorPayers,
       ...(minutes ? { payment: { minutes, checkoutUrl } } : {}),

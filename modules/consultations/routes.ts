@@ -1,4 +1,3 @@
-import { config } from '../../platform/config';
 import { type ApiRequest, httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';
@@ -8,6 +7,7 @@ import type { Repositories } from '../../platform/store';
 import { authorIn, canSeeContract } from './access';
 import { attachmentPrefix, ConsultationRuleBroken, type Contract, type Message } from './domain/contract';
 import * as schemas from './schemas';
+import { consultationsSettings } from './settings';
 import { postMessage, rateContract } from './use-cases';
 
 /** Links to files live for a quarter of an hour: enough to upload or open one, not to share it around. */
@@ -59,7 +59,7 @@ async function messageView(message: Message) {
     attachments: await Promise.all(
       message.attachments.map(async (a) => ({
         ...a,
-        url: await objects.downloadUrl(config().ATTACHMENTS_BUCKET, a.key, linkSeconds),
+        url: await objects.downloadUrl(consultationsSettings().ATTACHMENTS_BUCKET, a.key, linkSeconds),
       })),
     ),
   };
@@ -166,7 +166,7 @@ const uploadAttachment = httpRoute({
     const key = `${attachmentPrefix(contract.id)}${crypto.randomUUID()}`;
     const { objects } = await getServices();
     const uploadUrl = await objects.uploadUrl(
-      config().ATTACHMENTS_BUCKET,
+      consultationsSettings().ATTACHMENTS_BUCKET,
       key,
       request.body.contentType,
       linkSeconds,

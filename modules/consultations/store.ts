@@ -1,6 +1,8 @@
 import { defineRepositories } from '../../platform/store';
 import { ConsultationRepository } from './repositories/consultations';
 import './tables';
+// Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
+import '../booking';
 
 declare module '../../platform/store' {
   interface Repositories {

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import type { components } from '../../contracts/generated/api';
-import { config } from '../../platform/config';
 import type { AssertTrue, Equivalent } from '../../platform/contract-types';
 import { httpRoute } from '../../platform/http';
 import { invocationLogger } from '../../platform/invocation';
@@ -11,6 +10,7 @@ import { getServices } from '../../platform/services';
 import type { FunctionContext, HttpEvent, TimerEvent } from '../../platform/yandex';
 import { sponsorRules } from './domain/errors';
 import { employerReport, insurerRegister, lastMonth, monthStart, type Report } from './reports';
+import { coverageSettings } from './settings';
 
 /** A report link lives for a day: long enough to pass it to accounting, not to keep. */
 const linkSeconds = 24 * 3600;
@@ -29,7 +29,7 @@ export type ReportRequestMatchesContract = AssertTrue<
 
 async function store(report: Report): Promise<void> {
   const { objects } = await getServices();
-  await objects.putObject(config().SPONSOR_BUCKET, report.key, report.csv, csvType);
+  await objects.putObject(coverageSettings().SPONSOR_BUCKET, report.key, report.csv, csvType);
 }
 
 const createSponsorReport = httpRoute({
@@ -57,7 +57,7 @@ const createSponsorReport = httpRoute({
       { readOnly: true },
     );
     await store(report);
-    const url = await objects.downloadUrl(config().SPONSOR_BUCKET, report.key, linkSeconds);
+    const url = await objects.downloadUrl(coverageSettings().SPONSOR_BUCKET, report.key, linkSeconds);
     return { status: 201, body: { key: report.key, url, expiresInSeconds: linkSeconds, rows: report.rows } };
   },
 });

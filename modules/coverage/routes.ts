@@ -1,4 +1,3 @@
-import { config } from '../../platform/config';
 import { httpRoute } from '../../platform/http';
 import type { Caller } from '../../platform/identity';
 import { operations } from '../../platform/operations';
@@ -12,6 +11,7 @@ import { enrolmentUploadKeys, policyUploadKeys } from './domain/uploads';
 import { myCoverage } from './my-coverage';
 import { cancelPolicy, createProduct, issuePolicy, linkPolicy, renewPolicy } from './policies';
 import * as schemas from './schemas';
+import { coverageSettings } from './settings';
 import { contractView, policyView, productView, visitView } from './views';
 
 /** Upload and download links live for a quarter of an hour. */
@@ -56,7 +56,7 @@ async function ownContract(r: Repositories, caller: Caller, contractId: string) 
 /** A presigned PUT for a sponsor's CSV; the enrollment-import trigger takes the file from there. */
 async function uploadLink(uploadId: string, key: string) {
   const { objects } = await getServices();
-  const uploadUrl = await objects.uploadUrl(config().SPONSOR_BUCKET, key, 'text/csv', linkSeconds);
+  const uploadUrl = await objects.uploadUrl(coverageSettings().SPONSOR_BUCKET, key, 'text/csv', linkSeconds);
   return {
     status: 201,
     body: { uploadId, uploadUrl, contentType: 'text/csv', expiresInSeconds: linkSeconds },
@@ -66,7 +66,9 @@ async function uploadLink(uploadId: string, key: string) {
 /** A link to a file an import wrote, once it is done. */
 async function outputLink(run: { status: string }, key: string) {
   const { objects } = await getServices();
-  return run.status === 'done' ? objects.downloadUrl(config().SPONSOR_BUCKET, key, linkSeconds) : null;
+  return run.status === 'done'
+    ? objects.downloadUrl(coverageSettings().SPONSOR_BUCKET, key, linkSeconds)
+    : null;
 }
 
 const createInsuranceProduct = httpRoute({

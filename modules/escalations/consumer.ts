@@ -1,10 +1,10 @@
-import { config } from '../../platform/config';
 import { defineConsumer } from '../../platform/queue-consumer';
-import { channelsFor } from '../notifications';
+import { channelsFor, notificationsSettings } from '../notifications';
 import { alertRaisedV1 } from '../readings/events';
 import { crisisDetectedV1 } from '../triage/events';
 import { openEscalation } from './ladder';
 import { onReadingAlert } from './reading-alerts';
+import { escalationsSettings } from './settings';
 
 /**
  * Message Queue trigger on `crisis`: a patient on the crisis path, or a critical reading, opens
@@ -29,8 +29,8 @@ export const crisisConsumer = defineConsumer({
       {
         now: Date.now(),
         channels: await channelsFor(repos),
-        hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
-        slaMinutes: config().ESCALATION_SLA_MINUTES,
+        hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
+        slaMinutes: escalationsSettings().ESCALATION_SLA_MINUTES,
       },
     );
   },

@@ -1,8 +1,8 @@
-import { config } from '../../platform/config';
 import type { Repositories } from '../../platform/store';
 import type { DeliveryContext } from '../notifications';
 import { deliver } from '../notifications';
 import type { Escalation } from './repositories/escalations';
+import { escalationsSettings } from './settings';
 
 /** The tenant triage and the chatbot give patients who belong to no clinic. */
 const unaffiliated = 'unaffiliated';
@@ -84,7 +84,9 @@ export async function openEscalation(
     ...opening,
     // Patients of no clinic are still somebody's to answer: the configured duty clinic's.
     tenantId:
-      opening.tenantId === unaffiliated ? (config().CRISIS_DUTY_TENANT ?? unaffiliated) : opening.tenantId,
+      opening.tenantId === unaffiliated
+        ? (escalationsSettings().CRISIS_DUTY_TENANT ?? unaffiliated)
+        : opening.tenantId,
     level: 0,
     nextAt: null,
     acknowledgedAt: null,

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Envelope } from '../../events/envelope';
-import { config } from '../../platform/config';
 import type { Repositories } from '../../platform/store';
-import { type Channel, deliver } from '../notifications';
+import { type Channel, deliver, notificationsSettings } from '../notifications';
 import type { alertRaisedV1 } from '../readings/events';
 import { ladderOf, openEscalation } from './ladder';
+import { escalationsSettings } from './settings';
 
 type AlertRaised = Envelope<z.infer<(typeof alertRaisedV1)['data']>>;
 
@@ -21,8 +21,8 @@ export async function onReadingAlert(
   const context = {
     now: Date.now(),
     channels,
-    hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
-    slaMinutes: config().ESCALATION_SLA_MINUTES,
+    hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
+    slaMinutes: escalationsSettings().ESCALATION_SLA_MINUTES,
   };
   const opening = {
     id: event.data.alertId,

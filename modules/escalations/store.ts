@@ -1,6 +1,9 @@
 import { defineRepositories } from '../../platform/store';
 import { Escalations } from './repositories/escalations';
 import './tables';
+// Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
+import '../notifications';
+import '../readings';
 
 declare module '../../platform/store' {
   interface Repositories {

@@ -1,10 +1,10 @@
-import { config } from '../../platform/config';
 import { invocationLogger } from '../../platform/invocation';
 import { withInvocation } from '../../platform/runtime';
 import { getServices } from '../../platform/services';
 import type { TimerEvent } from '../../platform/yandex';
-import { channelsFor } from '../notifications';
+import { channelsFor, notificationsSettings } from '../notifications';
 import { raiseOneLevel } from './ladder';
+import { escalationsSettings } from './settings';
 
 /** Timer trigger (every minute): escalations nobody acknowledged within the SLA go one level up. */
 export const escalationWatchTimer = withInvocation(
@@ -21,8 +21,8 @@ export const escalationWatchTimer = withInvocation(
         raiseOneLevel(r, id, {
           now,
           channels: await channelsFor(r),
-          hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
-          slaMinutes: config().ESCALATION_SLA_MINUTES,
+          hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
+          slaMinutes: escalationsSettings().ESCALATION_SLA_MINUTES,
         }),
       );
       if (raised) escalated++;

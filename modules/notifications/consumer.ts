@@ -1,4 +1,3 @@
-import { config } from '../../platform/config';
 import { defineConsumer } from '../../platform/queue-consumer';
 import type { Repositories } from '../../platform/store';
 import { appointmentEventsV1, paymentRefundRefusedV1 } from '../booking/events';
@@ -8,6 +7,7 @@ import { channelsFor } from './channels/select';
 import { decide } from './decisions';
 import { deliver } from './deliver';
 import { notificationRequestedV1 } from './events/notification-requested.v1';
+import { notificationsSettings } from './settings';
 
 /** A reminder for an appointment cancelled or moved since it fell due is dropped. */
 async function stillAsReminded(repos: Repositories, data: { appointmentId: string; start: string }) {
@@ -40,7 +40,11 @@ export const notificationsConsumer = defineConsumer({
     await deliver(
       repos,
       { ...intent, tenantId: event.tenant, sourceEventId: event.id },
-      { now: Date.now(), channels: await channelsFor(repos), hourlyLimit: config().NOTIFY_HOURLY_LIMIT },
+      {
+        now: Date.now(),
+        channels: await channelsFor(repos),
+        hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
+      },
     );
   },
 });

@@ -1,10 +1,10 @@
-import { config } from '../../platform/config';
 import { invocationLogger } from '../../platform/invocation';
 import { withInvocation } from '../../platform/runtime';
 import { getServices } from '../../platform/services';
 import type { TimerEvent } from '../../platform/yandex';
 import { channelsFor } from './channels/select';
 import { deliver } from './deliver';
+import { notificationsSettings } from './settings';
 
 /** Timer trigger (every minute): sends messages held back by quiet hours once those end. */
 export const deferredNotificationsTimer = withInvocation(
@@ -22,7 +22,7 @@ export const deferredNotificationsTimer = withInvocation(
         await deliver(r, entry, {
           now,
           channels: await channelsFor(r),
-          hourlyLimit: config().NOTIFY_HOURLY_LIMIT,
+          hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
         });
       });
       sent++;

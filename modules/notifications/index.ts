@@ -5,4 +5,5 @@ export { channelsFor } from './channels/select';
 export { notificationsConsumer } from './consumer';
 export { deferredNotificationsTimer } from './deferred-timer';
 export { type DeliveryContext, deliver } from './deliver';
+export { notificationsSettings } from './settings';
 export { notificationSettingsApi } from './settings-routes';

@@ -4,6 +4,9 @@ import { DeferredNotifications } from './repositories/deferred-notifications';
 import { NotificationContacts } from './repositories/notification-contacts';
 import { NotificationLog } from './repositories/notifications';
 import './tables';
+// Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
+import '../booking';
+import '../patients';
 
 declare module '../../platform/store' {
   interface Repositories {

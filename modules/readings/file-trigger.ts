@@ -1,4 +1,3 @@
-import { config } from '../../platform/config';
 import { httpRoute } from '../../platform/http';
 import type { Caller } from '../../platform/identity';
 import { invocationLogger } from '../../platform/invocation';
@@ -10,6 +9,7 @@ import type { FunctionContext, HttpEvent, ObjectStorageEvent } from '../../platf
 import { importFile, UnreadableFile } from './import-file';
 import type { ReadingUpload } from './repositories/reading-uploads';
 import * as schemas from './schemas';
+import { readingsSettings } from './settings';
 
 const uploadTtlSeconds = 15 * 60;
 /** Files arrive under this prefix; the storage trigger is set on it (serverless.yml). */
@@ -45,7 +45,7 @@ const createReadingUpload = httpRoute({
       }),
     );
     const uploadUrl = await objects.uploadUrl(
-      config().READINGS_BUCKET,
+      readingsSettings().READINGS_BUCKET,
       `${prefix}${upload.id}`,
       body.contentType,
       uploadTtlSeconds,

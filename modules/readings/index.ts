@@ -1,5 +1,6 @@
 import './store';
 
+export { onAlertAcknowledged } from './alert-acknowledged';
 export { readingsAlertsConsumer } from './alerts-consumer';
 export { readingsFileTrigger } from './file-trigger';
 export { readingsIngestApi } from './ingest-routes';

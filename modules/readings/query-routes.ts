@@ -3,8 +3,8 @@ import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
-import { acknowledgeEscalation } from '../escalations';
 import { canSeeReadings, isTreatingDoctor } from './access';
+import { alertAcknowledged } from './alert-acknowledged';
 import { downsample } from './domain/downsample';
 import { toBundle } from './domain/fhir-output';
 import { typeInfo } from './domain/types';
@@ -158,7 +158,7 @@ const acknowledgeAlert = httpRoute({
       if (found.status === 'acknowledged') return found;
       await r.readings.alerts.acknowledge(found.id, caller.subject);
       // A critical alert's escalation (keyed by the alert) stops here too.
-      await acknowledgeEscalation(r, found.id, caller.subject, Date.now());
+      await alertAcknowledged()(r, found.id, caller.subject, Date.now());
       return (await r.readings.alerts.get(found.id)) ?? found;
     });
     return { status: 200, body: alertView(alert) };

@@ -1,6 +1,8 @@
 import { defineRepositories } from '../../platform/store';
 import { ReadingsRepositories } from './repositories/readings-group';
 import './tables';
+// Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
+import '../patients';
 
 declare module '../../platform/store' {
   interface Repositories {

@@ -2,6 +2,8 @@ import { defineRepositories } from '../../platform/store';
 import { TriageDecisionRepository } from './repositories/triage-decisions';
 import { TriageReviews } from './repositories/triage-reviews';
 import './tables';
+// Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
+import '../booking';
 
 declare module '../../platform/store' {
   interface Repositories {

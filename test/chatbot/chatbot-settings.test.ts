@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatbotSettings, secretMatches } from '../../modules/chatbot/settings';
+import { chatbotEnvironment, chatbotSettings, secretMatches } from '../../modules/chatbot/settings';
 import { telegramTransport } from '../../modules/chatbot/transport';
-import { ConfigError, loadConfig } from '../../platform/config';
+import { notificationsSettings } from '../../modules/notifications/settings';
+import { loadConfig } from '../../platform/config';
+import { ConfigError } from '../../platform/settings';
 
 const token = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0';
 const secret = 'webhook-secret-0123456789';
@@ -12,16 +14,20 @@ const cloudEnv = {
   YDB_ENDPOINT: 'grpcs://ydb.serverless.yandexcloud.net:2135',
   YDB_DATABASE: '/ru-central1/b1g/etn',
   KMS_KEY_ID: 'abj-key',
-  CRISIS_DUTY_TENANT: 'clinic-duty',
 };
 
 describe('chatbot settings and the Telegram channel', () => {
-  it('allows api.telegram.org for the chatbot channel only', () => {
+  it('allows api.telegram.org for the Telegram channel only', () => {
+    // Prepare
+    const bot = { ...cloudEnv, TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret };
     // Act + Assess
-    expect(loadConfig(cloudEnv).TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
-    expect(() => loadConfig({ ...cloudEnv, TELEGRAM_API_ROOT: 'https://api.telegram.example.com' })).toThrow(
-      /TELEGRAM_API_ROOT: host "api.telegram.example.com" is not api.telegram.org/,
-    );
+    expect(chatbotEnvironment.parse(bot).TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(() =>
+      chatbotEnvironment.parse({ ...bot, TELEGRAM_API_ROOT: 'https://api.telegram.example.com' }),
+    ).toThrow(/TELEGRAM_API_ROOT: host "api.telegram.example.com" is not api.telegram.org/);
+    expect(() =>
+      notificationsSettings.parse({ ...bot, TELEGRAM_API_ROOT: 'https://api.telegram.example.com' }),
+    ).toThrow(/TELEGRAM_API_ROOT: host "api.telegram.example.com" is not api.telegram.org/);
     expect(() => loadConfig({ ...cloudEnv, QUEUE_ENDPOINT: 'https://api.telegram.org' })).toThrow(
       /QUEUE_ENDPOINT: host "api.telegram.org" is not a Yandex Cloud host/,
     );
@@ -29,28 +35,30 @@ describe('chatbot settings and the Telegram channel', () => {
 
   it('refuses to start the chatbot without its secret, or in the cloud without a token', () => {
     // Act + Assess
-    expect(() => chatbotSettings(loadConfig({ ...cloudEnv, TELEGRAM_BOT_TOKEN: token }))).toThrow(
+    expect(() => chatbotEnvironment.parse({ ...cloudEnv, TELEGRAM_BOT_TOKEN: token })).toThrow(
       /TELEGRAM_WEBHOOK_SECRET: required/,
     );
-    expect(() => chatbotSettings(loadConfig({ ...cloudEnv, TELEGRAM_WEBHOOK_SECRET: secret }))).toThrow(
+    expect(() => chatbotEnvironment.parse({ ...cloudEnv, TELEGRAM_WEBHOOK_SECRET: secret })).toThrow(
       ConfigError,
     );
-    expect(() => loadConfig({ ...cloudEnv, TELEGRAM_BOT_TOKEN: '' })).toThrow(/TELEGRAM_BOT_TOKEN/);
+    expect(() => chatbotEnvironment.parse({ ...cloudEnv, TELEGRAM_BOT_TOKEN: '' })).toThrow(
+      /TELEGRAM_BOT_TOKEN/,
+    );
     expect(
       chatbotSettings(
-        loadConfig({ ...cloudEnv, TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret }),
+        chatbotEnvironment.parse({ ...cloudEnv, TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret }),
+        true,
       ),
     ).toMatchObject({ transport: 'telegram', botId: 123456789 });
     expect(
-      chatbotSettings(
-        loadConfig({
-          APP_ENV: 'test',
-          DB_DRIVER: 'sqlite',
-          KMS_DRIVER: 'keyring',
-          TELEGRAM_WEBHOOK_SECRET: secret,
-        }),
-      ),
+      chatbotSettings(chatbotEnvironment.parse({ APP_ENV: 'test', TELEGRAM_WEBHOOK_SECRET: secret }), false),
     ).toMatchObject({ transport: 'capture' });
+    expect(() => chatbotSettings(chatbotEnvironment.parse({ APP_ENV: 'test' }), false)).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET: required by the chatbot/,
+    );
+    expect(() =>
+      chatbotSettings(chatbotEnvironment.parse({ APP_ENV: 'test', TELEGRAM_WEBHOOK_SECRET: secret }), true),
+    ).toThrow(/TELEGRAM_BOT_TOKEN: required when TELEGRAM_API=telegram/);
   });
 
   it('compares the secret token exactly', () => {

@@ -34,7 +34,7 @@ describe('deploy:check on the repository as it is', () => {
       deadLetters: checks.bucketTriggersThatDrop(file, infra),
       keys: checks.keysOfOtherAccounts(file, 'telemed'),
       deployEnv: checks.deployEnvMissing(repo.serverlessText, infra, ['CRISIS_DUTY_TENANT']),
-      settings: checks.settingsRefused(file, deployPlaceholders),
+      settings: checks.settingsRefused(file, deployPlaceholders, repo.settingsOf),
     };
     // Assess
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((check) => [check, []])));
@@ -246,21 +246,25 @@ describe('deploy:check names what is inconsistent', () => {
     ]);
   });
 
-  it('reports a function whose environment its cold-start configuration check would refuse', () => {
-    // Prepare: the local payment stand-in, and a function without the YDB database
+  it("reports a function whose environment its modules' cold-start settings checks would refuse", () => {
+    // Prepare: the local payment stand-in, a function without the YDB database, one without the bot token
     const file = serverless();
     const booking = file.functions.booking as NonNullable<ServerlessFile['functions'][string]>;
     booking.environment = { ...booking.environment, PAYMENT_PROVIDER: 'local' };
     const health = file.functions.health as NonNullable<ServerlessFile['functions'][string]>;
     const { YDB_DATABASE: _dropped, ...withoutDatabase } = health.environment ?? {};
     health.environment = withoutDatabase;
+    const notifications = file.functions.notifications as NonNullable<ServerlessFile['functions'][string]>;
+    const { TELEGRAM_BOT_TOKEN: _token, ...withoutToken } = notifications.environment ?? {};
+    notifications.environment = withoutToken;
     // Act
-    const problems = checks.settingsRefused(file, deployPlaceholders);
+    const problems = checks.settingsRefused(file, deployPlaceholders, repo.settingsOf);
     // Assess
     expect(problems).toEqual([
-      'health: YDB_ENDPOINT: DB_DRIVER=ydb needs YDB_ENDPOINT and YDB_DATABASE',
+      'health: YDB_DATABASE: required in the cloud by platform',
       'booking: PUBLIC_API_URL: payment links need the public URL of the API Gateway',
       'booking: PAYMENT_PROVIDER: the local payment stand-in is for APP_ENV=local or test, with PAYMENT_WEBHOOK_SECRET',
+      'notifications: TELEGRAM_BOT_TOKEN: required in the cloud by notifications',
     ]);
   });
 

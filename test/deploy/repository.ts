@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { catalog } from '../../events/registry';
 import { loadOperations } from '../../local/openapi-routes';
-import { loadConfig } from '../../platform/config';
 import { bucketSettings, parseServerless, readInfra, type TfJson } from '../../scripts/deploy-inputs';
+import { settingDefaults, settingsOfFunctions } from '../../scripts/function-settings';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -23,6 +23,7 @@ export async function repository() {
   const contractText = read('contracts/openapi.yaml');
   const tf = await Promise.all(tfFiles.map((file) => parseHcl(file, read(file))));
   const contract = parse(contractText) as { 'x-yc-apigateway': { variables: Record<string, unknown> } };
+  const settings = await settingsOfFunctions(root);
   return {
     serverlessText,
     contractText,
@@ -31,8 +32,8 @@ export async function repository() {
     routes: loadOperations(join(root, 'contracts/openapi.yaml')),
     gatewayVariables: Object.keys(contract['x-yc-apigateway'].variables),
     catalogQueues: catalog.map((event) => event.queue),
-    configBuckets: bucketSettings(
-      loadConfig({ APP_ENV: 'test', DB_DRIVER: 'sqlite', KMS_DRIVER: 'keyring' }),
-    ),
+    configBuckets: bucketSettings(settingDefaults(settings)),
+    /** Each function's settings groups, from what its bundle holds. */
+    settingsOf: (name: string) => settings.get(name) ?? [],
   };
 }

@@ -1,10 +1,13 @@
-import { type Config, ConfigError } from '../../../platform/config';
+import { ConfigError } from '../../../platform/settings';
 import type { PaymentProvider } from '../payment-provider';
+import type { bookingSettings } from '../settings';
 import { localPaymentProvider } from './local-provider';
 import { yookassaPaymentProvider } from './yookassa-provider';
 
 /** The configured payment provider; none when self-paying patients pay at the clinic. */
-export function paymentProviderFrom(settings: Config): PaymentProvider | undefined {
+export function paymentProviderFrom(
+  settings: ReturnType<typeof bookingSettings>,
+): PaymentProvider | undefined {
   switch (settings.PAYMENT_PROVIDER) {
     case 'none':
       return undefined;

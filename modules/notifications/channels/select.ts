@@ -1,6 +1,7 @@
 import { config } from '../../../platform/config';
 import type { Repositories } from '../../../platform/store';
 import type { ChannelName } from '../channel-policy';
+import { notificationsSettings } from '../settings';
 import { captureChannel } from './capture';
 import type { Channel } from './port';
 
@@ -14,7 +15,7 @@ let cloudChannels: Promise<Channels> | undefined;
  * SDKs loaded on first use.
  */
 export async function channelsFor(repos: Repositories): Promise<Channels> {
-  const cfg = config();
+  const cfg = { ...config(), ...notificationsSettings() };
   const driver = cfg.NOTIFY_DRIVER ?? (cfg.APP_ENV === 'cloud' ? 'cloud' : 'capture');
   if (driver === 'capture') {
     return Object.fromEntries(
@@ -39,7 +40,7 @@ export async function channelsFor(repos: Repositories): Promise<Channels> {
       sms: snsSms({ endpoint: cfg.SNS_ENDPOINT, senderId: cfg.SMS_SENDER_ID, ...credentials }),
       push: snsPush({ endpoint: cfg.SNS_ENDPOINT, ...credentials }),
       email: postboxEmail({ endpoint: cfg.POSTBOX_ENDPOINT, from: cfg.EMAIL_FROM, ...credentials }),
-      // Only where the bot's token is configured (the chatbot's settings).
+      // Only where the bot's token is given (required in the cloud; absent in local stand-ins).
       ...(cfg.TELEGRAM_BOT_TOKEN
         ? { telegram: telegramMessages(cfg.TELEGRAM_BOT_TOKEN, cfg.TELEGRAM_API_ROOT) }
         : {}),
