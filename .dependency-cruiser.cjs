@@ -43,6 +43,8 @@ module.exports = {
       severity: 'error',
       from: { path: '^modules/[^/]+/domain/' },
       to: {
+        // platform/rule-broken.ts is the one pure file of the kit: the refusal every module throws.
+        pathNot: '^platform/rule-broken\\.ts$',
         path: [
           '^(storage|platform|functions|local)/',
           '^modules/[^/]+/(repositories|store\\.ts|tables\\.ts)',

@@ -1,10 +1,9 @@
-import * as z from 'zod';
 import type { Services } from './services';
-import { defineSettings } from './settings';
+import { defineSettings, setting } from './settings';
 
 /** The bucket whose reachability stands for Object Storage's. */
 const healthSettings = defineSettings('health', {
-  ATTACHMENTS_BUCKET: z.string().min(3).default('telemed-attachments'),
+  ATTACHMENTS_BUCKET: setting.bucket('telemed-attachments'),
 });
 
 export interface HealthReport {

@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import { checkEndpoint, checkRegion, checkZone } from './residency';
-import { defineSettings } from './settings';
+import { defineSettings, setting } from './settings';
 
 /**
  * The runtime kit's settings, which every function reads: where it runs, its database, keys,
@@ -10,28 +9,28 @@ import { defineSettings } from './settings';
 export const config = defineSettings(
   'platform',
   {
-    APP_ENV: z.enum(['local', 'test', 'cloud']).default('cloud'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    YC_REGION: z.string().default('ru-central1'),
-    YC_ZONE: z.string().optional(),
-    DB_DRIVER: z.enum(['sqlite', 'ydb']).default('ydb'),
-    SQLITE_PATH: z.string().default('.data/telemed.sqlite'),
-    YDB_ENDPOINT: z.string().optional(),
-    YDB_DATABASE: z.string().optional(),
+    APP_ENV: setting.oneOf(['local', 'test', 'cloud'], 'cloud'),
+    LOG_LEVEL: setting.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    YC_REGION: setting.text('ru-central1'),
+    YC_ZONE: setting.optionalText(),
+    DB_DRIVER: setting.oneOf(['sqlite', 'ydb'], 'ydb'),
+    SQLITE_PATH: setting.text('.data/telemed.sqlite'),
+    YDB_ENDPOINT: setting.optionalText(),
+    YDB_DATABASE: setting.optionalText(),
     /** Local YDB with authentication only; in the cloud the function's service account is used (metadata). */
-    YDB_ACCESS_TOKEN: z.string().optional(),
-    QUEUE_ENDPOINT: z.string().default('https://message-queue.api.cloud.yandex.net'),
-    STORAGE_ENDPOINT: z.string().default('https://storage.yandexcloud.net'),
-    ACCESS_KEY_ID: z.string().optional(),
-    SECRET_ACCESS_KEY: z.string().optional(),
-    KMS_DRIVER: z.enum(['keyring', 'yandex']).default('yandex'),
-    KMS_KEY_ID: z.string().optional(),
-    KMS_ENDPOINT: z.string().default('https://kms.yandex'),
-    KEYRING_PATH: z.string().default('.data/keyring.json'),
-    QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-    QUEUE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(900).default(30),
+    YDB_ACCESS_TOKEN: setting.optionalText(),
+    QUEUE_ENDPOINT: setting.text('https://message-queue.api.cloud.yandex.net'),
+    STORAGE_ENDPOINT: setting.text('https://storage.yandexcloud.net'),
+    ACCESS_KEY_ID: setting.optionalText(),
+    SECRET_ACCESS_KEY: setting.optionalText(),
+    KMS_DRIVER: setting.oneOf(['keyring', 'yandex'], 'yandex'),
+    KMS_KEY_ID: setting.optionalText(),
+    KMS_ENDPOINT: setting.text('https://kms.yandex'),
+    KEYRING_PATH: setting.text('.data/keyring.json'),
+    QUEUE_MAX_ATTEMPTS: setting.integer(1, 100, 5),
+    QUEUE_RETRY_DELAY_SECONDS: setting.integer(0, 900, 30),
     /** How long one outbox-relay run keeps polling; below the function timeout, so runs do not overlap. */
-    RELAY_MAX_RUN_SECONDS: z.coerce.number().int().min(0).max(600).default(55),
+    RELAY_MAX_RUN_SECONDS: setting.integer(0, 600, 55),
   },
   {
     requiredInCloud: ['YDB_ENDPOINT', 'YDB_DATABASE', 'KMS_KEY_ID'],

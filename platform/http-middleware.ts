@@ -1,7 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import { isProblem } from './http-body';
 import { currentInvocation } from './invocation';
-import { problems } from './problem';
+import { Problem, problems } from './problem';
+import { RuleBroken } from './rule-broken';
 import type { HttpEvent, HttpResponse } from './yandex';
 
 type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResponse>;
@@ -30,12 +31,12 @@ export function problemResponses(): HttpMiddleware {
     name: 'problemResponses',
     onError: (request) => {
       const invocation = currentInvocation();
-      const problem = isProblem(request.error) ? request.error : problems.internal();
-      if (!isProblem(request.error)) invocation?.logger.error({ err: request.error }, 'unhandled error');
+      const problem = problemOf(request.error);
+      if (!problem) invocation?.logger.error({ err: request.error }, 'unhandled error');
       request.response = {
-        statusCode: problem.status,
+        statusCode: (problem ?? problems.internal()).status,
         headers: { 'Content-Type': 'application/problem+json' },
-        body: JSON.stringify(problem.toBody(invocation?.requestId)),
+        body: JSON.stringify((problem ?? problems.internal()).toBody(invocation?.requestId)),
       };
     },
   };
@@ -55,4 +56,17 @@ export function accessLog(route: string): HttpMiddleware {
     after: (request) => log(request.response),
     onError: (request) => log(request.response),
   };
+}
+
+/** The one place errors become problems: the route's own, and every domain refusal by its code. */
+function problemOf(error: unknown): Problem | undefined {
+  if (isProblem(error)) return error;
+  if (error instanceof RuleBroken)
+    return new Problem(
+      error.status,
+      error.code,
+      error.status === 404 ? 'Not found' : 'Request refused',
+      error.message,
+    );
+  return undefined;
 }

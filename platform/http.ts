@@ -43,6 +43,11 @@ export interface RouteSpec<TBody, TParams, TQuery> {
   query?: z.ZodType<TQuery>;
   /** Honour the Idempotency-Key header (POST endpoints that create things). */
   idempotent?: boolean;
+  /**
+   * The route reads or changes health data (`x-health-data` in the contract): a success that
+   * left no audit record is refused as an internal error, so nothing reaches the caller unaudited.
+   */
+  healthData?: true;
   handle(request: ApiRequest<TBody, TParams, TQuery>): Promise<ApiResult>;
 }
 
@@ -59,6 +64,7 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
     const invocation = currentInvocation();
     if (!invocation) throw new Error('httpRoute must run inside withInvocation');
     const caller = authenticate(event, spec.auth);
+    if (caller) invocation.actor = { subject: caller.subject, role: caller.role };
     const request: ApiRequest<TBody, TParams, TQuery> = {
       get caller() {
         if (!caller) throw new Error(`${spec.route} is public and has no caller`);
@@ -74,7 +80,12 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
       correlationId: invocation.correlationId,
       logger: invocation.logger,
     };
-    const run = async () => toResponse(await spec.handle(request));
+    const run = async () => {
+      const result = await spec.handle(request);
+      if (spec.healthData && result.status < 300 && invocation.audited === 0)
+        throw new Error(`${spec.route} touched health data and left no audit record`);
+      return toResponse(result);
+    };
     const key = header(event, 'idempotency-key');
     if (!spec.idempotent || !key) return run();
     return idempotent(

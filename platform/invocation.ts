@@ -12,6 +12,10 @@ export interface Invocation {
   context: FunctionContext;
   /** performance.now() when the call started. */
   startedAt: number;
+  /** Who the call acts for, once authenticated: the actor of every audit record it leaves. */
+  actor?: { subject: string; role: string };
+  /** Audit records this call has left (platform/repositories/audit-log.ts). */
+  audited: number;
 }
 
 const current = new AsyncLocalStorage<Invocation>();

@@ -45,6 +45,7 @@ export function withInvocation<TEvent, TResult>(
       logger: functionLogger(),
       context,
       startedAt: performance.now(),
+      audited: 0,
     };
     return runInvocation(invocation, () => handler(event, context));
   };

@@ -7,7 +7,7 @@ import { YandexKms } from './crypto/yandex-kms';
 import type { ObjectStorage } from './files/object-storage';
 import { currentIamToken } from './invocation';
 import type { Queues } from './messaging/queues';
-import { createStore, type Store } from './store';
+import { createStore, type Repositories, type Store } from './store';
 
 /** The adapters a function talks to, chosen by configuration: the composition root. */
 export interface Services {
@@ -17,6 +17,15 @@ export interface Services {
 }
 
 let services: Promise<Services> | undefined;
+
+/**
+ * Runs `work` in one transaction of this function's store. A domain refusal thrown inside
+ * (RuleBroken) rolls it back and reaches the caller as problem+json (platform/http-middleware.ts).
+ */
+export async function inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+  const { store } = await getServices();
+  return store.transaction(work);
+}
 
 /** Built once per function instance (cold start) and reused by every call. */
 export function getServices(): Promise<Services> {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Environment, environment } from './environment';
 import { ResidencyViolation } from './residency';
 
@@ -33,6 +33,30 @@ export interface Settings<T> {
   problems(env: Environment): string[];
 }
 
+type ValuesOf<S extends z.core.$ZodLooseShape> = z.output<z.ZodMiniObject<S, z.core.$strip>>;
+
+/**
+ * The kinds of setting, as environment text is read. zod's small build: settings are checked at
+ * every cold start, and the health check loads nothing else of zod.
+ */
+export const setting = {
+  text: (fallback: string) => z._default(z.string(), fallback),
+  optionalText: (min = 0, max = 10_000) => z.optional(z.string().check(z.minLength(min), z.maxLength(max))),
+  matching: (pattern: RegExp, message: string) => z.optional(z.string().check(z.regex(pattern, message))),
+  matchingOr: (pattern: RegExp, message: string, fallback: string) =>
+    z._default(z.string().check(z.regex(pattern, message)), fallback),
+  integer: (min: number, max: number, fallback: number) =>
+    z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max))), fallback),
+  number: (min: number, max: number, fallback: number) =>
+    z._default(z.pipe(z.coerce.number(), z.number().check(z.minimum(min), z.maximum(max))), fallback),
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+    z._default(z.enum(values), fallback as never),
+  optionalOneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.optional(z.enum(values)),
+  url: (fallback: string) => z._default(z.url(), fallback),
+  optionalUrl: () => z.optional(z.url()),
+  bucket: (fallback: string) => z._default(z.string().check(z.minLength(3)), fallback),
+};
+
 const loaded: Settings<unknown>[] = [];
 
 /**
@@ -40,15 +64,15 @@ const loaded: Settings<unknown>[] = [];
  * in the cloud, and checks across settings. A function's settings are the groups of the modules
  * it bundles; `checkSettings` validates them all at cold start.
  */
-export function defineSettings<S extends z.ZodRawShape>(
+export function defineSettings<S extends z.core.$ZodLooseShape>(
   owner: string,
   shape: S,
   options: {
     requiredInCloud?: (keyof S & string)[];
-    check?: (values: z.infer<z.ZodObject<S>>, checks: SettingsChecks) => void;
+    check?: (values: ValuesOf<S>, checks: SettingsChecks) => void;
   } = {},
-): Settings<z.infer<z.ZodObject<S>>> {
-  type Values = z.infer<z.ZodObject<S>>;
+): Settings<ValuesOf<S>> {
+  type Values = ValuesOf<S>;
   const schema = z.object(shape);
   const requiredInCloud = options.requiredInCloud ?? [];
   const cache = new WeakMap<Environment, Values>();

@@ -1,3 +1,4 @@
+import { RuleBroken } from '../../platform/rule-broken';
 import type { Repositories } from '../../platform/store';
 import { appointmentEvent } from './appointment-events';
 import {
@@ -22,16 +23,19 @@ export interface Clock {
 /** Who cancels: a person in one of these roles, or the payment provider reporting a cancelled payment. */
 export type Canceller = 'patient' | 'doctor' | 'clinic_admin' | 'service' | 'payment';
 
-export class NotFound extends Error {
-  constructor(readonly what: 'Doctor' | 'Appointment' | 'Service' | 'Payment') {
-    super(`${what} not found`);
-  }
+/** What a request names and does not exist (or is not the caller's to see); a service of the doctor named in a body is a 422. */
+export function notFound(what: 'Doctor' | 'Appointment' | 'Service' | 'Payment'): RuleBroken {
+  return new RuleBroken(
+    `${what.toUpperCase()}_NOT_FOUND`,
+    what === 'Service' ? 422 : 404,
+    `${what} was not found.`,
+  );
 }
 
 /** The slot a patient asked for, checked against the doctor's schedule and the clock. */
 function checkSlot(doctor: Doctor, serviceId: string, start: number, now: number) {
   const service = doctor.services.find((s) => s.id === serviceId);
-  if (!service) throw new NotFound('Service');
+  if (!service) throw notFound('Service');
   const { schedule } = doctor;
   assertBookable(start, now, schedule.minNoticeMinutes, schedule.horizonDays);
   const end = start + service.durationMinutes * 60_000;
@@ -60,7 +64,7 @@ export async function holdSlot(
   context: HoldContext,
 ): Promise<Appointment> {
   const doctor = await repos.doctors.get(request.doctorId);
-  if (!doctor) throw new NotFound('Doctor');
+  if (!doctor) throw notFound('Doctor');
   const { service, end, block } = checkSlot(doctor, request.serviceId, request.start, context.now);
   return hold(repos, { ...request, doctor, service, end, block, urgent: false }, context);
 }
@@ -247,7 +251,7 @@ export async function rescheduleAppointment(
   if (appointment.status !== 'booked') throw rules.wrongStatus(appointment.status, 'rescheduled');
   if (appointment.urgent) throw rules.urgentFixed();
   const doctor = await repos.doctors.get(appointment.doctorId);
-  if (!doctor) throw new NotFound('Doctor');
+  if (!doctor) throw notFound('Doctor');
   const { end, block } = checkSlot(doctor, appointment.serviceId, start, context.now);
   // Free the old time first: the new one may overlap it. A conflict rolls both back.
   await repos.appointments.releaseBlock(appointment);

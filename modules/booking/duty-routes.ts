@@ -1,11 +1,11 @@
 import { httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { problems } from '../../platform/problem';
-import { NotFound } from './appointments';
+import { inTransaction } from '../../platform/services';
+import { notFound } from './appointments';
 import type { DutyShift } from './domain/duty';
 import { answerHold } from './hold-route';
 import * as schemas from './schemas';
-import { inTransaction } from './transaction';
 import { holdUrgent } from './urgent';
 import { dutyShiftView } from './views';
 
@@ -24,7 +24,7 @@ export const addDutyShift = httpRoute({
       throw problems.validation([{ path: 'body.end', message: 'the shift must end in the future' }]);
     const shift = await inTransaction(async (r) => {
       const doctor = await r.doctors.get(body.doctorId);
-      if (doctor?.clinicId !== clinicId) throw new NotFound('Doctor');
+      if (doctor?.clinicId !== clinicId) throw notFound('Doctor');
       const added: DutyShift = {
         id: crypto.randomUUID(),
         clinicId,

@@ -1,4 +1,5 @@
 import type { ApiRequest, ApiResult } from '../../platform/http';
+import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import { patientBooked } from './access';
 import { viewOf } from './appointment-view';
@@ -7,7 +8,6 @@ import type { Appointment } from './domain/appointment';
 import type { Payer } from './payers';
 import { bookingSettings } from './settings';
 import { sponsorPayers } from './sponsor-payers';
-import { inTransaction } from './transaction';
 
 /** What every hold request says about the patient: who (for a service), their zone, who pays. */
 export interface HoldRequestBody {

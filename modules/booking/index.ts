@@ -1,9 +1,8 @@
 import './store';
 
-export { cancelAppointment, confirmHold, holdSlot, NotFound, rescheduleAppointment } from './appointments';
+export { cancelAppointment, confirmHold, holdSlot, notFound, rescheduleAppointment } from './appointments';
 export {
   type Appointment,
-  BookingRuleBroken,
   type ConsultationFormat,
   isLiveHold,
   rules,

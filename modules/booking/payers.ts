@@ -1,3 +1,4 @@
+import { RuleBroken } from '../../platform/rule-broken';
 import type { Repositories } from '../../platform/store';
 import type { Appointment } from './domain/appointment';
 import type { Specialty } from './domain/doctor';
@@ -36,13 +37,14 @@ export interface Payers {
   settle(repos: Repositories, appointment: Appointment, outcome: Outcome, now: number): Promise<void>;
 }
 
-export class PayerRefused extends Error {
+/** The sponsor will not pay for this visit: the patient may still pay for it themselves. */
+export class PayerRefused extends RuleBroken {
   constructor(
-    readonly code: 'NO_COVERAGE' | 'LIMIT_REACHED' | 'SPECIALTY_NOT_COVERED' | 'POLICY_EXPIRED',
-    readonly status: 409 | 422,
+    override readonly code: 'NO_COVERAGE' | 'LIMIT_REACHED' | 'SPECIALTY_NOT_COVERED' | 'POLICY_EXPIRED',
+    override readonly status: 409 | 422,
     message: string,
   ) {
-    super(message);
+    super(code, status, message);
     this.name = 'PayerRefused';
   }
 }

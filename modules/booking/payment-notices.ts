@@ -1,5 +1,5 @@
 import type { Repositories } from '../../platform/store';
-import { book, cancelAppointment, NotFound } from './appointments';
+import { book, cancelAppointment, notFound } from './appointments';
 import type { Payment } from './domain/payment';
 import type { PaymentNotice } from './payment-provider';
 import type { VideoRooms } from './video-rooms';
@@ -20,7 +20,7 @@ export async function applyPaymentNotice(
   context: { now: number; correlationId: string; video: VideoRooms },
 ): Promise<{ payment: Payment; outcome: NoticeOutcome }> {
   const payment = await repos.payments.get(notice.paymentId);
-  if (!payment) throw new NotFound('Payment');
+  if (!payment) throw notFound('Payment');
   const settle = async (status: Payment['status'], outcome: NoticeOutcome) => {
     await repos.payments.update(
       payment.id,
@@ -32,7 +32,7 @@ export async function applyPaymentNotice(
   if (payment.status !== 'awaiting' || notice.status === 'pending') return { payment, outcome: 'unchanged' };
 
   const appointment = await repos.appointments.get(payment.appointmentId);
-  if (!appointment) throw new NotFound('Appointment');
+  if (!appointment) throw notFound('Appointment');
   const waiting = appointment.status === 'pending_payment';
   if (notice.status === 'canceled') {
     if (waiting) await cancelAppointment(repos, appointment, { ...context, by: 'payment' });

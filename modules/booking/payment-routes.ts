@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { httpRoute } from '../../platform/http';
 import { Problem } from '../../platform/problem';
-import { NotFound } from './appointments';
+import { inTransaction } from '../../platform/services';
+import { notFound } from './appointments';
 import { isLiveHold } from './domain/appointment';
 import { applyPaymentNotice } from './payment-notices';
 import { NoticeRejected, type PaymentProvider } from './payment-provider';
 import * as schemas from './schemas';
-import { inTransaction } from './transaction';
 import { paymentProvider, video } from './wiring';
 
 function provider(): PaymentProvider {
@@ -38,7 +38,7 @@ export const checkout = httpRoute({
     const payment = await inTransaction(async (r) => {
       const found = await r.payments.get(params.paymentId);
       const appointment = found && (await r.appointments.get(found.appointmentId));
-      if (!found || !appointment) throw new NotFound('Payment');
+      if (!found || !appointment) throw notFound('Payment');
       if (found.status !== 'awaiting' || !isLiveHold(appointment, Date.now()))
         throw new Problem(409, 'PAYMENT_CLOSED', 'Payment closed', 'This payment is no longer open.');
       return found;

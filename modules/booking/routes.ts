@@ -2,6 +2,7 @@ import { type ApiRequest, httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
+import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment } from './access';
 import { viewOf } from './appointment-view';
@@ -11,7 +12,7 @@ import {
   closeAppointment,
   confirmHold,
   holdSlot,
-  NotFound,
+  notFound,
   rescheduleAppointment,
 } from './appointments';
 import type { Appointment } from './domain/appointment';
@@ -22,7 +23,6 @@ import { checkout, paymentWebhook } from './payment-routes';
 import * as schemas from './schemas';
 import { findSlots } from './slot-search';
 import { sponsorPayers } from './sponsor-payers';
-import { inTransaction } from './transaction';
 import { doctorView, slotView } from './views';
 import { paymentMinutes, video } from './wiring';
 
@@ -32,7 +32,7 @@ async function visibleAppointment(
   request: ApiRequest<unknown, { appointmentId: string }, unknown>,
 ) {
   const appointment = await repos.appointments.get(request.params.appointmentId);
-  if (!appointment || !canSeeAppointment(request.caller, appointment)) throw new NotFound('Appointment');
+  if (!appointment || !canSeeAppointment(request.caller, appointment)) throw notFound('Appointment');
   return appointment;
 }
 
@@ -81,7 +81,7 @@ const setSchedule = httpRoute({
   handle: async ({ params, body, caller }) => {
     const doctor = await inTransaction(async (r) => {
       const found = await r.doctors.get(params.doctorId);
-      if (!found || !canManageDoctor(caller, found)) throw new NotFound('Doctor');
+      if (!found || !canManageDoctor(caller, found)) throw notFound('Doctor');
       await r.doctors.updateSchedule(found.id, body, Date.now());
       return { ...found, schedule: body };
     });

@@ -1,35 +1,31 @@
-import * as z from 'zod';
 import { checkPaymentEndpoint } from '../../platform/residency';
-import { defineSettings } from '../../platform/settings';
+import { defineSettings, setting } from '../../platform/settings';
 
 /** Booking's settings: holds, payments by self-paying patients, video links. */
 export const bookingSettings = defineSettings(
   'booking',
   {
     /** How long a slot stays held while the patient confirms. */
-    HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    HOLD_MINUTES: setting.integer(1, 60, 5),
     /**
      * How self-paying patients pay: none (at the clinic, outside this system: a confirmed visit is
      * booked at once), yookassa (ЮKassa: booked once paid), local (a stand-in for development).
      */
-    PAYMENT_PROVIDER: z.enum(['none', 'local', 'yookassa']).default('none'),
+    PAYMENT_PROVIDER: setting.oneOf(['none', 'local', 'yookassa'], 'none'),
     /** How long a confirmed self-paid visit keeps its slot while the patient pays. */
-    PAYMENT_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+    PAYMENT_MINUTES: setting.integer(1, 60, 15),
     /** The public base URL of the API (API Gateway): payment links point at its checkout route. */
-    PUBLIC_API_URL: z.url().optional(),
+    PUBLIC_API_URL: setting.optionalUrl(),
     /** Where the provider sends the patient after paying. */
-    PAYMENT_RETURN_URL: z.url().default('https://telemed.example.ru/paid'),
+    PAYMENT_RETURN_URL: setting.url('https://telemed.example.ru/paid'),
     /** ЮKassa's API; another host only for a local stand-in in tests. */
-    YOOKASSA_API_ROOT: z.string().default('https://api.yookassa.ru/v3'),
-    YOOKASSA_SHOP_ID: z
-      .string()
-      .regex(/^\d{3,12}$/, 'a ЮKassa shopId (digits)')
-      .optional(),
-    YOOKASSA_SECRET_KEY: z.string().min(16).optional(),
+    YOOKASSA_API_ROOT: setting.text('https://api.yookassa.ru/v3'),
+    YOOKASSA_SHOP_ID: setting.matching(/^\d{3,12}$/, 'a ЮKassa shopId (digits)'),
+    YOOKASSA_SECRET_KEY: setting.optionalText(16),
     /** The local stand-in trusts notifications carrying this secret in X-Webhook-Secret. */
-    PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional(),
+    PAYMENT_WEBHOOK_SECRET: setting.optionalText(16),
     /** Base of video consultation links; the video provider adapter builds room links under it. */
-    VIDEO_BASE_URL: z.url().default('https://video.telemed.example.ru/room'),
+    VIDEO_BASE_URL: setting.url('https://video.telemed.example.ru/room'),
   },
   {
     check: (env, { cloud, fail, guard }) => {

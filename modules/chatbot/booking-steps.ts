@@ -178,7 +178,7 @@ async function refused(turn: Turn, refusal: Refusal, list: SlotList, index?: num
       ]),
     );
   }
-  if (code === 'APPOINTMENT_STATE' || code === 'NOT_FOUND') {
+  if (code === 'APPOINTMENT_STATE' || code.endsWith('_NOT_FOUND')) {
     goTo(turn, { step: 'idle' });
     return turn.out.say(t.cannotChange);
   }

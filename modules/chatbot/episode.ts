@@ -106,15 +106,12 @@ async function record(turn: Turn, episode: Episode, outcome: TriageOutcome): Pro
       questions: episode.asked,
     },
   });
-  await repos.audit.append({
+  await repos.audit.record({
     tenantId: unaffiliated,
-    actor: patientId ?? 'telegram',
-    actorRole: 'patient',
     action: 'create',
     resourceType: 'triage_decision',
     resourceId: triageId,
-    route: deps.route,
-    requestId: deps.requestId,
+    actor: { subject: patientId ?? 'telegram', role: 'patient' },
   });
   if (outcome.crisis) {
     const event = createEvent(

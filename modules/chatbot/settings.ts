@@ -1,30 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
 import { config } from '../../platform/config';
 import { checkTelegramEndpoint } from '../../platform/residency';
-import { ConfigError, defineSettings } from '../../platform/settings';
+import { ConfigError, defineSettings, setting } from '../../platform/settings';
 
 /** The chatbot's settings: the bot's token and webhook secret (from Lockbox), and the Bot API. */
 export const chatbotEnvironment = defineSettings(
   'chatbot',
   {
     /** The bot's token; required when TELEGRAM_API=telegram (the default in the cloud). */
-    TELEGRAM_BOT_TOKEN: z
-      .string()
-      .regex(/^\d+:[\w-]{30,}$/, 'not a Telegram bot token')
-      .optional(),
+    TELEGRAM_BOT_TOKEN: setting.matching(/^\d+:[\w-]{30,}$/, 'not a Telegram bot token'),
     /** The secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token (setWebhook secret_token). */
-    TELEGRAM_WEBHOOK_SECRET: z
-      .string()
-      .regex(/^[\w-]{16,256}$/, '16-256 of A-Z a-z 0-9 _ -')
-      .optional(),
-    TELEGRAM_BOT_USERNAME: z
-      .string()
-      .regex(/^\w{5,32}$/)
-      .default('telemed_bot'),
+    TELEGRAM_WEBHOOK_SECRET: setting.matching(/^[\w-]{16,256}$/, '16-256 of A-Z a-z 0-9 _ -'),
+    TELEGRAM_BOT_USERNAME: setting.matchingOr(/^\w{5,32}$/, 'letters, digits and _', 'telemed_bot'),
     /** telegram: the real Bot API; capture: outgoing calls only recorded (default outside the cloud). */
-    TELEGRAM_API: z.enum(['capture', 'telegram']).optional(),
-    TELEGRAM_API_ROOT: z.string().default('https://api.telegram.org'),
+    TELEGRAM_API: setting.optionalOneOf(['capture', 'telegram']),
+    TELEGRAM_API_ROOT: setting.text('https://api.telegram.org'),
   },
   {
     requiredInCloud: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'],

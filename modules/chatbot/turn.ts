@@ -1,7 +1,6 @@
+import { RuleBroken } from '../../platform/rule-broken';
 import type { Repositories } from '../../platform/store';
-import type { VideoRooms } from '../booking';
-import { BookingRuleBroken, NotFound, PayerRefused, type Payers } from '../booking';
-import { SponsorRuleBroken } from '../coverage';
+import type { Payers, VideoRooms } from '../booking';
 import type { Replies } from './replies';
 import type { BotLanguage, ChatbotPatient } from './repositories/chatbot';
 import type { Incoming } from './routing';
@@ -20,8 +19,8 @@ export interface TurnDeps {
 }
 
 /** A domain rule said no: the dialogue explains it to the patient instead of failing the update. */
-export type Refusal = BookingRuleBroken | PayerRefused | SponsorRuleBroken | NotFound;
-export const refusalCode = (refusal: Refusal): string => ('code' in refusal ? refusal.code : 'NOT_FOUND');
+export type Refusal = RuleBroken;
+export const refusalCode = (refusal: Refusal): string => refusal.code;
 export type Attempted<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 export type Attempt = <T>(action: () => Promise<T>) => Promise<Attempted<T>>;
 
@@ -46,12 +45,7 @@ export const goTo = (turn: Turn, step: Step) => {
 };
 
 function isRefusal(error: unknown): error is Refusal {
-  return (
-    error instanceof BookingRuleBroken ||
-    error instanceof PayerRefused ||
-    error instanceof SponsorRuleBroken ||
-    error instanceof NotFound
-  );
+  return error instanceof RuleBroken;
 }
 
 /** Thrown out of the transaction so a refused use case leaves no half-written rows behind. */

@@ -2,27 +2,16 @@ import { type ApiRequest, httpRoute } from '../../platform/http';
 import { tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { Problem, problems } from '../../platform/problem';
-import { getServices } from '../../platform/services';
+import { getServices, inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import { authorIn, canSeeContract } from './access';
-import { attachmentPrefix, ConsultationRuleBroken, type Contract, type Message } from './domain/contract';
+import { attachmentPrefix, type Contract, type Message } from './domain/contract';
 import * as schemas from './schemas';
 import { consultationsSettings } from './settings';
 import { postMessage, rateContract } from './use-cases';
 
 /** Links to files live for a quarter of an hour: enough to upload or open one, not to share it around. */
 const linkSeconds = 15 * 60;
-
-async function inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-  const { store } = await getServices();
-  try {
-    return await store.transaction(work);
-  } catch (error) {
-    if (error instanceof ConsultationRuleBroken)
-      throw new Problem(error.status, error.code, 'Refused', error.message);
-    throw error;
-  }
-}
 
 /** The contract the caller may see; any other looks missing. */
 async function visibleContract(
@@ -71,15 +60,11 @@ const audit = (
   contract: Contract,
   action: 'read' | 'create',
 ) =>
-  r.audit.append({
+  r.audit.record({
     tenantId: contract.clinicId,
-    actor: request.caller.subject,
-    actorRole: request.caller.role,
     action,
     resourceType: 'consultation',
     resourceId: contract.id,
-    route: request.route,
-    requestId: request.requestId,
   });
 
 const openContract = httpRoute({
@@ -119,6 +104,7 @@ const openContract = httpRoute({
 
 const getThread = httpRoute({
   route: 'GET /v1/consultations/{contractId}',
+  healthData: true,
   auth: ['patient', 'doctor', 'clinic_admin'],
   params: schemas.contractParams,
   handle: async (request) => {
@@ -136,6 +122,7 @@ const getThread = httpRoute({
 
 const addMessage = httpRoute({
   route: 'POST /v1/consultations/{contractId}/messages',
+  healthData: true,
   auth: ['patient', 'doctor'],
   params: schemas.contractParams,
   body: schemas.postMessageBody,
@@ -157,12 +144,17 @@ const addMessage = httpRoute({
 
 const uploadAttachment = httpRoute({
   route: 'POST /v1/consultations/{contractId}/attachments',
+  healthData: true,
   auth: ['patient', 'doctor'],
   params: schemas.contractParams,
   body: schemas.attachmentUploadBody,
   handle: async (request) => {
-    const contract = await inTransaction((r) => visibleContract(r, request));
-    if (!authorIn(request.caller, contract)) throw problems.forbidden();
+    const contract = await inTransaction(async (r) => {
+      const found = await visibleContract(r, request);
+      if (!authorIn(request.caller, found)) throw problems.forbidden();
+      await audit(r, request, found, 'create');
+      return found;
+    });
     const key = `${attachmentPrefix(contract.id)}${crypto.randomUUID()}`;
     const { objects } = await getServices();
     const uploadUrl = await objects.uploadUrl(

@@ -1,7 +1,8 @@
+import { RuleBroken } from '../../platform/rule-broken';
 import type { Repositories } from '../../platform/store';
 import { endOfDay, startOfDay } from './domain/dates';
 import { codeHash, newActivationCode, refHash, refProblem } from './domain/enrolment';
-import { SponsorRuleBroken, sponsorRules } from './domain/errors';
+import { sponsorRules } from './domain/errors';
 import { accountIds, type CorporateContract, type Enrolment } from './domain/sponsor';
 import { employerUsage } from './domain/usage';
 import { currentBalance } from './ledger';
@@ -101,7 +102,7 @@ export async function activate(
   const mine = await repos.employers.enrolmentsOfPatient(patientId);
   // Two codes for one person would double their sessions.
   if (mine.some((e) => e.contractId === contract.id))
-    throw new SponsorRuleBroken('ALREADY_ENROLLED', 409, 'You already joined this programme.');
+    throw new RuleBroken('ALREADY_ENROLLED', 409, 'You already joined this programme.');
   const activated: Enrolment = {
     ...enrolment,
     status: 'activated',

@@ -1,7 +1,7 @@
 import './store';
 
 export { activate } from './corporate';
-export { SponsorRuleBroken, sponsorRules } from './domain/errors';
+export { sponsorRules } from './domain/errors';
 export { sponsorUploadTrigger } from './imports/upload-trigger';
 export { sponsorPayers } from './payers';
 export { linkPolicy } from './policies';

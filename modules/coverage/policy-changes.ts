@@ -1,7 +1,8 @@
 import type * as z from 'zod';
+import { RuleBroken } from '../../platform/rule-broken';
 import type { Repositories } from '../../platform/store';
 import { endOfDay, startOfDay } from './domain/dates';
-import { SponsorRuleBroken, sponsorRules } from './domain/errors';
+import { sponsorRules } from './domain/errors';
 import type { Policy, Product } from './domain/sponsor';
 import { cancelPolicy, issuePolicy, renewPolicy } from './policies';
 import type { policyChange } from './schemas';
@@ -39,7 +40,7 @@ export async function applyPolicyChange(
     await renewPolicy(repos, policy, change.endsOn, now);
     return { status: 'renewed' };
   } catch (error) {
-    if (error instanceof SponsorRuleBroken) return { status: 'rejected', reason: error.message };
+    if (error instanceof RuleBroken) return { status: 'rejected', reason: error.message };
     throw error;
   }
 }

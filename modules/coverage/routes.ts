@@ -2,11 +2,11 @@ import { httpRoute } from '../../platform/http';
 import type { Caller } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { Problem, problems } from '../../platform/problem';
-import { getServices } from '../../platform/services';
+import { getServices, inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import type { Specialty } from '../booking';
 import { activate, contractUsage, createContract, enrol } from './corporate';
-import { SponsorRuleBroken, sponsorRules } from './domain/errors';
+import { sponsorRules } from './domain/errors';
 import { enrolmentUploadKeys, policyUploadKeys } from './domain/uploads';
 import { myCoverage } from './my-coverage';
 import { cancelPolicy, createProduct, issuePolicy, linkPolicy, renewPolicy } from './policies';
@@ -16,17 +16,6 @@ import { contractView, policyView, productView, visitView } from './views';
 
 /** Upload and download links live for a quarter of an hour. */
 const linkSeconds = 15 * 60;
-
-async function inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-  const { store } = await getServices();
-  try {
-    return await store.transaction(work);
-  } catch (error) {
-    if (error instanceof SponsorRuleBroken)
-      throw new Problem(error.status, error.code, 'Refused', error.message);
-    throw error;
-  }
-}
 
 /** Every sponsor route acts for the tenant its token names, and sees nothing of another's. */
 function tenant(caller: Caller): string {

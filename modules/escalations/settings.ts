@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { defineSettings } from '../../platform/settings';
+import { defineSettings, setting } from '../../platform/settings';
 
 /** Escalations' settings. */
 export const escalationsSettings = defineSettings(
@@ -9,9 +8,9 @@ export const escalationsSettings = defineSettings(
      * The clinic whose on-call clinician answers crises of patients who belong to no clinic
      * (app users, employees on psychology packages, chatbot users).
      */
-    CRISIS_DUTY_TENANT: z.string().min(1).max(128).optional(),
+    CRISIS_DUTY_TENANT: setting.optionalText(1, 128),
     /** Minutes a critical escalation waits for acknowledgement before going one level up. */
-    ESCALATION_SLA_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+    ESCALATION_SLA_MINUTES: setting.number(0, 1440, 10),
   },
   { requiredInCloud: ['CRISIS_DUTY_TENANT'] },
 );

@@ -11,6 +11,7 @@ import { patientParams, registerPatientBody } from './schemas';
 
 const registerPatient = httpRoute({
   route: 'POST /v1/patients',
+  healthData: true,
   auth: ['clinic_admin'],
   body: registerPatientBody,
   idempotent: true,
@@ -29,15 +30,11 @@ const registerPatient = httpRoute({
           birthDate: body.birthDate ?? null,
           medicalNotes: body.medicalNotes ?? null,
         });
-        await r.audit.append({
+        await r.audit.record({
           tenantId: clinicId,
-          actor: caller.subject,
-          actorRole: caller.role,
           action: 'create',
           resourceType: 'patient',
           resourceId: id,
-          route,
-          requestId,
         });
         const event = createEvent(
           patientRegisteredV1,
@@ -62,6 +59,7 @@ const registerPatient = httpRoute({
 
 const getPatient = httpRoute({
   route: 'GET /v1/patients/{patientId}',
+  healthData: true,
   auth: ['patient', 'doctor', 'clinic_admin', 'service'],
   params: patientParams,
   handle: async ({ params, caller, route, requestId }) => {
@@ -70,15 +68,11 @@ const getPatient = httpRoute({
       const found = await r.patients.get(params.patientId);
       // Someone else's record looks the same as a missing one: no existence leak.
       if (!found || !canReadPatient(caller, found)) return undefined;
-      await r.audit.append({
+      await r.audit.record({
         tenantId: found.clinicId,
-        actor: caller.subject,
-        actorRole: caller.role,
         action: 'read',
         resourceType: 'patient',
         resourceId: found.id,
-        route,
-        requestId,
       });
       return found;
     });

@@ -30,10 +30,11 @@ const createReadingUpload = httpRoute({
   route: 'POST /v1/readings/uploads',
   auth: ['patient', 'clinic_admin', 'service'],
   body: schemas.uploadBody,
+  healthData: true,
   handle: async ({ body, caller }) => {
     const { store, objects } = await getServices();
-    const upload = await store.transaction((r) =>
-      r.readings.uploads.create({
+    const upload = await store.transaction(async (r) => {
+      const created = await r.readings.uploads.create({
         id: crypto.randomUUID(),
         deviceId: body.deviceId,
         kind: body.kind,
@@ -42,8 +43,16 @@ const createReadingUpload = httpRoute({
         measuredAt: body.measuredAt ? Date.parse(body.measuredAt) : null,
         requestedBy: caller.subject,
         requestedRole: caller.role === 'clinic_admin' ? `clinic_admin:${clinicOfAdmin(caller)}` : caller.role,
-      }),
-    );
+      });
+      const tenantId = caller.role === 'clinic_admin' ? clinicOfAdmin(caller) : caller.role;
+      await r.audit.record({
+        tenantId,
+        action: 'create',
+        resourceType: 'readings_upload',
+        resourceId: created.id,
+      });
+      return created;
+    });
     const uploadUrl = await objects.uploadUrl(
       readingsSettings().READINGS_BUCKET,
       `${prefix}${upload.id}`,

@@ -51,19 +51,16 @@ const audit = (
   patientId: string,
   action: 'read' | 'update',
 ) =>
-  r.audit.append({
+  r.audit.record({
     tenantId: tenant,
-    actor: request.caller.subject,
-    actorRole: request.caller.role,
     action,
     resourceType: 'readings',
     resourceId: patientId,
-    route: request.route,
-    requestId: request.requestId,
   });
 
 const listPatientReadings = httpRoute({
   route: 'GET /v1/patients/{patientId}/readings',
+  healthData: true,
   auth: ['patient', 'doctor'],
   params: schemas.patientParams,
   query: schemas.seriesQuery,
@@ -114,6 +111,7 @@ const listPatientReadings = httpRoute({
 
 const setReadingTargets = httpRoute({
   route: 'PUT /v1/patients/{patientId}/reading-targets',
+  healthData: true,
   auth: ['doctor'],
   params: schemas.patientParams,
   body: schemas.targetsBody,
@@ -134,11 +132,14 @@ const listReadingAlerts = httpRoute({
   route: 'GET /v1/patients/{patientId}/reading-alerts',
   auth: ['doctor'],
   params: schemas.patientParams,
-  handle: async ({ params, caller }) => {
+  healthData: true,
+  handle: async (request) => {
+    const { params, caller } = request;
     const { store } = await getServices();
     const alerts = await store.transaction(async (r) => {
-      if (!isTreatingDoctor(caller, await r.readings.patient(params.patientId)))
-        throw problems.notFound('Patient');
+      const patient = await r.readings.patient(params.patientId);
+      if (!isTreatingDoctor(caller, patient)) throw problems.notFound('Patient');
+      await audit(r, request, patient?.clinicId ?? caller.role, params.patientId, 'read');
       return r.readings.alerts.forPatient(params.patientId);
     });
     return { status: 200, body: { items: alerts.map(alertView) } };
@@ -149,12 +150,15 @@ const acknowledgeAlert = httpRoute({
   route: 'POST /v1/alerts/{alertId}/ack',
   auth: ['doctor'],
   params: schemas.alertParams,
-  handle: async ({ params, caller }) => {
+  healthData: true,
+  handle: async (request) => {
+    const { params, caller } = request;
     const { store } = await getServices();
     const alert = await store.transaction(async (r) => {
       const found = await r.readings.alerts.get(params.alertId);
-      if (!found || !isTreatingDoctor(caller, await r.readings.patient(found.patientId)))
-        throw problems.notFound('Alert');
+      const patient = found && (await r.readings.patient(found.patientId));
+      if (!found || !isTreatingDoctor(caller, patient ?? undefined)) throw problems.notFound('Alert');
+      await audit(r, request, patient?.clinicId ?? caller.role, found.patientId, 'update');
       if (found.status === 'acknowledged') return found;
       await r.readings.alerts.acknowledge(found.id, caller.subject);
       // A critical alert's escalation (keyed by the alert) stops here too.

@@ -36,6 +36,12 @@ export async function reviewDecision(
   });
   if (!recorded)
     throw new Problem(409, 'ALREADY_REVIEWED', 'Conflict', 'This triage decision has already been reviewed.');
+  await repos.audit.record({
+    tenantId: decision.tenantId,
+    action: 'update',
+    resourceType: 'triage_decision',
+    resourceId: triageId,
+  });
   return {
     triageId,
     ruleSetVersion: decision.ruleSetVersion,

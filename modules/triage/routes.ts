@@ -30,7 +30,7 @@ interface Decided {
  * the clinic, never an employer.
  */
 async function record(request: ApiRequest<{ patientId?: string }, unknown, unknown>, decided: Decided) {
-  const { caller, route, requestId, correlationId, body } = request;
+  const { caller, correlationId, body } = request;
   const patientId = patientOf(caller, body.patientId);
   const tenantId = tenantOf(caller) ?? unaffiliated;
   const triageId = crypto.randomUUID();
@@ -46,15 +46,11 @@ async function record(request: ApiRequest<{ patientId?: string }, unknown, unkno
       inputs: decided.inputs,
       outcome: decided.outcome,
     });
-    await r.audit.append({
+    await r.audit.record({
       tenantId,
-      actor: caller.subject,
-      actorRole: caller.role,
       action: 'create',
       resourceType: 'triage_decision',
       resourceId: triageId,
-      route,
-      requestId,
     });
     if (decided.crisis) {
       const event = createEvent(
@@ -76,6 +72,7 @@ function patientOf(caller: Caller, named: string | undefined): string | null {
 
 const assess = httpRoute({
   route: 'POST /v1/triage',
+  healthData: true,
   auth: ['patient', 'service'],
   body: triageBody,
   idempotent: true,
@@ -101,6 +98,7 @@ const assess = httpRoute({
 
 const psychologyIntake = httpRoute({
   route: 'POST /v1/triage/intake',
+  healthData: true,
   auth: ['patient', 'service'],
   body: intakeBody,
   idempotent: true,
@@ -121,6 +119,7 @@ const psychologyIntake = httpRoute({
 
 const review = httpRoute({
   route: 'POST /v1/triage/{triageId}/review',
+  healthData: true,
   auth: ['doctor'],
   params: reviewParams,
   body: reviewBody,

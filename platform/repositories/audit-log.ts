@@ -1,4 +1,15 @@
 import type { Tables } from '../../storage/port';
+import { currentInvocation } from '../invocation';
+
+/** What a use-case says it touched; who, through which route and request, the call itself knows. */
+export interface AuditSubject {
+  tenantId: string;
+  action: AuditEntry['action'];
+  resourceType: string;
+  resourceId: string;
+  /** Only where the call has no token of its own (the bot's webhook acts for a patient it knows). */
+  actor?: { subject: string; role: string };
+}
 
 export interface AuditEntry {
   tenantId: string;
@@ -26,7 +37,30 @@ export class AuditLog {
     private readonly now: () => number,
   ) {}
 
-  async append(entry: AuditEntry): Promise<void> {
+  /**
+   * Records that the current call read or changed health data. The actor, route and request come
+   * from the call (platform/invocation.ts), so no use-case can misname them, and none can touch
+   * health data outside a call that names its actor: that refuses.
+   */
+  async record(subject: AuditSubject): Promise<void> {
+    const invocation = currentInvocation();
+    const actor = subject.actor ?? invocation?.actor;
+    if (!invocation || !actor)
+      throw new Error('Health data is touched only inside a call that names its actor');
+    await this.append({
+      tenantId: subject.tenantId,
+      actor: actor.subject,
+      actorRole: actor.role,
+      action: subject.action,
+      resourceType: subject.resourceType,
+      resourceId: subject.resourceId,
+      route: invocation.functionName,
+      requestId: invocation.requestId,
+    });
+    invocation.audited++;
+  }
+
+  private async append(entry: AuditEntry): Promise<void> {
     await this.tables.insert('audit_log', {
       tenant_id: entry.tenantId,
       id: crypto.randomUUID(),

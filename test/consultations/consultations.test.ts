@@ -78,7 +78,7 @@ describe('asynchronous consultations through the local gateway', () => {
     expect(await file.text()).toBe('%PDF-1.4 test ecg');
     expect(
       audit.body.items.map((e: { actorRole: string; action: string }) => `${e.actorRole}:${e.action}`),
-    ).toEqual(['doctor:read', 'patient:create']);
+    ).toEqual(['doctor:read', 'patient:create', 'patient:create']); // newest first: message, upload link
     const db = new DatabaseSync(join(cloud.dataDir, 'telemed.sqlite'), { readOnly: true });
     const stored = JSON.stringify(db.prepare('SELECT body FROM consultation_messages').all());
     db.close();

@@ -1,3 +1,4 @@
+import { RuleBroken } from '../../../platform/rule-broken';
 export type AppointmentStatus = 'held' | 'pending_payment' | 'booked' | 'cancelled' | 'completed' | 'no_show';
 export type ConsultationFormat = 'video' | 'chat' | 'async';
 /** 323-FZ art. 36.2: diagnosis and treatment remotely only after an in-person visit to that clinic. */
@@ -39,49 +40,37 @@ export interface Appointment {
   updatedAt: number;
 }
 
-export class BookingRuleBroken extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: 404 | 409 | 422,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BookingRuleBroken';
-  }
-}
-
 export const rules = {
-  slotTaken: () =>
-    new BookingRuleBroken('SLOT_TAKEN', 409, 'This time is no longer free. Choose another slot.'),
+  slotTaken: () => new RuleBroken('SLOT_TAKEN', 409, 'This time is no longer free. Choose another slot.'),
   holdExpired: () =>
-    new BookingRuleBroken('HOLD_EXPIRED', 409, 'The hold on this slot expired. Search for slots again.'),
+    new RuleBroken('HOLD_EXPIRED', 409, 'The hold on this slot expired. Search for slots again.'),
   notOffered: () =>
-    new BookingRuleBroken(
+    new RuleBroken(
       'SLOT_NOT_OFFERED',
       422,
       "The start time is not one of the doctor's slots for this service.",
     ),
-  inPast: () => new BookingRuleBroken('SLOT_IN_PAST', 422, 'The slot starts in the past.'),
+  inPast: () => new RuleBroken('SLOT_IN_PAST', 422, 'The slot starts in the past.'),
   tooSoon: (minutes: number) =>
-    new BookingRuleBroken('SLOT_TOO_SOON', 422, `Slots must be booked at least ${minutes} minutes ahead.`),
+    new RuleBroken('SLOT_TOO_SOON', 422, `Slots must be booked at least ${minutes} minutes ahead.`),
   beyondHorizon: (days: number) =>
-    new BookingRuleBroken('SLOT_BEYOND_HORIZON', 422, `Slots can be booked at most ${days} days ahead.`),
+    new RuleBroken('SLOT_BEYOND_HORIZON', 422, `Slots can be booked at most ${days} days ahead.`),
   wrongStatus: (status: AppointmentStatus, action: string) =>
-    new BookingRuleBroken('APPOINTMENT_STATE', 409, `A ${status} appointment cannot be ${action}.`),
+    new RuleBroken('APPOINTMENT_STATE', 409, `A ${status} appointment cannot be ${action}.`),
   urgentFixed: () =>
-    new BookingRuleBroken(
+    new RuleBroken(
       'URGENT_NOT_MOVABLE',
       409,
       'A visit with the doctor on duty cannot be moved. Cancel it and book a slot instead.',
     ),
   noDoctorOnDuty: () =>
-    new BookingRuleBroken(
+    new RuleBroken(
       'NO_DOCTOR_ON_DUTY',
       409,
       'No doctor on duty is free right now. Try again in a few minutes or book a slot.',
     ),
   tooEarlyToClose: () =>
-    new BookingRuleBroken(
+    new RuleBroken(
       'APPOINTMENT_NOT_STARTED',
       409,
       'An appointment can be completed or marked no-show only after it starts.',

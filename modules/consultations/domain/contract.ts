@@ -1,3 +1,4 @@
+import { RuleBroken } from '../../../platform/rule-broken';
 /**
  * An asynchronous consultation contract: for a period, a patient writes to a doctor, who
  * answers within `responseHours` (for instance 3 months of follow-up after discharge).
@@ -32,34 +33,13 @@ export interface Message {
   answerDueAt: number | null;
 }
 
-export class ConsultationRuleBroken extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: 404 | 409 | 422,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConsultationRuleBroken';
-  }
-}
-
 export const consultationRules = {
   notActive: () =>
-    new ConsultationRuleBroken(
-      'CONTRACT_NOT_ACTIVE',
-      409,
-      'The consultation period has not started or is over.',
-    ),
-  notEnded: () =>
-    new ConsultationRuleBroken('CONTRACT_NOT_ENDED', 409, 'A consultation can be rated once it has ended.'),
-  alreadyRated: () =>
-    new ConsultationRuleBroken('ALREADY_RATED', 409, 'This consultation has already been rated.'),
+    new RuleBroken('CONTRACT_NOT_ACTIVE', 409, 'The consultation period has not started or is over.'),
+  notEnded: () => new RuleBroken('CONTRACT_NOT_ENDED', 409, 'A consultation can be rated once it has ended.'),
+  alreadyRated: () => new RuleBroken('ALREADY_RATED', 409, 'This consultation has already been rated.'),
   foreignAttachment: () =>
-    new ConsultationRuleBroken(
-      'ATTACHMENT_NOT_FOUND',
-      422,
-      'Attach only files uploaded to this consultation.',
-    ),
+    new RuleBroken('ATTACHMENT_NOT_FOUND', 422, 'Attach only files uploaded to this consultation.'),
 };
 
 export function isActive(contract: Contract, now: number): boolean {

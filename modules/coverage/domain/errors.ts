@@ -1,29 +1,19 @@
+import { RuleBroken } from '../../../platform/rule-broken';
 /** A sponsor API request that breaks a rule: a stable code, a status and a message for people. */
-export class SponsorRuleBroken extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: 404 | 409 | 422,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SponsorRuleBroken';
-  }
-}
-
 export const sponsorRules = {
   /** 404 when the product is the resource asked for, 422 when a request body names it. */
   productNotFound: (status: 404 | 422 = 422) =>
-    new SponsorRuleBroken('PRODUCT_NOT_FOUND', status, 'You have no product with this id.'),
-  policyNotFound: () => new SponsorRuleBroken('POLICY_NOT_FOUND', 404, 'Policy was not found.'),
+    new RuleBroken('PRODUCT_NOT_FOUND', status, 'You have no product with this id.'),
+  policyNotFound: () => new RuleBroken('POLICY_NOT_FOUND', 404, 'Policy was not found.'),
   policyNumberTaken: () =>
-    new SponsorRuleBroken('POLICY_NUMBER_TAKEN', 409, 'You already issued a policy with this number.'),
-  policyCancelled: () => new SponsorRuleBroken('POLICY_CANCELLED', 409, 'The policy is cancelled.'),
+    new RuleBroken('POLICY_NUMBER_TAKEN', 409, 'You already issued a policy with this number.'),
+  policyCancelled: () => new RuleBroken('POLICY_CANCELLED', 409, 'The policy is cancelled.'),
   renewalBeforeEnd: () =>
-    new SponsorRuleBroken('RENEWAL_TOO_SHORT', 422, 'A renewal must end after the current period.'),
-  contractNotFound: () => new SponsorRuleBroken('CONTRACT_NOT_FOUND', 404, 'Contract was not found.'),
+    new RuleBroken('RENEWAL_TOO_SHORT', 422, 'A renewal must end after the current period.'),
+  contractNotFound: () => new RuleBroken('CONTRACT_NOT_FOUND', 404, 'Contract was not found.'),
   coverageNotFound: () =>
-    new SponsorRuleBroken('COVERAGE_NOT_FOUND', 404, 'Nothing matches these details; check them and retry.'),
+    new RuleBroken('COVERAGE_NOT_FOUND', 404, 'Nothing matches these details; check them and retry.'),
   policyLinkedElsewhere: () =>
-    new SponsorRuleBroken('POLICY_ALREADY_LINKED', 409, 'This policy is linked to another person.'),
-  coverageEnded: () => new SponsorRuleBroken('COVERAGE_ENDED', 409, 'This coverage is no longer in force.'),
+    new RuleBroken('POLICY_ALREADY_LINKED', 409, 'This policy is linked to another person.'),
+  coverageEnded: () => new RuleBroken('COVERAGE_ENDED', 409, 'This coverage is no longer in force.'),
 };
