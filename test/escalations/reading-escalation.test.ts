@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { later } from '../support/clock';
 import { eventually } from '../support/eventually';
 import { minutesAgo, readingsSteps } from '../support/readings';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
@@ -10,8 +11,8 @@ describe('a critical blood pressure reading on the local cloud', () => {
   const dutyPhone = '+79990001002';
 
   beforeAll(async () => {
-    // A 3-second SLA instead of minutes, so the test can watch it pass.
-    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0', ESCALATION_SLA_MINUTES: '0.05' } });
+    // The SLA as configured (10 minutes): the tests move the clock past it instead of waiting.
+    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0', ESCALATION_SLA_MINUTES: '10' } });
     steps = readingsSteps(cloud);
     await cloud.request('PUT', '/v1/on-call/contacts', {
       token: await steps.admin(),
@@ -62,8 +63,7 @@ describe('a critical blood pressure reading on the local cloud', () => {
     // Act
     await criticalReading('cuff-esc-1');
     const toDoctor = await messagesTo(doctorPhone, 1);
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
-    await cloud.fireTimer('escalation-watch');
+    await later(11 * 60_000, () => cloud.fireTimer('escalation-watch'));
     const toDuty = await messagesTo(dutyPhone, 1);
     // Assess: urgent, with a reference, never the value
     expect(toDoctor?.[0]?.body).toMatch(
@@ -84,8 +84,7 @@ describe('a critical blood pressure reading on the local cloud', () => {
     const acknowledged = await cloud.request('POST', `/v1/alerts/${alert.id}/ack`, {
       token: await steps.doctor(),
     });
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
-    await cloud.fireTimer('escalation-watch');
+    await later(11 * 60_000, () => cloud.fireTimer('escalation-watch'));
     const escalation = await cloud.request('GET', `/v1/escalations/${alert.id}`, {
       token: await steps.doctor(),
     });
