@@ -92,5 +92,8 @@ const monthly = withInvocation(
 const http = operations({ createSponsorReport });
 
 /** One function, two triggers: the API (on demand) and the monthly timer. */
-export const sponsorReports = (event: HttpEvent | TimerEvent, context: FunctionContext) =>
-  'messages' in event ? monthly(event, context) : http(event, context);
+export const sponsorReports = Object.assign(
+  (event: HttpEvent | TimerEvent, context: FunctionContext) =>
+    'messages' in event ? monthly(event, context) : http(event, context),
+  { operationIds: http.operationIds },
+);

@@ -129,8 +129,11 @@ const onUpload = withInvocation(
 );
 
 /** One function, two triggers: API Gateway (the upload link) and Object Storage (the file landed). */
-export const readingsFileTrigger = (event: HttpEvent | ObjectStorageEvent, context: FunctionContext) =>
-  'messages' in event ? onUpload(event, context) : http(event, context);
+export const readingsFileTrigger = Object.assign(
+  (event: HttpEvent | ObjectStorageEvent, context: FunctionContext) =>
+    'messages' in event ? onUpload(event, context) : http(event, context),
+  { operationIds: http.operationIds },
+);
 
 /** An admin acts for their clinic only; a token that names none may not act as one. */
 function clinicOfAdmin(caller: Caller): string {

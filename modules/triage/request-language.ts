@@ -6,9 +6,11 @@ import { type Language, languages } from './vocabulary';
 const acceptLanguage = new AsyncLocalStorage<string | undefined>();
 
 /** Keeps the call's Accept-Language at hand for the route, which sees only the parsed request. */
-export function withAcceptLanguage(handler: HttpHandler): HttpHandler {
-  return (event, context) =>
+export function withAcceptLanguage<T extends HttpHandler>(handler: T): T {
+  const wrapped: HttpHandler = (event, context) =>
     acceptLanguage.run(header(event, 'accept-language'), () => handler(event, context));
+  // Keeps what the handler says of itself (the operations it serves).
+  return Object.assign(wrapped, handler);
 }
 
 /** The body's `language`, else the best supported Accept-Language tag, else Russian. */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,40 @@ describe('contracts/openapi.yaml', () => {
         .replace(/\s+/g, ' ')
         .trim();
     expect(normalise(committed)).toBe(normalise(generated));
+  });
+
+  it("has each function's handler serve exactly the operations the contract routes to it", async () => {
+    // Prepare: loading a handler checks its settings; give it the embedded defaults
+    const dir = mkdtempSync(join(tmpdir(), 'contracts-'));
+    Object.assign(process.env, {
+      APP_ENV: 'test',
+      DB_DRIVER: 'sqlite',
+      KMS_DRIVER: 'keyring',
+      SQLITE_PATH: join(dir, 'db.sqlite'),
+      KEYRING_PATH: join(dir, 'keyring.json'),
+      TELEGRAM_WEBHOOK_SECRET: 'contracts-test-webhook-secret',
+    });
+    const routed = new Map<string, string[]>();
+    for (const { functionName, operationId } of loadOperations(specPath))
+      routed.set(functionName, [...(routed.get(functionName) ?? []), operationId]);
+    // Act
+    const mismatches: string[] = [];
+    for (const fn of loadRegistry(projectRoot).functions.filter((f) => routed.has(f.name))) {
+      const { handler } = (await import(fn.source)) as { handler: { operationIds?: string[] } };
+      const expected = [...(routed.get(fn.name) ?? [])].sort();
+      // A function serving one route is that route itself; several are dispatched by operationId.
+      const served = handler.operationIds
+        ? [...handler.operationIds].sort()
+        : expected.length === 1
+          ? expected
+          : [];
+      if (JSON.stringify(served) !== JSON.stringify(expected))
+        mismatches.push(
+          `${fn.name}: serves ${served.join(', ')}; the contract routes ${expected.join(', ')}`,
+        );
+    }
+    // Assess
+    expect(mismatches).toEqual([]);
   });
 
   it('routes every operation to a function that serverless.yml deploys with that HTTP trigger', () => {
