@@ -54,12 +54,7 @@ async function messageView(message: Message) {
   };
 }
 
-const audit = (
-  r: Repositories,
-  request: ApiRequest<unknown, unknown, unknown>,
-  contract: Contract,
-  action: 'read' | 'create',
-) =>
+const audit = (r: Repositories, contract: Contract, action: 'read' | 'create') =>
   r.audit.record({
     tenantId: contract.clinicId,
     action,
@@ -110,7 +105,7 @@ const getThread = httpRoute({
   handle: async (request) => {
     const { contract, messages } = await inTransaction(async (r) => {
       const found = await visibleContract(r, request);
-      await audit(r, request, found, 'read');
+      await audit(r, found, 'read');
       return { contract: found, messages: await r.consultations.thread(found.id) };
     });
     return {
@@ -132,7 +127,7 @@ const addMessage = httpRoute({
       const contract = await visibleContract(r, request);
       const author = authorIn(request.caller, contract);
       if (!author) throw problems.forbidden('Only the patient and the doctor write in this consultation.');
-      await audit(r, request, contract, 'create');
+      await audit(r, contract, 'create');
       return postMessage(r, contract, author, request.body, {
         now: Date.now(),
         correlationId: request.correlationId,
@@ -152,7 +147,7 @@ const uploadAttachment = httpRoute({
     const contract = await inTransaction(async (r) => {
       const found = await visibleContract(r, request);
       if (!authorIn(request.caller, found)) throw problems.forbidden();
-      await audit(r, request, found, 'create');
+      await audit(r, found, 'create');
       return found;
     });
     const key = `${attachmentPrefix(contract.id)}${crypto.randomUUID()}`;

@@ -15,7 +15,7 @@ const registerPatient = httpRoute({
   auth: ['clinic_admin'],
   body: registerPatientBody,
   idempotent: true,
-  handle: async ({ body, caller, route, requestId, correlationId }) => {
+  handle: async ({ body, caller, correlationId }) => {
     const clinicId = tenantOf(caller);
     if (!clinicId) throw problems.forbidden('Your token names no clinic.');
     const { store } = await getServices();
@@ -62,7 +62,7 @@ const getPatient = httpRoute({
   healthData: true,
   auth: ['patient', 'doctor', 'clinic_admin', 'service'],
   params: patientParams,
-  handle: async ({ params, caller, route, requestId }) => {
+  handle: async ({ params, caller }) => {
     const { store } = await getServices();
     const patient = await store.transaction(async (r) => {
       const found = await r.patients.get(params.patientId);

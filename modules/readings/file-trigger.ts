@@ -1,5 +1,5 @@
 import { httpRoute } from '../../platform/http';
-import type { Caller } from '../../platform/identity';
+import { type Caller, tenantOf } from '../../platform/identity';
 import { invocationLogger } from '../../platform/invocation';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
@@ -44,7 +44,13 @@ const createReadingUpload = httpRoute({
         requestedBy: caller.subject,
         requestedRole: caller.role === 'clinic_admin' ? `clinic_admin:${clinicOfAdmin(caller)}` : caller.role,
       });
-      const tenantId = caller.role === 'clinic_admin' ? clinicOfAdmin(caller) : caller.role;
+      // The clinic whose patient's files these are: the admin's, the patient's own, a service's.
+      const tenantId =
+        caller.role === 'clinic_admin'
+          ? clinicOfAdmin(caller)
+          : caller.role === 'patient'
+            ? ((await r.readings.patient(caller.subject))?.clinicId ?? 'unaffiliated')
+            : (tenantOf(caller) ?? 'unaffiliated');
       await r.audit.record({
         tenantId,
         action: 'create',

@@ -25,12 +25,12 @@ function itemsOf(body: z.infer<typeof schemas.readingsBody>, defaultDeviceId: st
 
 const ingestReadings = httpRoute({
   route: 'POST /v1/readings',
-  // Audited per patient whose readings it stores; a batch refused item by item stored none.
+  healthData: true,
   auth: ['patient', 'service'],
   body: schemas.readingsBody,
   query: schemas.readingsQuery,
   idempotent: true,
-  handle: async ({ body, query, caller, correlationId, requestId, route }) => {
+  handle: async ({ body, query, caller, correlationId }) => {
     const { source, items } = itemsOf(body, query.deviceId);
     const { store } = await getServices();
     const result = await store.transaction(async (r) => {
@@ -43,12 +43,20 @@ const ingestReadings = httpRoute({
       });
       for (const patient of outcome.patients) {
         await r.audit.record({
-          tenantId: patient.clinicId ?? caller.role,
+          tenantId: patient.clinicId ?? 'unaffiliated',
           action: 'create',
           resourceType: 'readings',
           resourceId: patient.patientId,
         });
       }
+      // A batch refused item by item stored nothing, but health data was still sent: that is recorded too.
+      if (outcome.patients.length === 0)
+        await r.audit.record({
+          tenantId: tenantOf(caller) ?? 'unaffiliated',
+          action: 'create',
+          resourceType: 'readings_batch',
+          resourceId: correlationId,
+        });
       return outcome.result;
     });
     return { status: 200, body: result };

@@ -44,13 +44,10 @@ function alertView(a: ReadingAlert) {
   };
 }
 
-const audit = (
-  r: Repositories,
-  request: { caller: { subject: string; role: string }; route: string; requestId: string },
-  tenant: string,
-  patientId: string,
-  action: 'read' | 'update',
-) =>
+/** The tenant of a patient who belongs to no clinic (an app user), as triage records it. */
+const unaffiliated = 'unaffiliated';
+
+const audit = (r: Repositories, tenant: string, patientId: string, action: 'read' | 'update') =>
   r.audit.record({
     tenantId: tenant,
     action,
@@ -81,7 +78,7 @@ const listPatientReadings = httpRoute({
         Date.parse(query.to),
         limit,
       );
-      await audit(r, request, patient?.clinicId ?? caller.role, params.patientId, 'read');
+      await audit(r, patient?.clinicId ?? unaffiliated, params.patientId, 'read');
       return found;
     });
     if (fhir) {
@@ -122,7 +119,7 @@ const setReadingTargets = httpRoute({
       const patient = await r.readings.patient(params.patientId);
       if (!isTreatingDoctor(caller, patient)) throw problems.notFound('Patient');
       await r.readings.alerts.setTargets(params.patientId, body, caller.subject);
-      await audit(r, request, patient?.clinicId ?? caller.role, params.patientId, 'update');
+      await audit(r, patient?.clinicId ?? unaffiliated, params.patientId, 'update');
     });
     return { status: 200, body: { patientId: params.patientId, targets: body } };
   },
@@ -139,7 +136,7 @@ const listReadingAlerts = httpRoute({
     const alerts = await store.transaction(async (r) => {
       const patient = await r.readings.patient(params.patientId);
       if (!isTreatingDoctor(caller, patient)) throw problems.notFound('Patient');
-      await audit(r, request, patient?.clinicId ?? caller.role, params.patientId, 'read');
+      await audit(r, patient?.clinicId ?? unaffiliated, params.patientId, 'read');
       return r.readings.alerts.forPatient(params.patientId);
     });
     return { status: 200, body: { items: alerts.map(alertView) } };
@@ -158,8 +155,10 @@ const acknowledgeAlert = httpRoute({
       const found = await r.readings.alerts.get(params.alertId);
       const patient = found && (await r.readings.patient(found.patientId));
       if (!found || !isTreatingDoctor(caller, patient ?? undefined)) throw problems.notFound('Alert');
-      await audit(r, request, patient?.clinicId ?? caller.role, found.patientId, 'update');
-      if (found.status === 'acknowledged') return found;
+      // Acknowledged already: this call only reads it.
+      const done = found.status === 'acknowledged';
+      await audit(r, patient?.clinicId ?? unaffiliated, found.patientId, done ? 'read' : 'update');
+      if (done) return found;
       await r.readings.alerts.acknowledge(found.id, caller.subject);
       // A critical alert's escalation (keyed by the alert) stops here too.
       await alertAcknowledged()(r, found.id, caller.subject, Date.now());
