@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent } from '../../events/envelope';
+import { registry } from '../../events/registry';
+import { getServices } from '../../platform/services';
+import { eventually } from '../support/eventually';
+import { startTestCloud, type TestCloud } from '../support/test-cloud';
+
+const uuid = () => crypto.randomUUID();
+const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+const appointment = () => ({
+  appointmentId: uuid(),
+  patientId: uuid(),
+  doctorId: uuid(),
+  clinicId: 'clinic-1',
+  start: soon(24),
+  end: soon(24.5),
+  format: 'video',
+  consultationType: 'informational',
+});
+
+/** A valid instance of every event type; a type added to the registry needs one here. */
+const samples: Record<string, () => unknown> = {
+  'patient.registered.v1': () => ({ patientId: uuid(), clinicId: 'clinic-1' }),
+  'notification.requested.v1': () => ({
+    recipientId: uuid(),
+    template: 'appointment.reminder_24h',
+    variables: {},
+  }),
+  'appointment.held.v1': appointment,
+  'appointment.booked.v1': appointment,
+  'appointment.cancelled.v1': () => ({ ...appointment(), late: false, cancelledBy: 'patient' }),
+  'appointment.rescheduled.v1': () => ({
+    ...appointment(),
+    previousStart: soon(48),
+    previousEnd: soon(48.5),
+  }),
+  'appointment.completed.v1': appointment,
+  'appointment.no_show.v1': appointment,
+  'appointment.reminder_due.v1': () => ({
+    ...appointment(),
+    kind: '1h',
+    patientTimeZone: 'Asia/Novosibirsk',
+  }),
+  'payment.refund_refused.v1': () => ({
+    paymentId: uuid(),
+    appointmentId: uuid(),
+    clinicId: 'clinic-1',
+    amountRub: 1500,
+    visitStart: soon(-24),
+    refusals: 10,
+  }),
+  'consultation.message_posted.v1': () => ({
+    contractId: uuid(),
+    messageId: uuid(),
+    clinicId: 'clinic-1',
+    recipientId: uuid(),
+    recipientRole: 'doctor',
+  }),
+  'async_message.overdue.v1': () => ({
+    contractId: uuid(),
+    messageId: uuid(),
+    clinicId: 'clinic-1',
+    doctorId: uuid(),
+    dueAt: soon(-1),
+  }),
+  'crisis.detected.v1': () => ({ triageId: uuid(), patientId: null }),
+  'readings.recorded.v1': () => ({
+    batchId: uuid(),
+    source: 'api',
+    series: [{ patientId: uuid(), clinicId: 'clinic-1', type: 'heart_rate', measuredAt: [Date.now()] }],
+  }),
+  'alert.raised.v1': () => ({
+    alertId: uuid(),
+    patientId: uuid(),
+    clinicId: 'clinic-1',
+    type: 'blood_pressure',
+    rule: 'sustained',
+  }),
+};
+
+describe('every event type of the registry, through the real queue to the consumers that accept it', () => {
+  let cloud: TestCloud;
+  const published = new Map<string, string>();
+  beforeAll(async () => {
+    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0' } });
+    // Every type committed to the outbox as its producer would, then one relay run for all.
+    const { store } = await getServices();
+    await store.transaction(async (r) => {
+      for (const { event: definition } of registry) {
+        const sample = samples[definition.type];
+        if (!sample) continue;
+        const event = createEvent(definition, sample(), { correlationId: uuid(), tenant: 'clinic-1' });
+        await r.outbox.add(definition.queue, event);
+        published.set(definition.type, event.id);
+      }
+    });
+    await cloud.fireTimer('outbox-relay');
+  });
+  afterAll(() => cloud.stop());
+
+  it('has a sample of every type the registry routes', () => {
+    expect(Object.keys(samples).sort()).toEqual(registry.map((route) => route.event.type).sort());
+  });
+
+  it.each(registry.map((route) => [route.event.type, route] as const))(
+    'delivers %s from the outbox to each consumer named for it, which processes it once',
+    async (type, route) => {
+      // Prepare: the event committed to the outbox as its producer would
+      const { store } = await getServices();
+      const sample = samples[type];
+      if (!sample) throw new Error(`no sample of ${type}`);
+      const event = createEvent(route.event, sample(), { correlationId: uuid(), tenant: 'clinic-1' });
+      await store.transaction((r) => r.outbox.add(route.event.queue, event));
+      // Act
+      await cloud.fireTimer('outbox-relay');
+      const processed = await eventually(
+        () =>
+          store.database.transaction((t) => t.find('processed_events', { where: { event_id: event.id } })),
+        (rows) => rows.length >= route.consumers.length,
+      );
+      // Assess
+      expect(processed.map((row) => row.consumer).sort()).toEqual([...route.consumers].sort());
+    },
+  );
+});
