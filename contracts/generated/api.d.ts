@@ -1919,10 +1919,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description pending_payment: confirmed by a self-paying patient, booked once paid (holdExpiresAt is the deadline)
+             * @description pending_payment: confirmed by a self-paying patient, booked once paid (holdExpiresAt is the deadline); expired: a hold past holdExpiresAt, its slot free again
              * @enum {string}
              */
-            status: "held" | "pending_payment" | "booked" | "cancelled" | "completed" | "no_show";
+            status: "held" | "expired" | "pending_payment" | "booked" | "cancelled" | "completed" | "no_show";
             clinicId: string;
             /** Format: uuid */
             doctorId: string;
@@ -2876,6 +2876,15 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            /** @description VISIT_IN_FUTURE: the visit is dated after today (a visit is recorded once it has happened) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listDutyShifts: {
@@ -2933,6 +2942,15 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            /** @description SHIFT_OVERLAPS: the doctor already has a shift overlapping this one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     holdUrgentVisit: {

@@ -3,7 +3,8 @@ import { tenantOf } from '../../platform/identity';
 import { problems } from '../../platform/problem';
 import { inTransaction } from '../../platform/services';
 import { notFound } from './appointments';
-import type { DutyShift } from './domain/duty';
+import { rules } from './domain/appointment';
+import { type DutyShift, longestShiftHours } from './domain/duty';
 import { answerHold } from './hold-route';
 import * as schemas from './schemas';
 import { holdUrgent } from './urgent';
@@ -25,12 +26,17 @@ export const addDutyShift = httpRoute({
     const shift = await inTransaction(async (r) => {
       const doctor = await r.doctors.get(body.doctorId);
       if (doctor?.clinicId !== clinicId) throw notFound('Doctor');
+      const start = Date.parse(body.start);
+      // A doctor on duty twice at once would be offered to two urgent patients for one slot of time.
+      const nearby = await r.dutyShifts.ofClinic(clinicId, start - longestShiftHours * 3_600_000, end);
+      if (nearby.some((other) => other.doctorId === doctor.id && other.start < end && start < other.end))
+        throw rules.shiftOverlaps();
       const added: DutyShift = {
         id: crypto.randomUUID(),
         clinicId,
         doctorId: doctor.id,
         specialty: doctor.specialty,
-        start: Date.parse(body.start),
+        start,
         end,
         createdBy: caller.subject,
         createdAt: now,

@@ -15,7 +15,7 @@ import {
   notFound,
   rescheduleAppointment,
 } from './appointments';
-import type { Appointment } from './domain/appointment';
+import { type Appointment, latestVisitDay, rules } from './domain/appointment';
 import { type Doctor, defaultSchedule } from './domain/doctor';
 import { addDutyShift, holdUrgentVisit, listDutyShifts } from './duty-routes';
 import { answerHold } from './hold-route';
@@ -254,6 +254,8 @@ const recordInPersonVisit = httpRoute({
   handle: async ({ body, caller }) => {
     const clinicId = tenantOf(caller);
     if (!clinicId) throw problems.forbidden('Your token names no clinic.');
+    // A visit dated ahead would make every later consultation a follow-up before anyone was seen.
+    if (body.visitedOn > latestVisitDay(Date.now())) throw rules.visitInFuture();
     const id = await inTransaction((r) =>
       r.inPersonVisits.record({
         clinicId,

@@ -35,12 +35,17 @@ export function appointmentView(
   doctorZone: string,
   language: 'ru' | 'en',
   payment?: PaymentLink,
+  now = Date.now(),
 ) {
   const start = at(appointment.start, appointment.patientTimeZone);
   const end = at(appointment.end, appointment.patientTimeZone);
   return {
     id: appointment.id,
-    status: appointment.status,
+    // A hold past its expiry has let its slot go, whatever the row still says.
+    status:
+      appointment.status === 'held' && appointment.holdExpiresAt !== null && appointment.holdExpiresAt <= now
+        ? 'expired'
+        : appointment.status,
     clinicId: appointment.clinicId,
     doctorId: appointment.doctorId,
     patientId: appointment.patientId,

@@ -51,6 +51,10 @@ export const rules = {
       "The start time is not one of the doctor's slots for this service.",
     ),
   inPast: () => new RuleBroken('SLOT_IN_PAST', 422, 'The slot starts in the past.'),
+  visitInFuture: () =>
+    new RuleBroken('VISIT_IN_FUTURE', 422, 'An in-person visit is recorded once it has happened, not ahead.'),
+  shiftOverlaps: () =>
+    new RuleBroken('SHIFT_OVERLAPS', 409, 'This doctor already has a duty shift overlapping this one.'),
   tooSoon: (minutes: number) =>
     new RuleBroken('SLOT_TOO_SOON', 422, `Slots must be booked at least ${minutes} minutes ahead.`),
   beyondHorizon: (days: number) =>
@@ -104,4 +108,13 @@ export function assertBookable(
   if (start <= now) throw rules.inPast();
   if (start < now + minNoticeMinutes * 60_000) throw rules.tooSoon(minNoticeMinutes);
   if (start > now + horizonDays * 86_400_000) throw rules.beyondHorizon(horizonDays);
+}
+
+/** Russia's easternmost zone: no clinic's today is later than Kamchatka's. */
+const easternmostZone = 'Asia/Kamchatka';
+const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: easternmostZone });
+
+/** The latest day an in-person visit can have happened on at `now`, anywhere in Russia (YYYY-MM-DD). */
+export function latestVisitDay(now: number): string {
+  return dateFormat.format(now);
 }
