@@ -4,10 +4,18 @@ import { appointmentEventsV1, paymentRefundRefusedV1 } from '../booking/events';
 import { consultationEventsV1 } from '../consultations/events';
 import { patientRegisteredV1 } from '../patients/events';
 import { channelsFor } from './channels/select';
-import { decide } from './decisions';
+import { decide, type Intent } from './decisions';
 import { deliver } from './deliver';
 import { notificationRequestedV1 } from './events/notification-requested.v1';
 import { notificationsSettings } from './settings';
+
+/** Times about an appointment are shown in the zone the patient booked in, unless the event says. */
+async function withPatientZone(repos: Repositories, intent: Intent, data: unknown): Promise<Intent> {
+  const appointmentId = (data as { appointmentId?: unknown }).appointmentId;
+  if (intent.variables.zone || typeof appointmentId !== 'string') return intent;
+  const zone = (await repos.appointments.get(appointmentId))?.patientTimeZone;
+  return zone ? { ...intent, variables: { ...intent.variables, zone } } : intent;
+}
 
 /** A reminder for an appointment cancelled or moved since it fell due is dropped. */
 async function stillAsReminded(repos: Repositories, data: { appointmentId: string; start: string }) {
@@ -30,8 +38,9 @@ export const notificationsConsumer = defineConsumer({
     paymentRefundRefusedV1,
   ],
   handle: async (event, repos) => {
-    const intent = decide(event);
-    if (!intent) return;
+    const decided = decide(event);
+    if (!decided) return;
+    const intent = await withPatientZone(repos, decided, event.data);
     const reminder =
       event.type === 'appointment.reminder_due.v1'
         ? (event.data as { appointmentId: string; start: string })

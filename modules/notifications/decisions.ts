@@ -4,7 +4,11 @@ import type { Envelope } from '../../events/envelope';
 export interface Intent {
   recipientId: string;
   template: string;
-  /** Raw values: `at` an ISO instant, `format` a consultation format; rendered per recipient. */
+  /**
+   * Raw values: `at` an ISO instant, `format` a consultation format; rendered per recipient.
+   * `zone`, where known, is the zone the person booked in: times are shown in it unless the
+   * recipient chose their own.
+   */
   variables: Record<string, string>;
 }
 
@@ -13,7 +17,11 @@ type Data = Record<string, unknown>;
 const appointment = (template: string) => (d: Data) => ({
   recipientId: String(d.patientId),
   template,
-  variables: { at: String(d.start), format: String(d.format) },
+  variables: {
+    at: String(d.start),
+    format: String(d.format),
+    ...(typeof d.patientTimeZone === 'string' ? { zone: d.patientTimeZone } : {}),
+  },
 });
 
 const decisions: Record<string, (data: Data) => Intent> = {

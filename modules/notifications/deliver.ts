@@ -55,7 +55,7 @@ export async function deliver(
   };
   // A template nobody wrote cannot be sent on a retry either.
   if (!template) return record('undeliverable');
-  const contact = await contactOf(repos, delivery.recipientId);
+  const contact = await contactOf(repos, delivery.recipientId, delivery.variables.zone);
   if (!contact) return record('no_contact');
   if (!template.critical) {
     const until = quietUntil(contact, context.now);
@@ -82,8 +82,15 @@ export async function deliver(
   return record('undeliverable');
 }
 
-/** The recipient's own settings, or for a patient who has none, SMS to the phone on their record. */
-async function contactOf(repos: Repositories, recipientId: string): Promise<NotificationContact | undefined> {
+/**
+ * The recipient's own settings, or for a patient who has none, SMS to the phone on their record,
+ * times in the zone they booked in (Moscow only when nothing says otherwise).
+ */
+async function contactOf(
+  repos: Repositories,
+  recipientId: string,
+  bookedIn: string | undefined,
+): Promise<NotificationContact | undefined> {
   const saved = await repos.notificationContacts.get(recipientId);
   if (saved) return saved;
   const phone = await repos.patients.phoneOf(recipientId);
@@ -95,7 +102,7 @@ async function contactOf(repos: Repositories, recipientId: string): Promise<Noti
     telegramChatId: null,
     pushEndpoint: null,
     language: 'ru',
-    timeZone: 'Europe/Moscow',
+    timeZone: bookedIn ?? 'Europe/Moscow',
     quietHours: null,
     channels: ['sms'],
   };
