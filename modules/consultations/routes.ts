@@ -5,7 +5,7 @@ import { Problem, problems } from '../../platform/problem';
 import { getServices, inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import { authorIn, canSeeContract } from './access';
-import { attachmentPrefix, type Contract, type Message } from './domain/contract';
+import { attachmentPrefix, type Contract, consultationRules, type Message } from './domain/contract';
 import * as schemas from './schemas';
 import { consultationsSettings } from './settings';
 import { postMessage, rateContract } from './use-cases';
@@ -75,6 +75,8 @@ const openContract = httpRoute({
       if (!doctor || doctor.clinicId !== clinicId) {
         throw new Problem(404, 'DOCTOR_NOT_FOUND', 'Not found', 'Doctor was not found in your clinic.');
       }
+      // Only a patient of this clinic: another clinic's patient (or none) must not be written to.
+      if ((await r.patients.clinicOf(body.patientId)) !== clinicId) throw consultationRules.patientNotFound();
       const created: Contract = {
         id: crypto.randomUUID(),
         clinicId,

@@ -3,6 +3,7 @@ import { ConsultationRepository } from './repositories/consultations';
 import './tables';
 // Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
 import '../booking';
+import '../patients';
 
 declare module '../../platform/store' {
   interface Repositories {

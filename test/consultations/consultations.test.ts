@@ -8,7 +8,7 @@ describe('asynchronous consultations through the local gateway', () => {
   let admin: string;
   let doctorId: string;
   let doctor: string;
-  const patientId = crypto.randomUUID();
+  let patientId: string;
   let patient: string;
 
   const open = (body: Record<string, unknown>) =>
@@ -30,6 +30,11 @@ describe('asynchronous consultations through the local gateway', () => {
     });
     doctorId = created.body.id;
     doctor = await cloud.token('doctor', { tenant: 'clinic-1', subject: doctorId });
+    const registered = await cloud.request('POST', '/v1/patients', {
+      token: admin,
+      body: { fullName: 'Пётр Иванов', phone: `+7916${String(Date.now()).slice(-7)}` },
+    });
+    patientId = registered.body.id;
     patient = await cloud.token('patient', { subject: patientId });
   });
   afterAll(() => cloud.stop());
@@ -170,6 +175,22 @@ describe('asynchronous consultations through the local gateway', () => {
       },
     });
     expect(foreign).toMatchObject({ status: 422, body: { code: 'ATTACHMENT_NOT_FOUND' } });
+  });
+
+  it('refuses a contract for a patient who is not the clinic’s, changing nothing', async () => {
+    // Prepare: a patient of clinic-2, and someone who is nobody's patient
+    const otherAdmin = await cloud.token('clinic_admin', { tenant: 'clinic-2' });
+    const theirs = await cloud.request('POST', '/v1/patients', {
+      token: otherAdmin,
+      body: { fullName: 'Чужой Пациент', phone: `+7915${String(Date.now()).slice(-7)}` },
+    });
+    const period = { startsAt: iso(now), endsAt: iso(now + 86_400_000) };
+    // Act
+    const otherClinics = await open({ doctorId, patientId: theirs.body.id, ...period });
+    const nobody = await open({ doctorId, patientId: crypto.randomUUID(), ...period });
+    // Assess
+    expect(otherClinics).toMatchObject({ status: 422, body: { code: 'PATIENT_NOT_FOUND' } });
+    expect(nobody).toMatchObject({ status: 422, body: { code: 'PATIENT_NOT_FOUND' } });
   });
 
   it('refuses a contract with a doctor of another clinic or a period that ends before it starts', async () => {

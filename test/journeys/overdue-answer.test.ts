@@ -40,7 +40,11 @@ describe('journey: an unanswered question reaches the clinic admin', () => {
         services: [{ name: 'Переписка', format: 'async', durationMinutes: 30, priceRub: 3000 }],
       },
     });
-    const patientId = crypto.randomUUID();
+    const registered = await cloud.request('POST', '/v1/patients', {
+      token: admin,
+      body: { fullName: 'Анна Ждущая', phone: `+7917${String(Date.now()).slice(-7)}` },
+    });
+    const patientId = registered.body.id;
     const contract = await cloud.request('POST', '/v1/consultations', {
       token: admin,
       body: {

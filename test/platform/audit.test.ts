@@ -84,7 +84,7 @@ describe('audit of health-data operations: each call leaves its row, read back f
 
   /** A patient's running consultation with the clinic's doctor. */
   const consultation = async () => {
-    const patientId = crypto.randomUUID();
+    const patientId = (await steps.patient()).id;
     const opened = await cloud.request('POST', '/v1/consultations', {
       token: admin,
       body: {

@@ -39,6 +39,12 @@ export class PatientRepository {
     return { ...patient, createdAt: iso, updatedAt: iso };
   }
 
+  /** The clinic a patient belongs to, without opening their record (no health data read). */
+  async clinicOf(id: string): Promise<string | undefined> {
+    const row = await this.tables.get('patients', { id });
+    return row ? String(row.clinic_id) : undefined;
+  }
+
   /** Reads a patient; notes sealed under an old key version are re-sealed on the way (lazy rotation). */
   async get(id: string): Promise<Patient | undefined> {
     const row = await this.tables.get('patients', { id });
