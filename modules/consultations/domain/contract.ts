@@ -34,7 +34,8 @@ export interface Message {
 }
 
 export const consultationRules = {
-  patientNotFound: () => new RuleBroken('PATIENT_NOT_FOUND', 422, 'The patient was not found in your clinic.'),
+  patientNotFound: () =>
+    new RuleBroken('PATIENT_NOT_FOUND', 422, 'The patient was not found in your clinic.'),
   notActive: () =>
     new RuleBroken('CONTRACT_NOT_ACTIVE', 409, 'The consultation period has not started or is over.'),
   notEnded: () => new RuleBroken('CONTRACT_NOT_ENDED', 409, 'A consultation can be rated once it has ended.'),
