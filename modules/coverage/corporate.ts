@@ -129,8 +129,10 @@ export async function activate(
 export async function contractUsage(repos: Repositories, contract: CorporateContract, now: number) {
   const visits = await repos.entitlements.visitsOfPayer(contract.id);
   const used = visits.filter((v) => v.status === 'consumed' || v.status === 'forfeited');
+  // Everyone whose session the pool no longer holds: used, forfeited, or reserved for a visit to come.
+  const people = new Set(visits.filter((v) => v.status !== 'released').map((v) => v.patientId)).size;
   const enrolled = (await repos.employers.enrolments(contract.id)).length;
-  return { enrolled, ...employerUsage(used, await poolOf(repos, contract, enrolled, now)) };
+  return { enrolled, ...employerUsage(used, { ...(await poolOf(repos, contract, enrolled, now)), people }) };
 }
 
 /** The company pool; or, with per-employee sessions only, those of everyone enrolled, activated or not. */

@@ -132,6 +132,26 @@ describe('employers buy psychology sessions for their staff', () => {
     }
   });
 
+  it('suppresses the sessions left while one person has a session reserved, as reports do', async () => {
+    // Prepare: one employee holds a session for a visit to come, none used yet
+    const contractId = await newContract({ companySessions: 6, sessionsPerEmployee: undefined });
+    const enrolled = await as(hr).post(`/v1/corporate-contracts/${contractId}/employees`, {
+      employees: [{ employeeRef: 'R-1' }],
+    });
+    const token = await cloud.token('patient', { subject: crypto.randomUUID() });
+    await as(token).post('/v1/coverage', { activationCode: enrolled.body.items[0].activationCode });
+    const held = await as(token).post('/v1/holds', {
+      ...psychologist,
+      start: slotStarts(5, 1)[0],
+      payer: { type: 'corporate', contractId },
+    });
+    // Act
+    const usage = await as(hr).get(`/v1/corporate-contracts/${contractId}/usage`);
+    // Assess: 5 of 6 left would tell the employer one person booked
+    expect(held.status).toBe(201);
+    expect(usage.body).toMatchObject({ totalPeople: 0, sessionsGranted: 6, sessionsLeft: null });
+  });
+
   it('shows the figures once five or more people are behind them', async () => {
     // Prepare: 6 employees, one session each, in the same month and format
     const contractId = await newContract({ companySessions: 10, sessionsPerEmployee: undefined });

@@ -30,9 +30,13 @@ export interface EmployerUsage {
  * Sessions used by month and format, for an employer. A cell about 1–4 people is suppressed.
  * Sessions add up to the total, so a lone suppressed cell could be recovered as the total
  * minus the others: then the next smallest cell is suppressed too. When the total itself is
- * about fewer than 5 people, it and the sessions left (granted minus used) are suppressed.
+ * about fewer than 5 people, it is suppressed; so are the sessions left when fewer than 5 people
+ * moved them (a session held for a visit to come counts: one reservation would show one person).
  */
-export function employerUsage(used: UsedSession[], pool: { granted: number; left: number }): EmployerUsage {
+export function employerUsage(
+  used: UsedSession[],
+  pool: { granted: number; left: number; people: number },
+): EmployerUsage {
   const groups = new Map<
     string,
     { month: string; format: ConsultationFormat; people: Set<string>; sessions: number }
@@ -65,6 +69,6 @@ export function employerUsage(used: UsedSession[], pool: { granted: number; left
     totalPeople: totalShown ? totalPeople : null,
     sessionsUsed: totalShown ? used.length : null,
     sessionsGranted: pool.granted,
-    sessionsLeft: totalShown ? pool.left : null,
+    sessionsLeft: pool.people === 0 || pool.people >= minGroupSize ? pool.left : null,
   };
 }
