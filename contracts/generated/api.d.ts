@@ -265,7 +265,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a doctor's weekly hours, overrides, buffers, horizon and notice (clinic_admin) */
+        /**
+         * Replace a doctor's weekly hours, overrides, buffers, horizon and notice (clinic_admin)
+         * @description PUT replaces the whole schedule: a field left out takes its default (no overrides, no buffers, the default horizon and notices), it does not keep its current value. To change one field, read the doctor (GET /v1/doctors/{doctorId}) and send the schedule back whole. The response is the doctor with the schedule as now stored.
+         */
         put: operations["setDoctorSchedule"];
         post?: never;
         delete?: never;

@@ -46,6 +46,35 @@ describe('booking records say what is true', () => {
     expect(stale.body.status).toBe('expired');
   });
 
+  it('replaces the whole schedule on PUT and answers with it as stored, so a field left out shows its default', async () => {
+    // Prepare: a doctor whose schedule has buffers
+    const created = await cloud.request('POST', '/v1/doctors', {
+      token: admin,
+      body: {
+        fullName: 'Врач с перерывами',
+        specialty: 'therapist',
+        timeZone: moscow,
+        services: [{ name: 'Видео', format: 'video', durationMinutes: 20, priceRub: 1000 }],
+        schedule: { weekly: { '1': [{ from: '09:00', to: '13:00' }] }, bufferAfterMinutes: 10 },
+      },
+    });
+    const put = (schedule: Record<string, unknown>) =>
+      cloud.request('PUT', `/v1/doctors/${created.body.id}/schedule`, { token: admin, body: schedule });
+    // Act: new hours without the buffer, then the schedule read back and sent whole with a change
+    const replaced = await put({ weekly: { '2': [{ from: '10:00', to: '14:00' }] } });
+    const kept = await put({ ...replaced.body.schedule, bufferAfterMinutes: 15 });
+    // Assess
+    expect(created.body.schedule.bufferAfterMinutes).toBe(10);
+    expect(replaced.body.schedule).toMatchObject({
+      weekly: { '2': [{ from: '10:00', to: '14:00' }] },
+      bufferAfterMinutes: 0,
+    });
+    expect(kept.body.schedule).toMatchObject({
+      weekly: { '2': [{ from: '10:00', to: '14:00' }] },
+      bufferAfterMinutes: 15,
+    });
+  });
+
   it('refuses a duty shift overlapping another of the same doctor, and takes one that follows it', async () => {
     // Prepare
     const { doctorId } = await registerDoctor(cloud, admin, 'neurologist');
