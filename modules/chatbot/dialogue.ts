@@ -23,6 +23,7 @@ import {
   onPolicy,
   onZone,
 } from './onboarding';
+import { rememberPatient } from './remember-patient';
 import type { BotLanguage } from './repositories/chatbot';
 import type { Command } from './routing';
 import { languageOf, type Turn, textsOf } from './turn';
@@ -158,7 +159,7 @@ async function setLanguage(turn: Turn, language: BotLanguage): Promise<void> {
   turn.conversation.language = language;
   if (!turn.patient) return;
   turn.patient = { ...turn.patient, language };
-  await turn.repos.chatbot.savePatient(turn.patient);
+  await rememberPatient(turn);
 }
 
 /** Says again what the current step waits for (after /lang, a stray message, an expired chat). */

@@ -1,5 +1,6 @@
 import { activate, linkPolicy, sponsorRules } from '../coverage';
 import { consentText, consentVersion } from './consent';
+import { rememberPatient } from './remember-patient';
 import { contactRequest, inline, removeKeyboard } from './replies';
 import { goTo, languageOf, refusalCode, type Turn, textsOf } from './turn';
 import { defaultZone, zones } from './zones';
@@ -46,7 +47,7 @@ export async function onConsent(turn: Turn, agreed: boolean): Promise<void> {
     consentVersion,
     consentedAt: turn.now,
   };
-  await turn.repos.chatbot.savePatient(turn.patient);
+  await rememberPatient(turn);
   await turn.repos.chatbot.recordConsent(userId, consentVersion, language);
   return begin(turn);
 }
@@ -65,7 +66,7 @@ export async function onContact(turn: Turn, phone: string, own: boolean): Promis
     ...turn.patient,
     phone: `${phone.trim().startsWith('+') ? '+' : ''}${phone.replace(/\D/g, '')}`,
   };
-  await turn.repos.chatbot.savePatient(turn.patient);
+  await rememberPatient(turn);
   turn.out.say(t.contactSaved, removeKeyboard);
   askCoverage(turn);
 }
@@ -103,7 +104,7 @@ export async function onActivationCode(turn: Turn, code: string): Promise<void> 
   if (!activated.ok) return explainCoverageRefusal(turn, refusalCode(activated.refusal));
   const { contract } = activated.value;
   turn.patient = { ...patient, payer: { type: 'corporate', contractId: contract.id } };
-  await turn.repos.chatbot.savePatient(turn.patient);
+  await rememberPatient(turn);
   turn.out.say(textsOf(turn).linked(contract.companyName));
   askZone(turn);
 }
@@ -134,7 +135,7 @@ export async function onPolicy(turn: Turn, text: string): Promise<void> {
   });
   if (!linked.ok) return explainCoverageRefusal(turn, refusalCode(linked.refusal));
   turn.patient = { ...patient, payer: { type: 'policy', policyId: linked.value.policy.id } };
-  await turn.repos.chatbot.savePatient(turn.patient);
+  await rememberPatient(turn);
   turn.out.say(textsOf(turn).linked(linked.value.product?.name ?? linked.value.policy.number));
   askZone(turn);
 }
@@ -163,7 +164,7 @@ export async function onZone(turn: Turn, index: number): Promise<void> {
   const zone = zones[index];
   if (!zone || !turn.patient) return;
   turn.patient = { ...turn.patient, timeZone: zone.id };
-  await turn.repos.chatbot.savePatient(turn.patient);
+  await rememberPatient(turn);
   goTo(turn, { step: 'complaint' });
   turn.out.say(textsOf(turn).askComplaint);
 }

@@ -4,6 +4,7 @@ import './tables';
 // Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
 import '../booking';
 import '../coverage';
+import '../notifications';
 import '../triage';
 
 declare module '../../platform/store' {

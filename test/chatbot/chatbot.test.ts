@@ -72,7 +72,8 @@ describe('chatbot: booking through Telegram', () => {
     await user.text('/start');
     const consent = await user.last();
     expect(consent.text).toContain('152-ФЗ');
-    expect(consent.text).toContain('2025-06-01');
+    expect(consent.text).toContain('2026-12-03');
+    expect(consent.text).toContain('Напоминания о записях');
     await user.press('Согласен');
     expect((await user.last()).asksForContact).toBe(true);
 
@@ -151,7 +152,7 @@ describe('chatbot: booking through Telegram', () => {
     ).toContain(appointment?.id);
     // The consent is on record with its version and time
     const consents = await repos((r) => r.chatbot.consents(String(user.userId)));
-    expect(consents).toEqual([{ version: '2025-06-01', givenAt: expect.any(Number) }]);
+    expect(consents).toEqual([{ version: '2026-12-03', givenAt: expect.any(Number) }]);
 
     await user.text('/my');
     expect((await user.last()).text).toBe(

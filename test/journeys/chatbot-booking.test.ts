@@ -1,0 +1,63 @@
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { later } from '../support/clock';
+import { eventually } from '../support/eventually';
+import { registerDoctor } from '../support/sponsors';
+import { appointmentsOf, describeAndAnswer, onboard, telegramUser, webhookSecret } from '../support/telegram';
+import { startTestCloud, type TestCloud } from '../support/test-cloud';
+
+/**
+ * A patient books through the Telegram bot and is told in that chat, as the bot promised: the
+ * booking, then the 1-hour reminder, in their zone. Through the running local cloud to the
+ * messages captured for their chat; the clock is moved to the reminder, not waited for.
+ */
+describe('journey: a chatbot booking is confirmed and reminded in Telegram', () => {
+  let cloud: TestCloud;
+  beforeAll(async () => {
+    cloud = await startTestCloud({
+      env: { RELAY_MAX_RUN_SECONDS: '0', TELEGRAM_WEBHOOK_SECRET: webhookSecret },
+    });
+    const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
+    await registerDoctor(cloud, admin, 'psychologist');
+  });
+  afterAll(() => cloud.stop());
+
+  const inChat = (chatId: number, prefix: string) =>
+    cloud
+      .request('GET', '/v1/dev/outbox')
+      .then((r) =>
+        (r.body.items as { channel: string; address: string; body: string }[]).filter(
+          (m) => m.channel === 'telegram' && m.address === String(chatId) && m.body.startsWith(prefix),
+        ),
+      );
+
+  it('sends the booking and the 1-hour reminder to the patient’s chat, in Yekaterinburg time', async () => {
+    // Prepare: a patient who agreed, shared their phone and chose Yekaterinburg
+    const user = telegramUser(cloud, 7_100_001);
+    await onboard(user, 'Екатеринбург (UTC+5)');
+    await describeAndAnswer(user, 'Тревога и бессонница');
+    // Act: the first slot offered, confirmed; then the reminder timer an hour before the start
+    const slots = await user.last();
+    await user.press(slots.buttons[0]?.text as string);
+    await user.press('Подтвердить');
+    await cloud.fireTimer('outbox-relay');
+    const booked = await eventually(
+      () => inChat(user.userId, 'Вы записаны'),
+      (found) => found.length > 0,
+    );
+    const [appointment] = await appointmentsOf(user);
+    const start = appointment?.start as number;
+    await later(start - 60 * 60_000 + 30_000 - Date.now(), () => cloud.fireTimer('reminders'));
+    await cloud.fireTimer('outbox-relay');
+    const reminded = await eventually(
+      () => inChat(user.userId, 'Через час'),
+      (found) => found.length > 0,
+    );
+    // Assess
+    const local = DateTime.fromMillis(start, { zone: 'Asia/Yekaterinburg' })
+      .setLocale('ru')
+      .toFormat("d MMMM, HH:mm '('ZZZZ')'");
+    expect(booked.map((m) => m.body)).toEqual([`Вы записаны на консультацию ${local} (видео).`]);
+    expect(reminded.map((m) => m.body)).toEqual([`Через час, в ${local}, у вас консультация (видео).`]);
+  });
+});
