@@ -1,8 +1,8 @@
 import type { Repositories } from '../../platform/store';
 import { appointmentEvent } from './appointment-events';
 
-/** How long before the start each reminder goes out. */
-export const reminderLeads = { '24h': 24 * 3_600_000, '1h': 3_600_000 } as const;
+/** How long before the start each reminder goes out; `start` brings the link to join by. */
+export const reminderLeads = { '24h': 24 * 3_600_000, '1h': 3_600_000, start: 5 * 60_000 } as const;
 
 /**
  * A run catches appointments whose reminder time fell in the last `lookbackMs`: runs are
@@ -25,6 +25,7 @@ export async function sendDueReminders(
         ...appointmentEvent('reminder_due', appointment, context.correlationId, {
           kind,
           patientTimeZone: appointment.patientTimeZone,
+          ...(kind === 'start' ? { videoLink: appointment.videoLink } : {}),
         }),
       );
       sent++;

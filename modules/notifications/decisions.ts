@@ -39,7 +39,14 @@ const decisions: Record<string, (data: Data) => Intent> = {
   'appointment.booked.v1': appointment('appointment.booked'),
   'appointment.cancelled.v1': appointment('appointment.cancelled'),
   'appointment.rescheduled.v1': appointment('appointment.rescheduled'),
-  'appointment.reminder_due.v1': (d) => appointment(`appointment.reminder_${d.kind}`)(d),
+  'appointment.reminder_due.v1': (d) => {
+    if (d.kind !== 'start') return appointment(`appointment.reminder_${d.kind}`)(d);
+    // Minutes before the visit: the link to join it, where there is a video room.
+    const starting = appointment(d.videoLink ? 'appointment.starting_video' : 'appointment.starting')(d);
+    return d.videoLink
+      ? { ...starting, variables: { ...starting.variables, link: String(d.videoLink) } }
+      : starting;
+  },
   'consultation.message_posted.v1': (d) => ({
     recipientId: String(d.recipientId),
     template: 'consultation.new_message',

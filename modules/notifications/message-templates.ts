@@ -67,6 +67,28 @@ const routineTemplates: Record<string, MessageTemplate> = {
     ru: { subject: 'Напоминание', text: 'Через час, в {time}, у вас консультация ({format}).' },
     en: { subject: 'Reminder', text: 'Your consultation starts in an hour, at {time} ({format}).' },
   },
+  'appointment.starting': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Консультация начинается', text: 'Скоро начнётся ваша консультация: {time} ({format}).' },
+    en: {
+      subject: 'Your consultation starts soon',
+      text: 'Your consultation starts soon: {time} ({format}).',
+    },
+  },
+  // The room's link is a key to the visit, not a fact about health: it may go by SMS and Telegram.
+  'appointment.starting_video': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Консультация начинается',
+      text: 'Скоро начнётся ваша видеоконсультация ({time}). Подключиться: {link}',
+    },
+    en: {
+      subject: 'Your consultation starts soon',
+      text: 'Your video consultation starts soon ({time}). Join: {link}',
+    },
+  },
   'consultation.new_message': {
     healthData: false,
     critical: false,

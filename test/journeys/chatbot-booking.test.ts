@@ -8,7 +8,7 @@ import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /**
  * A patient books through the Telegram bot and is told in that chat, as the bot promised: the
- * booking, then the 1-hour reminder, in their zone. Through the running local cloud to the
+ * booking, the 1-hour reminder, and minutes before the start the video link, in their zone. Through the running local cloud to the
  * messages captured for their chat; the clock is moved to the reminder, not waited for.
  */
 describe('journey: a chatbot booking is confirmed and reminded in Telegram', () => {
@@ -31,7 +31,7 @@ describe('journey: a chatbot booking is confirmed and reminded in Telegram', () 
         ),
       );
 
-  it('sends the booking and the 1-hour reminder to the patient’s chat, in Yekaterinburg time', async () => {
+  it('sends the booking, the 1-hour reminder and the link to join to the patient’s chat, in Yekaterinburg time', async () => {
     // Prepare: a patient who agreed, shared their phone and chose Yekaterinburg
     const user = telegramUser(cloud, 7_100_001);
     await onboard(user, 'Екатеринбург (UTC+5)');
@@ -53,11 +53,21 @@ describe('journey: a chatbot booking is confirmed and reminded in Telegram', () 
       () => inChat(user.userId, 'Через час'),
       (found) => found.length > 0,
     );
+    await later(start - 5 * 60_000 + 30_000 - Date.now(), () => cloud.fireTimer('reminders'));
+    await cloud.fireTimer('outbox-relay');
+    const starting = await eventually(
+      () => inChat(user.userId, 'Скоро начнётся'),
+      (found) => found.length > 0,
+    );
     // Assess
     const local = DateTime.fromMillis(start, { zone: 'Asia/Yekaterinburg' })
       .setLocale('ru')
       .toFormat("d MMMM, HH:mm '('ZZZZ')'");
     expect(booked.map((m) => m.body)).toEqual([`Вы записаны на консультацию ${local} (видео).`]);
     expect(reminded.map((m) => m.body)).toEqual([`Через час, в ${local}, у вас консультация (видео).`]);
+    expect(appointment?.videoLink).toMatch(/^https:\/\//);
+    expect(starting.map((m) => m.body)).toEqual([
+      `Скоро начнётся ваша видеоконсультация (${local}). Подключиться: ${appointment?.videoLink}`,
+    ]);
   });
 });

@@ -3,7 +3,13 @@ import { specialties } from '../../modules/booking/domain/doctor';
 import { channelAllows } from '../../modules/notifications/channel-policy';
 import { messageTemplates, render } from '../../modules/notifications/message-templates';
 
-const sample = { time: '25 ноября, 10:30 (MSK)', format: 'видео', ref: 'a1b2c3d4', amount: '1500' };
+const sample = {
+  time: '25 ноября, 10:30 (MSK)',
+  format: 'видео',
+  ref: 'a1b2c3d4',
+  amount: '1500',
+  link: 'https://video.telemed.example.ru/room/abc',
+};
 /** Words that would reveal health data: specialties (a psychology session above all) and clinical terms. */
 const revealing = [
   ...specialties,

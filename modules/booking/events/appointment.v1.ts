@@ -36,11 +36,18 @@ export const appointmentRescheduledV1 = defineEvent(
 );
 export const appointmentCompletedV1 = defineEvent('appointment.completed.v1', queue, appointmentData);
 export const appointmentNoShowV1 = defineEvent('appointment.no_show.v1', queue, appointmentData);
-/** A reminder is due; carries the patient's zone so the message shows their local time. */
+/**
+ * A reminder is due; carries the patient's zone so the message shows their local time. `start`
+ * is the last one, minutes before the visit, with the video room's link to join by.
+ */
 export const appointmentReminderDueV1 = defineEvent(
   'appointment.reminder_due.v1',
   queue,
-  appointmentData.extend({ kind: z.enum(['24h', '1h']), patientTimeZone: z.string().min(1) }),
+  appointmentData.extend({
+    kind: z.enum(['24h', '1h', 'start']),
+    patientTimeZone: z.string().min(1),
+    videoLink: z.url().max(500).nullable().optional(),
+  }),
 );
 
 /** Every appointment event, for the catalog and for consumers that take them all. */
