@@ -539,7 +539,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The caller's consultation contracts, latest first: a doctor's those they answer in, a patient's their own */
+        get: operations["listConsultations"];
         put?: never;
         /** Open an asynchronous consultation contract between a patient and a doctor of the caller's clinic */
         post: operations["openConsultation"];
@@ -3045,6 +3046,33 @@ export interface operations {
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             502: components["responses"]["Problem"];
+        };
+    };
+    listConsultations: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Consultation"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     openConsultation: {

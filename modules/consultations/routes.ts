@@ -99,6 +99,18 @@ const openContract = httpRoute({
   },
 });
 
+const listContracts = httpRoute({
+  route: 'GET /v1/consultations',
+  auth: ['patient', 'doctor'],
+  query: schemas.contractListQuery,
+  handle: async ({ caller, query }) => {
+    // Each sees their own: a doctor the contracts they answer in, a patient theirs.
+    const who = caller.role === 'doctor' ? { doctorId: caller.subject } : { patientId: caller.subject };
+    const contracts = await inTransaction((r) => r.consultations.contractsOf(who, query.limit));
+    return { status: 200, body: { items: contracts.map(contractView) } };
+  },
+});
+
 const getThread = httpRoute({
   route: 'GET /v1/consultations/{contractId}',
   healthData: true,
@@ -195,6 +207,7 @@ const rate = httpRoute({
 });
 
 export const consultationsApi = operations({
+  listConsultations: listContracts,
   openConsultation: openContract,
   getConsultation: getThread,
   postConsultationMessage: addMessage,

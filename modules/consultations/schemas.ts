@@ -17,6 +17,8 @@ export const openContractBody = z
 
 export const contractParams = z.object({ contractId: z.uuid() });
 
+export const contractListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
 export const postMessageBody = z.strictObject({
   body: z.string().trim().min(1).max(10_000),
   attachments: z

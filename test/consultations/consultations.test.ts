@@ -177,6 +177,40 @@ describe('asynchronous consultations through the local gateway', () => {
     expect(foreign).toMatchObject({ status: 422, body: { code: 'ATTACHMENT_NOT_FOUND' } });
   });
 
+  it('lists a doctor’s and a patient’s own contracts, and nobody else’s', async () => {
+    // Prepare: a contract of this doctor and patient, and one of another doctor
+    const ours = await open({ doctorId, patientId, startsAt: iso(now), endsAt: iso(now + 86_400_000) });
+    const other = await cloud.request('POST', '/v1/doctors', {
+      token: admin,
+      body: {
+        fullName: 'Другой врач',
+        specialty: 'therapist',
+        timeZone: 'Europe/Moscow',
+        services: [{ name: 'Переписка', format: 'async', durationMinutes: 30, priceRub: 1000 }],
+      },
+    });
+    const theirs = await open({
+      doctorId: other.body.id,
+      patientId,
+      startsAt: iso(now),
+      endsAt: iso(now + 1000),
+    });
+    // Act
+    const doctorsList = await cloud.request('GET', '/v1/consultations', { token: doctor });
+    const patientsList = await cloud.request('GET', '/v1/consultations', { token: patient });
+    const stranger = await cloud.request('GET', '/v1/consultations', {
+      token: await cloud.token('patient', { subject: crypto.randomUUID() }),
+    });
+    const asAdmin = await cloud.request('GET', '/v1/consultations', { token: admin });
+    // Assess
+    const ids = (list: { body: { items: { id: string }[] } }) => list.body.items.map((c) => c.id);
+    expect(ids(doctorsList)).toContain(ours.body.id);
+    expect(ids(doctorsList)).not.toContain(theirs.body.id);
+    expect(ids(patientsList)).toEqual(expect.arrayContaining([ours.body.id, theirs.body.id]));
+    expect(stranger.body.items).toEqual([]);
+    expect(asAdmin.status).toBe(403);
+  });
+
   it('refuses a contract for a patient who is not the clinic’s, changing nothing', async () => {
     // Prepare: a patient of clinic-2, and someone who is nobody's patient
     const otherAdmin = await cloud.token('clinic_admin', { tenant: 'clinic-2' });

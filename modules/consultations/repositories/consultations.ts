@@ -40,6 +40,16 @@ export class ConsultationRepository {
     return row ? toContract(row) : undefined;
   }
 
+  /** A doctor's or a patient's contracts, latest first. */
+  async contractsOf(who: { doctorId: string } | { patientId: string }, limit: number): Promise<Contract[]> {
+    const rows = await this.tables.find('consultation_contracts', {
+      where: 'doctorId' in who ? { doctor_id: who.doctorId } : { patient_id: who.patientId },
+      orderBy: [{ column: 'starts_at', direction: 'desc' }],
+      limit,
+    });
+    return rows.map(toContract);
+  }
+
   async rate(contractId: string, rating: number, comment: string | null): Promise<void> {
     await this.tables.update(
       'consultation_contracts',
