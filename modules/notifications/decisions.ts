@@ -18,6 +18,8 @@ const appointment = (template: string) => (d: Data) => ({
   recipientId: String(d.patientId),
   template,
   variables: {
+    // Which visit: a message held back by quiet hours is checked against it when it is sent.
+    appointmentId: String(d.appointmentId),
     at: String(d.start),
     format: String(d.format),
     ...(typeof d.patientTimeZone === 'string' ? { zone: d.patientTimeZone } : {}),

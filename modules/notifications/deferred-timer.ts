@@ -5,8 +5,12 @@ import type { TimerEvent } from '../../platform/yandex';
 import { channelsFor } from './channels/select';
 import { deliver } from './deliver';
 import { notificationsSettings } from './settings';
+import { stillTrue } from './still-true';
 
-/** Timer trigger (every minute): sends messages held back by quiet hours once those end. */
+/**
+ * Timer trigger (every minute): sends messages held back by quiet hours once those end, as they
+ * read now (still-true.ts): a visit cancelled or moved meanwhile is not announced.
+ */
 export const deferredNotificationsTimer = withInvocation(
   'deferred-notifications',
   () => undefined,
@@ -19,7 +23,12 @@ export const deferredNotificationsTimer = withInvocation(
     for (const entry of due) {
       await store.transaction(async (r) => {
         if (!(await r.deferredNotifications.remove(entry.id))) return;
-        await deliver(r, entry, {
+        const message = await stillTrue(r, entry, now);
+        if (!message) {
+          await r.notifications.record({ ...entry, channel: '-', status: 'stale' });
+          return;
+        }
+        await deliver(r, message, {
           now,
           channels: await channelsFor(r),
           hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,

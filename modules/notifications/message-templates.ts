@@ -67,6 +67,13 @@ const routineTemplates: Record<string, MessageTemplate> = {
     ru: { subject: 'Напоминание', text: 'Через час, в {time}, у вас консультация ({format}).' },
     en: { subject: 'Reminder', text: 'Your consultation starts in an hour, at {time} ({format}).' },
   },
+  // A reminder held back by quiet hours past the point where "tomorrow" or "in an hour" is true.
+  'appointment.upcoming': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Напоминание', text: 'Напоминаем: у вас консультация {time} ({format}).' },
+    en: { subject: 'Reminder', text: 'A reminder: your consultation is at {time} ({format}).' },
+  },
   'appointment.starting': {
     healthData: false,
     critical: false,

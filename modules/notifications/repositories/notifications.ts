@@ -6,7 +6,7 @@ export interface NotificationRecord {
   recipientId: string;
   template: string;
   channel: string;
-  status: 'sent' | 'failed' | 'deferred' | 'rate_limited' | 'undeliverable' | 'no_contact';
+  status: 'sent' | 'failed' | 'deferred' | 'rate_limited' | 'undeliverable' | 'no_contact' | 'stale';
   sourceEventId: string;
   createdAt: string;
 }
