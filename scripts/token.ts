@@ -18,7 +18,9 @@ if (!values.role || !roles.includes(values.role as Role)) {
 }
 
 async function main(role: Role) {
-  const identity = await DevIdentity.load(process.env.DEV_IDENTITY_PATH ?? '.data/dev-identity.json');
+  // The same key `npm start` signs with: its data directory, DATA_DIR as it reads it.
+  const dataDir = process.env.DATA_DIR ?? '.data';
+  const identity = await DevIdentity.load(process.env.DEV_IDENTITY_PATH ?? `${dataDir}/dev-identity.json`);
   const token = await identity.issue({
     role,
     ...(values.sub ? { subject: values.sub } : {}),
