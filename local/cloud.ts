@@ -173,10 +173,27 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (!deviceId) return { error: 'give { "deviceId": "...", "payload": ... }' };
       return publishIot(deviceId, payload);
     },
-    // What every channel would have sent, newest first: the local stand-in for SMS, email and Telegram.
+    // What every channel would have sent, newest first: the local stand-in for SMS, email and
+    // Telegram, and the bot's own replies (channel `telegram-bot`), opened, as a user saw them.
     'GET /v1/dev/outbox': async () => {
       const { store } = await getServices();
-      return { items: await store.transaction((r) => r.capturedMessages.latest(100), { readOnly: true }) };
+      return store.transaction(
+        async (r) => {
+          const messages = await r.capturedMessages.latest(100);
+          const replies = (await r.chatbot.capturedReplies(100)).map((reply) => ({
+            channel: 'telegram-bot',
+            address: reply.chatId,
+            subject: null,
+            body: reply.text,
+            sentAt: new Date(reply.sentAt).toISOString(),
+          }));
+          const items = [...messages, ...replies]
+            .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
+            .slice(0, 100);
+          return { items };
+        },
+        { readOnly: true },
+      );
     },
   };
   const stopTriggers = async () => {

@@ -70,4 +70,19 @@ describe('journey: a chatbot booking is confirmed and reminded in Telegram', () 
       `Скоро начнётся ваша видеоконсультация (${local}). Подключиться: ${appointment?.videoLink}`,
     ]);
   });
+
+  it('shows a developer what the bot said to a user in the local capture, opened', async () => {
+    // Prepare
+    const user = telegramUser(cloud, 7_100_002);
+    // Act
+    await user.text('/start');
+    const outbox = await cloud.request('GET', '/v1/dev/outbox');
+    // Assess
+    const replies = (outbox.body.items as { channel: string; address: string; body: string }[]).filter(
+      (m) => m.channel === 'telegram-bot' && m.address === String(user.userId),
+    );
+    expect(replies.map((m) => m.body)).toEqual([
+      expect.stringContaining('Согласие на обработку персональных данных'),
+    ]);
+  });
 });

@@ -172,6 +172,24 @@ export class ChatbotRepository {
     return Promise.all(rows.map((row) => this.toCall(row)));
   }
 
+  /**
+   * The newest messages the bot would have sent under the capture transport, opened: the local
+   * cloud's view of what Telegram users saw (`GET /v1/dev/outbox`, never in the cloud).
+   */
+  async capturedReplies(limit: number): Promise<{ chatId: string; text: string; sentAt: number }[]> {
+    const rows = await this.tables.find('chatbot_outbox', {
+      where: { transport: 'capture', method: 'sendMessage' },
+      orderBy: [{ column: 'sent_at', direction: 'desc' }],
+      limit,
+    });
+    const calls = await Promise.all(rows.map((row) => this.toCall(row)));
+    return calls.map((call, i) => ({
+      chatId: call.chatId ?? '',
+      text: String(call.payload.text ?? ''),
+      sentAt: Number(rows[i]?.sent_at),
+    }));
+  }
+
   private async toCall(row: Row): Promise<QueuedCall> {
     const [updateId, seq] = [Number(row.update_id), Number(row.seq)];
     return {
