@@ -50,11 +50,16 @@ export const readingsIotTrigger = withInvocation(
         { deviceId, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected },
         'iot readings',
       );
+      // Why each refused item was refused (a reason code and a line for people), never a value.
+      const refusals = result.items
+        .filter((item) => item.status === 'rejected')
+        .map(({ index, reason, detail }) => ({ index, reason, detail }));
       results.push({
         deviceId,
         accepted: result.accepted,
         duplicates: result.duplicates,
         rejected: result.rejected,
+        ...(refusals.length ? { refusals } : {}),
       });
     }
     return { results };

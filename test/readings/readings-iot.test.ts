@@ -49,6 +49,8 @@ describe('readings from devices over MQTT (IoT Core trigger)', () => {
       measuredAt: minutesAgo(1),
       value: 80,
     });
-    expect(outcome).toMatchObject({ results: [{ accepted: 0, rejected: 1 }] });
+    expect(outcome).toMatchObject({
+      results: [{ accepted: 0, rejected: 1, refusals: [{ index: 0, reason: 'device_unknown' }] }],
+    });
   });
 });
