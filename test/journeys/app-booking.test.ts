@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { later } from '../support/clock';
 import { eventually } from '../support/eventually';
 import { registerDoctor, slotStarts } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
@@ -15,7 +16,7 @@ describe('journey: an app booking confirmed by SMS in the patient’s zone', () 
   });
   afterAll(() => cloud.stop());
 
-  it('sends the booked patient an SMS with the visit’s time in Novosibirsk', async () => {
+  it('sends the booked patient an SMS, and the day before a reminder, with the visit’s time in Novosibirsk', async () => {
     // Prepare: a doctor in Moscow, a registered patient with a phone, booking in Asia/Novosibirsk
     const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
     const doctor = await registerDoctor(cloud, admin, 'therapist');
@@ -40,6 +41,16 @@ describe('journey: an app booking confirmed by SMS in the patient’s zone', () 
         (
           (await cloud.request('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
         ).filter((m) => m.address === phone && m.body.startsWith('Вы записаны')),
+      (found) => found.length > 0,
+    );
+    const startMs = Date.parse(start as string);
+    await later(startMs - 24 * 3_600_000 + 30_000 - Date.now(), () => cloud.fireTimer('reminders'));
+    await cloud.fireTimer('outbox-relay');
+    const reminder = await eventually(
+      async () =>
+        (
+          (await cloud.request('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
+        ).filter((m) => m.address === phone && m.body.startsWith('Завтра')),
       (found) => found.length > 0,
     );
     // Assess
