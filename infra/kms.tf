@@ -1,6 +1,6 @@
 # KMS keys.
 #
-# fields:  wraps the data keys of field encryption (crypto/field-cipher.ts, crypto/yandex-kms.ts):
+# fields:  wraps the data keys of field encryption (platform/crypto/field-cipher.ts, platform/crypto/yandex-kms.ts):
 #          complaints, questionnaire answers, diagnoses, notes. Its id is KMS_KEY_ID of the functions.
 # storage: server-side encryption of the buckets (storage.tf). A key of its own, so the buckets'
 #          users never need access to the field key, and either key can be rotated, disabled or

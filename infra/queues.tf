@@ -1,5 +1,5 @@
 # Message Queue: each queue of var.queues with its dead-letter queue `<name>-dlq`, as the local
-# cloud creates them (local/protocol-servers.ts, messaging/queues.ts deadLetterQueueOf).
+# cloud creates them (local/protocol-servers.ts, platform/messaging/queues.ts deadLetterQueueOf).
 #
 # Retries: the consumer re-sends a failed message itself with an attempt counter and sends it to
 # `<name>-dlq` after QUEUE_MAX_ATTEMPTS (platform/queue-consumer.ts). The redrive policy below

@@ -40,7 +40,7 @@ variable "zone" {
 }
 
 variable "name_prefix" {
-  description = "Prefix of the names of service accounts, the YDB database, KMS keys, Lockbox secrets and the API Gateway. serverless.yml names the accounts as <name_prefix>-fn-api etc., so change both together. Queue and bucket names are NOT prefixed: functions find them by their plain names (platform/config.ts, messaging/sqs-queues.ts)."
+  description = "Prefix of the names of service accounts, the YDB database, KMS keys, Lockbox secrets and the API Gateway. serverless.yml names the accounts as <name_prefix>-fn-api etc., so change both together. Queue and bucket names are NOT prefixed: functions find them by their plain names (the modules' settings.ts, platform/messaging/sqs-queues.ts)."
   type        = string
   default     = "telemed"
 

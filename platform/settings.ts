@@ -24,7 +24,6 @@ export interface Settings<T> {
   (): T;
   /** The module that declares the group, or `platform`. */
   readonly owner: string;
-  readonly names: readonly string[];
   /** What a function bundling this module must be given in the cloud (serverless.yml). */
   readonly requiredInCloud: readonly string[];
   /** The values in `env`; throws ConfigError naming every bad setting. */
@@ -122,7 +121,6 @@ export function defineSettings<S extends z.core.$ZodLooseShape>(
   }) as Settings<Values>;
   Object.assign(read, {
     owner,
-    names: Object.keys(shape),
     requiredInCloud,
     parse,
     problems: (env: Environment) => validate(env).problems,
