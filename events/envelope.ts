@@ -58,3 +58,21 @@ export function createEvent<TType extends string, TData>(
   envelopeSchema.parse(event);
   return event;
 }
+
+/**
+ * Characters Message Queue refuses in a body (outside XML 1.0's), and every UTF-16 surrogate
+ * (characters beyond the BMP, emoji among them, which some SQS servers refuse too).
+ */
+const queueUnsafe = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g;
+
+/**
+ * An event as a queue carries it: JSON in which every character a queue might refuse is a
+ * `\uXXXX` escape, so a patient's "p\uFFFF" or an emoji travels, and parses back unchanged,
+ * instead of stopping the relay.
+ */
+export function serializeEvent(event: Envelope): string {
+  return JSON.stringify(event).replace(
+    queueUnsafe,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../events/envelope';
+import { type Envelope, serializeEvent } from '../../events/envelope';
 import type { Tables } from '../../storage/port';
 
 export interface OutboxEntry {
@@ -34,7 +34,7 @@ export class OutboxStore {
       queue,
       event_id: event.id,
       event_type: event.type,
-      body: JSON.stringify(event),
+      body: serializeEvent(event),
       sent_at: null,
       expires_at: null,
     });
