@@ -61,9 +61,10 @@ export function createEvent<TType extends string, TData>(
 
 /**
  * Characters Message Queue refuses in a body (outside XML 1.0's), and every UTF-16 surrogate
- * (characters beyond the BMP, emoji among them, which some SQS servers refuse too).
+ * (characters beyond the BMP, emoji among them, which some SQS servers refuse too). Control
+ * characters never reach it: JSON has escaped them already.
  */
-const queueUnsafe = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g;
+const queueUnsafe = /[^\x20-\uD7FF\uE000-\uFFFD]/g;
 
 /**
  * An event as a queue carries it: JSON in which every character a queue might refuse is a
