@@ -53,6 +53,18 @@ export const platformTables = defineTables({
     primaryKey: ['tenant_id', 'id'],
     indexes: { audit_by_resource: { columns: ['resource_id', 'at'] } },
   },
+  /** Outbox entries a queue refused, set aside with the reason so the others keep flowing. */
+  outbox_quarantine: {
+    columns: {
+      event_id: text,
+      queue: text,
+      event_type: text,
+      body: text,
+      reason: text,
+      quarantined_at: timestamp,
+    },
+    primaryKey: ['event_id'],
+  },
 });
 
 declare module '../storage/catalog' {

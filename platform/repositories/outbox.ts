@@ -58,6 +58,22 @@ export class OutboxStore {
     }));
   }
 
+  /**
+   * Sets an entry aside that a queue refused: kept with the reason for an operator, and no longer
+   * pending, so the entries after it are published.
+   */
+  async quarantine(entry: OutboxEntry, reason: string): Promise<void> {
+    await this.tables.upsert('outbox_quarantine', {
+      event_id: entry.eventId,
+      queue: entry.queue,
+      event_type: entry.eventType,
+      body: entry.body,
+      reason: reason.slice(0, 500),
+      quarantined_at: this.now(),
+    });
+    await this.markSent(entry.id);
+  }
+
   async markSent(id: string): Promise<void> {
     const at = this.now();
     await this.tables.update('outbox', { id }, { sent_at: at, expires_at: at + keepSentMs });
