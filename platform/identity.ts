@@ -42,6 +42,12 @@ export function requireRole(caller: Caller, allowed: readonly Role[]): void {
   if (!allowed.includes(caller.role)) throw problems.forbidden();
 }
 
+/**
+ * The tenant of a patient who belongs to no clinic (an app user, a chatbot user, an employee on a
+ * psychology package): their records are kept under it, and their crises go to the duty clinic.
+ */
+export const unaffiliated = 'unaffiliated';
+
 /** The tenant a caller acts for; every read and write is scoped to it. */
 export function tenantOf(caller: Caller): string | undefined {
   switch (caller.role) {

@@ -1,4 +1,5 @@
 import { createEvent } from '../../events/envelope';
+import { unaffiliated } from '../../platform/identity';
 import type { Question, TriageOutcome } from '../triage';
 import { loadTriage } from '../triage';
 import { crisisDetectedV1 } from '../triage/events';
@@ -11,8 +12,6 @@ import { goTo, languageOf, type Turn, textsOf } from './turn';
 const maxComplaintChars = 2000;
 /** Follow-ups asked one by one; past this many the answer in hand decides. */
 const maxQuestions = 8;
-/** Triage decisions of patients who came through the bot belong to no clinic yet (like the app's). */
-const unaffiliated = 'unaffiliated';
 
 export function takeComplaint(turn: Turn, text: string): void {
   const t = textsOf(turn);

@@ -1,11 +1,9 @@
+import { unaffiliated } from '../../platform/identity';
 import type { Repositories } from '../../platform/store';
 import type { DeliveryContext } from '../notifications';
 import { deliver } from '../notifications';
 import type { Escalation } from './repositories/escalations';
 import { escalationsSettings } from './settings';
-
-/** The tenant triage and the chatbot give patients who belong to no clinic. */
-const unaffiliated = 'unaffiliated';
 
 /**
  * Who is told at each level of an escalation. A crisis goes to the tenant's on-call

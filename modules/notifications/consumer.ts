@@ -8,6 +8,7 @@ import { decide, type Intent } from './decisions';
 import { deliver } from './deliver';
 import { notificationRequestedV1 } from './events/notification-requested.v1';
 import { notificationsSettings } from './settings';
+import { bookedAsAnnounced } from './still-true';
 
 /** Times about an appointment are shown in the zone the patient booked in, unless the event says. */
 async function withPatientZone(repos: Repositories, intent: Intent, data: unknown): Promise<Intent> {
@@ -15,12 +16,6 @@ async function withPatientZone(repos: Repositories, intent: Intent, data: unknow
   if (intent.variables.zone || typeof appointmentId !== 'string') return intent;
   const zone = (await repos.appointments.get(appointmentId))?.patientTimeZone;
   return zone ? { ...intent, variables: { ...intent.variables, zone } } : intent;
-}
-
-/** A reminder for an appointment cancelled or moved since it fell due is dropped. */
-async function stillAsReminded(repos: Repositories, data: { appointmentId: string; start: string }) {
-  const appointment = await repos.appointments.get(data.appointmentId);
-  return appointment?.status === 'booked' && new Date(appointment.start).toISOString() === data.start;
 }
 
 /**
@@ -45,7 +40,8 @@ export const notificationsConsumer = defineConsumer({
       event.type === 'appointment.reminder_due.v1'
         ? (event.data as { appointmentId: string; start: string })
         : undefined;
-    if (reminder && !(await stillAsReminded(repos, reminder))) return;
+    // A reminder for an appointment cancelled or moved since it fell due is dropped.
+    if (reminder && !(await bookedAsAnnounced(repos, reminder.appointmentId, reminder.start))) return;
     await deliver(
       repos,
       { ...intent, tenantId: event.tenant, sourceEventId: event.id },

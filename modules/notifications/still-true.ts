@@ -19,12 +19,18 @@ export async function stillTrue<T extends Intent>(
 ): Promise<T | undefined> {
   const appointmentId = message.variables.appointmentId;
   if (!appointmentId || message.template === 'appointment.cancelled') return message;
-  const appointment = await repos.appointments.get(appointmentId);
-  if (!appointment || appointment.status !== 'booked') return undefined;
-  if (new Date(appointment.start).toISOString() !== message.variables.at || appointment.start <= now)
-    return undefined;
+  const appointment = await bookedAsAnnounced(repos, appointmentId, message.variables.at ?? '');
+  if (!appointment || appointment.start <= now) return undefined;
   const lead = reminderLeads[message.template];
   // Three quarters of its lead gone: "in an hour" would no longer be true.
   if (lead && appointment.start - now < lead * 0.75) return { ...message, template: 'appointment.upcoming' };
   return message;
+}
+
+/** The appointment, if it is still booked for the time a message announces; else undefined. */
+export async function bookedAsAnnounced(repos: Repositories, appointmentId: string, start: string) {
+  const appointment = await repos.appointments.get(appointmentId);
+  if (appointment?.status !== 'booked' || new Date(appointment.start).toISOString() !== start)
+    return undefined;
+  return appointment;
 }

@@ -1,5 +1,5 @@
 import { httpRoute } from '../../platform/http';
-import { type Caller, tenantOf } from '../../platform/identity';
+import { type Caller, tenantOf, unaffiliated } from '../../platform/identity';
 import { invocationLogger } from '../../platform/invocation';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
@@ -49,8 +49,8 @@ const createReadingUpload = httpRoute({
         caller.role === 'clinic_admin'
           ? clinicOfAdmin(caller)
           : caller.role === 'patient'
-            ? ((await r.readings.patient(caller.subject))?.clinicId ?? 'unaffiliated')
-            : (tenantOf(caller) ?? 'unaffiliated');
+            ? ((await r.readings.patient(caller.subject))?.clinicId ?? unaffiliated)
+            : (tenantOf(caller) ?? unaffiliated);
       await r.audit.record({
         tenantId,
         action: 'create',

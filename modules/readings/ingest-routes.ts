@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { httpRoute } from '../../platform/http';
-import { tenantOf } from '../../platform/identity';
+import { tenantOf, unaffiliated } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { Problem, problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
@@ -43,7 +43,7 @@ const ingestReadings = httpRoute({
       });
       for (const patient of outcome.patients) {
         await r.audit.record({
-          tenantId: patient.clinicId ?? 'unaffiliated',
+          tenantId: patient.clinicId ?? unaffiliated,
           action: 'create',
           resourceType: 'readings',
           resourceId: patient.patientId,
@@ -52,7 +52,7 @@ const ingestReadings = httpRoute({
       // A batch refused item by item stored nothing, but health data was still sent: that is recorded too.
       if (outcome.patients.length === 0)
         await r.audit.record({
-          tenantId: tenantOf(caller) ?? 'unaffiliated',
+          tenantId: tenantOf(caller) ?? unaffiliated,
           action: 'create',
           resourceType: 'readings_batch',
           resourceId: correlationId,

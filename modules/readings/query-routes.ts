@@ -1,4 +1,5 @@
 import { httpRoute } from '../../platform/http';
+import { unaffiliated } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
@@ -43,9 +44,6 @@ function alertView(a: ReadingAlert) {
     acknowledgedAt: iso(a.acknowledgedAt),
   };
 }
-
-/** The tenant of a patient who belongs to no clinic (an app user), as triage records it. */
-const unaffiliated = 'unaffiliated';
 
 const audit = (r: Repositories, tenant: string, patientId: string, action: 'read' | 'update') =>
   r.audit.record({

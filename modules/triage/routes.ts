@@ -1,6 +1,6 @@
 import { createEvent } from '../../events/envelope';
 import { type ApiRequest, httpRoute } from '../../platform/http';
-import { type Caller, tenantOf } from '../../platform/identity';
+import { type Caller, tenantOf, unaffiliated } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
@@ -11,9 +11,6 @@ import { reviewDecision } from './review';
 import { intakeBody, reviewBody, reviewParams, triageBody } from './schemas';
 import { triage } from './triage';
 import type { Disposition } from './vocabulary';
-
-/** Patients reached without a clinic (an app user, an employee on a psychology package). */
-const unaffiliated = 'unaffiliated';
 
 interface Decided {
   kind: 'symptoms' | 'intake';
