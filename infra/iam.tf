@@ -18,7 +18,8 @@
 locals {
   # The accounts functions run as (serverless.yml `account:`), with the functions that use each.
   function_accounts = {
-    "fn-api"            = "HTTP functions: health, patients, audit, triage, booking, chatbot, consultations, readings-ingest, readings-iot, readings-query, notification-settings, on-call; the payment-sweep timer"
+    "fn-health"         = "health: GET /v1/health lists queues and reads the attachments bucket's metadata, nothing else"
+    "fn-api"            = "HTTP functions: patients, audit, triage, booking, chatbot, consultations, readings-ingest, readings-iot, readings-query, notification-settings, on-call; the payment-sweep timer"
     "fn-relay"          = "Timer functions: outbox-relay, sla-watch, reminders"
     "fn-consumer"       = "Queue consumers and senders: notifications, readings-alerts, escalations, escalation-watch, deferred-notifications"
     "fn-readings-files" = "readings-files: presigned device-file uploads, imports them on the bucket trigger"
@@ -39,13 +40,16 @@ locals {
     "trigger-invoker/serverless.functions.invoker" = { account = "trigger-invoker", role = "serverless.functions.invoker" }
     # Message Queue triggers (readings-alerts, escalations, notifications) read and delete messages.
     "trigger-invoker/ymq.reader" = { account = "trigger-invoker", role = "ymq.reader" }
-    # The IoT Core trigger (iot.tf) puts readings it could not deliver into readings-dlq.
+    # The IoT Core trigger (iot.tf) and the Object Storage and timer triggers (serverless.yml) put
+    # what they could not deliver into readings-iot-dlq and triggers-dlq.
     "trigger-invoker/ymq.writer" = { account = "trigger-invoker", role = "ymq.writer" }
     # The gateway's integrations call the HTTP functions.
     "api-gateway/serverless.functions.invoker" = { account = "api-gateway", role = "serverless.functions.invoker" }
-    # health lists queues for GET /v1/health (ListQueues). Message Queue has no list-only role;
-    # ymq.writer rather than ymq.reader, which could also delete or purge pending events.
-    "fn-api/ymq.writer" = { account = "fn-api", role = "ymq.writer" }
+    # health lists queues for GET /v1/health (ListQueues). Message Queue has no list-only role
+    # (docs: ymq.reader and ymq.writer both list); ymq.writer rather than ymq.reader, which could
+    # also delete or purge pending events. It is health's own account: the functions that take a
+    # patient's input (fn-api) hold no Message Queue role at all, and health takes no input.
+    "fn-health/ymq.writer" = { account = "fn-health", role = "ymq.writer" }
     # outbox-relay sends committed events to their queues.
     "fn-relay/ymq.writer" = { account = "fn-relay", role = "ymq.writer" }
     # Consumers re-send failed messages with an attempt counter and dead-letter them.

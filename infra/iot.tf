@@ -25,9 +25,14 @@ resource "yandex_function_trigger" "readings_iot" {
   description = "MQTT messages of registered devices → readings-iot"
   labels      = var.labels
 
+  # batch_cutoff is required by the provider (resource_yandex_function_trigger.go): without it
+  # the first plan fails, count = 0 or not. The handler loops over every message of a batch;
+  # a reading waits at most a second for its batch.
   iot {
-    registry_id = yandex_iot_core_registry.devices.id
-    topic       = "$devices/#"
+    registry_id  = yandex_iot_core_registry.devices.id
+    topic        = "$devices/#"
+    batch_size   = "10"
+    batch_cutoff = "1"
   }
 
   function {
@@ -37,9 +42,10 @@ resource "yandex_function_trigger" "readings_iot" {
     retry_interval     = "10"
   }
 
-  # Messages that still fail after the retries are kept for a human, not dropped.
+  # Messages that still fail after the retries are kept for a human, not dropped, in a queue of
+  # their own: raw IoT trigger events, not the event envelopes readings-dlq holds.
   dlq {
-    queue_id           = yandex_message_queue.dlq["readings"].arn
+    queue_id           = yandex_message_queue.iot_dlq.arn
     service_account_id = yandex_iam_service_account.app["trigger-invoker"].id
   }
 }

@@ -57,11 +57,3 @@ resource "yandex_kms_symmetric_key_iam_member" "storage_users" {
   role             = "kms.keys.encrypterDecrypter"
   member           = "serviceAccount:${yandex_iam_service_account.app[each.key].id}"
 }
-
-# Whoever configures a bucket's encryption needs kms.keys.encrypter besides storage.configurer
-# (included in storage.admin). Encrypt only: Terraform never reads objects.
-resource "yandex_kms_symmetric_key_iam_member" "storage_admin" {
-  symmetric_key_id = yandex_kms_symmetric_key.storage.id
-  role             = "kms.keys.encrypter"
-  member           = "serviceAccount:${yandex_iam_service_account.storage_admin.id}"
-}

@@ -10,6 +10,10 @@ locals {
     YDB_ENDPOINT                    = "${yandex_ydb_database_serverless.main.tls_enabled ? "grpcs" : "grpc"}://${yandex_ydb_database_serverless.main.ydb_api_endpoint}"
     YDB_DATABASE                    = yandex_ydb_database_serverless.main.database_path
     KMS_KEY_ID                      = yandex_kms_symmetric_key.fields.id
+    ATTACHMENTS_BUCKET              = yandex_storage_bucket.app["attachments"].bucket
+    READINGS_BUCKET                 = yandex_storage_bucket.app["readings"].bucket
+    SPONSOR_BUCKET                  = yandex_storage_bucket.app["sponsor_files"].bucket
+    FN_HEALTH_KEY_SECRET_ID         = yandex_lockbox_secret.access_key["fn-health"].id
     FN_API_KEY_SECRET_ID            = yandex_lockbox_secret.access_key["fn-api"].id
     FN_RELAY_KEY_SECRET_ID          = yandex_lockbox_secret.access_key["fn-relay"].id
     FN_CONSUMER_KEY_SECRET_ID       = yandex_lockbox_secret.access_key["fn-consumer"].id
@@ -65,11 +69,8 @@ output "kms_key_id" {
 }
 
 output "service_account_ids" {
-  description = "Service account IDs by key (fn-api, …, trigger-invoker, api-gateway; names are <name_prefix>-<key>) plus storage-admin."
-  value = merge(
-    { for name, sa in yandex_iam_service_account.app : name => sa.id },
-    { "storage-admin" = yandex_iam_service_account.storage_admin.id },
-  )
+  description = "Service account IDs by key (fn-health, fn-api, …, trigger-invoker, api-gateway; names are <name_prefix>-<key>)."
+  value       = { for name, sa in yandex_iam_service_account.app : name => sa.id }
 }
 
 output "access_key_secret_ids" {

@@ -80,11 +80,26 @@ resource "yandex_message_queue" "main" {
   depends_on = [yandex_resourcemanager_folder_iam_member.ymq_admin]
 }
 
-# Object Storage trigger events that still failed after the trigger's retries (serverless.yml
-# s3 triggers: retry, dlqId). Without it Yandex drops them and an uploaded file is never read;
+# Object Storage and timer trigger events that still failed after the trigger's retries
+# (serverless.yml s3 and cron triggers: retry, dlqId). Without it Yandex drops them and an uploaded file is never read;
 # here they wait for an operator (README "Deploy": dead letters).
 resource "yandex_message_queue" "triggers_dlq" {
   name                      = "triggers-dlq"
+  region_id                 = local.region
+  message_retention_seconds = var.dlq_message_retention_seconds
+  tags                      = var.labels
+
+  access_key = local.ymq_access_key
+  secret_key = local.ymq_secret_key
+
+  depends_on = [yandex_resourcemanager_folder_iam_member.ymq_admin]
+}
+
+# IoT Core trigger messages (iot.tf) that still failed after the trigger's retries: raw MQTT
+# payloads of devices, kept apart from the event envelopes of <queue>-dlq and from the Object
+# Storage and timer events of triggers-dlq, so each dead-letter queue holds one shape.
+resource "yandex_message_queue" "iot_dlq" {
+  name                      = "readings-iot-dlq"
   region_id                 = local.region
   message_retention_seconds = var.dlq_message_retention_seconds
   tags                      = var.labels

@@ -1,25 +1,29 @@
 # Object Storage: every bucket the functions use, each private, encrypted and granted to the one
 # account whose functions use it.
 #
-#   attachments   (telemed-attachments):   consultations, the health ping (fn-api); versioned
-#   readings      (telemed-readings):      readings-files and its bucket trigger (fn-readings-files); versioned
-#   sponsor_files (telemed-sponsor-files): coverage, enrollment-import and its trigger, sponsor-reports
-#                                          (fn-sponsors); enrolment/ and policies/ expire
+#   attachments   (var.bucket_names.attachments):   consultations (fn-api), the health ping (fn-health,
+#                                                   viewer only); versioned
+#   readings      (var.bucket_names.readings):      readings-files and its bucket trigger (fn-readings-files); versioned
+#   sponsor_files (var.bucket_names.sponsor_files): coverage, enrollment-import and its trigger,
+#                                                   sponsor-reports (fn-sponsors); enrolment/ and policies/ expire
 #
-# - Names are what platform/config.ts defaults to and serverless.yml's bucket triggers watch; bucket
-#   names are global, so if one is taken change it in var.bucket_names, serverless.yml (triggers
-#   and the *_BUCKET settings) together — `npm run deploy:check` fails while they disagree.
+# - Names are global, so the operator chooses them (var.bucket_names has no default); functions and
+#   serverless.yml's bucket triggers get them through `terraform output deploy_env`.
 # - Private: no ACL or anonymous access is set, so each bucket keeps the private default.
 # - Server-side encryption with the storage KMS key (kms.tf) for every new object.
 # - Versioning where objects are clinical records (attachments, device files): an overwritten
-#   object stays recoverable. Functions cannot delete objects (storage.uploader has no delete).
+#   object stays recoverable for var.noncurrent_version_retention_days, then its old version goes.
+#   Functions cannot delete objects (storage.uploader has no delete).
 # - Sponsors' enrolment and policy files (personal data of employees and policy holders, with the
 #   results and activation codes written beside them) are temporary uploads: they expire.
+# - tmp/ (npm run smoke's test objects) expires after a day in every bucket.
+# - Browsers upload with presigned PUTs and read with presigned GETs from var.browser_origins only.
 # - Every bucket drops unfinished multipart uploads after a day.
 #
-# Terraform manages the buckets with a static key of its own storage-admin account: changing
-# versioning needs storage.admin (provider docs, yandex_storage_bucket). The key's secret is in
-# the Terraform state. Functions use the keys of their own accounts (secrets.tf).
+# No access_key/secret_key: the provider manages buckets with the IAM token of whoever runs
+# Terraform (provider docs, yandex_storage_bucket, folder_id), so no static storage.admin key sits
+# in the state. That identity needs storage.admin (versioning, encryption) and
+# kms.keys.encrypter on the storage key (README "Deploy", prerequisites).
 
 locals {
   buckets = {
@@ -31,32 +35,13 @@ locals {
   bucket_users = toset([for bucket in values(local.buckets) : bucket.user])
 }
 
-resource "yandex_iam_service_account" "storage_admin" {
-  folder_id   = var.folder_id
-  name        = "${var.name_prefix}-storage-admin"
-  description = "Terraform: manages the buckets (infra/storage.tf)"
-  labels      = var.labels
-}
-
-resource "yandex_resourcemanager_folder_iam_member" "storage_admin" {
-  folder_id = var.folder_id
-  role      = "storage.admin"
-  member    = "serviceAccount:${yandex_iam_service_account.storage_admin.id}"
-}
-
-resource "yandex_iam_service_account_static_access_key" "storage_admin" {
-  service_account_id = yandex_iam_service_account.storage_admin.id
-  description        = "Terraform: manages the buckets"
-}
-
 resource "yandex_storage_bucket" "app" {
   for_each = local.buckets
 
-  bucket = each.value.name
-  tags   = var.labels
-
-  access_key = yandex_iam_service_account_static_access_key.storage_admin.access_key
-  secret_key = yandex_iam_service_account_static_access_key.storage_admin.secret_key
+  # Needed when the IAM token is a user's: the provider cannot tell the folder from it.
+  folder_id = var.folder_id
+  bucket    = each.value.name
+  tags      = var.labels
 
   versioning {
     enabled = each.value.versioning
@@ -71,11 +56,51 @@ resource "yandex_storage_bucket" "app" {
     }
   }
 
+  # Presigned PUT (uploads) and GET (downloads) from the web app; preflight answers for those only.
+  dynamic "cors_rule" {
+    for_each = length(var.browser_origins) > 0 ? [1] : []
+
+    content {
+      allowed_origins = var.browser_origins
+      allowed_methods = ["GET", "PUT", "HEAD"]
+      allowed_headers = ["Content-Type", "Content-MD5", "x-amz-*"]
+      expose_headers  = ["ETag"]
+      max_age_seconds = 600
+    }
+  }
+
   lifecycle_rule {
     id      = "abort-unfinished-uploads"
     enabled = true
 
     abort_incomplete_multipart_upload_days = 1
+  }
+
+  lifecycle_rule {
+    id      = "expire-tmp"
+    enabled = true
+
+    filter {
+      prefix = "tmp/"
+    }
+
+    expiration {
+      days = 1
+    }
+  }
+
+  # Old versions of overwritten or deleted objects do not stay forever.
+  dynamic "lifecycle_rule" {
+    for_each = each.value.versioning ? [1] : []
+
+    content {
+      id      = "expire-noncurrent-versions"
+      enabled = true
+
+      noncurrent_version_expiration {
+        days = var.noncurrent_version_retention_days
+      }
+    }
   }
 
   dynamic "lifecycle_rule" {
@@ -94,13 +119,6 @@ resource "yandex_storage_bucket" "app" {
       }
     }
   }
-
-  # The static key needs its role, and the key's account needs the KMS grant, before the bucket
-  # (and its encryption configuration) is written.
-  depends_on = [
-    yandex_resourcemanager_folder_iam_member.storage_admin,
-    yandex_kms_symmetric_key_iam_member.storage_admin,
-  ]
 }
 
 # storage.uploader: put objects (also through presigned URLs) and, as it includes storage.viewer,
@@ -111,4 +129,12 @@ resource "yandex_storage_bucket_iam_binding" "uploader" {
   bucket  = yandex_storage_bucket.app[each.key].bucket
   role    = "storage.uploader"
   members = ["serviceAccount:${yandex_iam_service_account.app[each.value.user].id}"]
+}
+
+# health checks that the attachments bucket answers (HeadBucket): storage.viewer and no role on
+# the storage key, so it sees keys and metadata but cannot decrypt an object.
+resource "yandex_storage_bucket_iam_binding" "health_viewer" {
+  bucket  = yandex_storage_bucket.app["attachments"].bucket
+  role    = "storage.viewer"
+  members = ["serviceAccount:${yandex_iam_service_account.app["fn-health"].id}"]
 }

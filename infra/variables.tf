@@ -1,5 +1,5 @@
-# Inputs. Only cloud_id and folder_id are required; everything else has a default that matches
-# serverless.yml and the local cloud (local/protocol-servers.ts).
+# Inputs. Required: cloud_id, folder_id, bucket_names (global names) and browser_origins; everything
+# else has a default that matches serverless.yml and the local cloud (local/protocol-servers.ts).
 
 # --- Where -------------------------------------------------------------------------------------
 
@@ -204,21 +204,37 @@ variable "field_key_users" {
 # --- Object Storage ----------------------------------------------------------------------------
 
 variable "bucket_names" {
-  description = "Names of the buckets (storage.tf). The defaults are platform/config.ts's defaults and the buckets serverless.yml's triggers watch; bucket names are global, so a changed name must be changed there too (npm run deploy:check compares them)."
+  description = "Names of the buckets (storage.tf). Required: bucket names are global across Yandex Cloud, so a fixed default would be taken by the first deployment and fail every other. serverless.yml gets them from `terraform output deploy_env` (ATTACHMENTS_BUCKET, READINGS_BUCKET, SPONSOR_BUCKET)."
   type = object({
     attachments   = string
     readings      = string
     sponsor_files = string
   })
-  default = {
-    attachments   = "telemed-attachments"
-    readings      = "telemed-readings"
-    sponsor_files = "telemed-sponsor-files"
-  }
 
   validation {
     condition     = alltrue([for name in values(var.bucket_names) : can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", name))])
     error_message = "Bucket names: 3-63 characters, lowercase letters, digits, '.' and '-', starting and ending with a letter or digit."
+  }
+}
+
+variable "browser_origins" {
+  description = "Origins of the web apps that upload and download files with presigned URLs (bucket CORS: GET, PUT, HEAD), e.g. [\"https://app.example.ru\"]. Required; [] when no browser talks to the buckets (mobile apps and the bot need no CORS)."
+  type        = list(string)
+
+  validation {
+    condition     = alltrue([for origin in var.browser_origins : can(regex("^https://[^/]+$", origin))])
+    error_message = "browser_origins: https://host[:port] origins, without a path."
+  }
+}
+
+variable "noncurrent_version_retention_days" {
+  description = "Days an overwritten or deleted object's old version is kept in the versioned buckets (attachments, readings) before the lifecycle rule removes it. Lifecycle rules run once a day from 00:00 UTC."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.noncurrent_version_retention_days >= 1 && floor(var.noncurrent_version_retention_days) == var.noncurrent_version_retention_days
+    error_message = "noncurrent_version_retention_days must be a whole number of days, at least 1."
   }
 }
 

@@ -1,7 +1,10 @@
 /**
  * `npm run build`: bundles every function named in serverless.yml into one CommonJS file,
- * dist/<name>/index.js (+ index.js.map), and zips it into dist/<name>.zip, the artifact the
- * Serverless plugin uploads. No package.json is shipped: Yandex would run `npm ci` on one.
+ * dist/<name>/index.js (+ index.js.map), and zips the code alone into dist/<name>.zip, the artifact
+ * the Serverless plugin uploads. No package.json is shipped: Yandex would run `npm ci` on one.
+ * Source maps stay in dist/ beside the code (external: the deployed code does not point at them):
+ * they were most of each zip, and a zip over 3.5 MiB makes the plugin upload through a bucket of
+ * its own. Map a cloud stack trace with the dist/ of the same commit.
  *
  * Code only some paths need (the SQS client for functions that
  * send) sits behind a dynamic import and is bundled separately into a lazy chunk beside
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
 import { ZipFile } from 'yazl';
+import { directUploadBytesMax } from './deploy-checks';
 
 export interface BuiltFunction {
   name: string;
@@ -109,7 +113,7 @@ const common: esbuild.BuildOptions = {
   target: 'node22.15',
   format: 'cjs',
   minify: true,
-  sourcemap: 'linked',
+  sourcemap: 'external',
   legalComments: 'none',
   metafile: true,
   // Sources are ESM ("type": "module") and may use import.meta.dirname/filename, which the cjs
@@ -191,8 +195,8 @@ async function reportWarnings(): Promise<void> {
 
 /**
  * Builds dist/.lazy/<chunk> once per run (the Yandex SDK is about 1.1 MB minified: gRPC,
- * protobufjs, axios, luxon, the KMS protos). Its source map omits sources to keep zips small;
- * stack traces still point at files and lines. Returns the file names to copy.
+ * protobufjs, axios, luxon, the KMS protos). Its source map stays in dist/.lazy and omits
+ * sources. Returns the file names to copy into a function's zip.
  */
 function buildLazyChunk(chunk: LazyChunk): Promise<string[]> {
   let built = lazyBuilds.get(chunk.file);
@@ -210,7 +214,7 @@ function buildLazyChunk(chunk: LazyChunk): Promise<string[]> {
         sourcesContent: false,
       });
       collectWarnings(result.warnings);
-      return [chunk.file, `${chunk.file}.map`];
+      return [chunk.file];
     })();
     lazyBuilds.set(chunk.file, built);
   }
@@ -247,7 +251,7 @@ async function buildFunction(fn: FunctionSpec): Promise<BuiltFunction> {
   const needed = lazyChunks.filter((chunk) =>
     output.imports.some((i) => i.external && i.path === `./${chunk.file}`),
   );
-  const files = ['index.js', 'index.js.map'];
+  const files = ['index.js'];
   for (const chunk of needed) {
     for (const file of await buildLazyChunk(chunk)) {
       await copyFile(path.join(lazyDir, file), path.join(dir, file));
@@ -322,8 +326,6 @@ export async function buildAll(): Promise<BuiltFunction[]> {
 
 /** The budget for index.js (the cold-start parse), shared with bench/coldstart.ts. */
 export const bundleBytesMax = 1.5 * 1024 * 1024;
-/** Yandex accepts a ZIP this big by direct upload; larger ones must go through Object Storage. */
-export const directUploadBytesMax = 3.5 * 1024 * 1024;
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,14 +1,15 @@
 /**
  * `npm run deploy:check`: everything about a deployment that can be checked offline (the checks
  * themselves are in deploy-checks.ts). Builds every function, parses every infra/*.tf, lints
- * residency, compares serverless.yml with infra/, the contract and the settings each function's
- * modules declare, and runs
- * the Serverless plugin's packaging with placeholder credentials. Not here: `terraform validate`
+ * residency, holds every resource block to the pinned provider's schema (infra/provider-schema.json),
+ * compares serverless.yml with infra/, the contract and the settings each function's modules
+ * declare, checks zip sizes, senders and dead-letter queues, and runs the Serverless plugin's
+ * packaging with placeholder credentials. Not here: `terraform validate`
  * (needs the provider download). Exits 1 on any problem.
  *   --skip-build   check the bundles already in the dist directory instead of building them
  *   --dist <dir>   where the bundles are (default dist/)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,14 +17,19 @@ import { parse } from 'yaml';
 import { catalog } from '../events/registry';
 import { loadOperations } from '../local/openapi-routes';
 import { BuildError, buildAll } from './build';
+import { type ProviderSchema, pinnedVersionProblems, schemaProblems } from './deploy/provider-schema';
 import * as checks from './deploy-checks';
-import { bucketSettings, deployPlaceholders, parseServerless, readInfra, type TfJson } from './deploy-inputs';
+import {
+  deployPlaceholders,
+  operatorSettings,
+  parseServerless,
+  readInfra,
+  type TfJson,
+} from './deploy-inputs';
 import { settingDefaults, settingsOfFunctions } from './function-settings';
 import { foreignLocations } from './residency-lint';
 import { packageOffline } from './serverless-package';
 
-/** ${env:…} settings the operator chooses rather than Terraform (README "Deploy"). */
-const operatorSettings = ['CRISIS_DUTY_TENANT'];
 const root = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
   options: { 'skip-build': { type: 'boolean', default: false }, dist: { type: 'string' } },
@@ -85,6 +91,14 @@ async function main() {
   const { parsed, problems } = await parseInfra(tfFiles);
   report(`every infra/*.tf parses (${tfFiles.length})`, problems);
   const infra = readInfra(parsed);
+  const schema = JSON.parse(read('infra/provider-schema.json')) as ProviderSchema;
+  const versions = parsed[tfFiles.indexOf('versions.tf')] as {
+    terraform?: { required_providers?: { yandex?: { version?: string } }[] }[];
+  };
+  report(`every resource block has what provider ${schema.version} requires (infra/provider-schema.json)`, [
+    ...pinnedVersionProblems(versions?.terraform?.[0]?.required_providers?.[0]?.yandex?.version, schema),
+    ...parsed.flatMap((tf, i) => schemaProblems(`infra/${tfFiles[i]}`, tf, schema)),
+  ]);
   const namePrefix = String(
     parsed.find((tf) => tf.variable?.name_prefix)?.variable?.name_prefix?.[0]?.default,
   );
@@ -110,7 +124,13 @@ async function main() {
     `every route in contracts/openapi.yaml maps to a deployed function (${routes.length})`,
     checks.unroutedOperations(routes, file),
   );
-  const contract = parse(contractText) as { 'x-yc-apigateway'?: { variables?: Record<string, unknown> } };
+  const contract = parse(contractText) as {
+    'x-yc-apigateway'?: { variables?: Record<string, unknown>; cors?: { methods?: string[] } };
+  };
+  report(
+    'every method of the contract is allowed by its CORS rule',
+    checks.routesOutsideCors(routes, contract['x-yc-apigateway']?.cors?.methods ?? []),
+  );
   report(
     'every variable of contracts/openapi.yaml is declared for API Gateway',
     checks.undeclaredGatewayVariables(
@@ -124,10 +144,17 @@ async function main() {
     checks.accountsMissingFromInfra(file, infra),
   );
   const groups = await settingsOfFunctions(root);
-  const configBuckets = bucketSettings(settingDefaults(groups));
   report(
-    "every bucket of serverless.yml and the modules' settings exists in infra/",
-    checks.bucketsMissingFromInfra(file, configBuckets, infra),
+    'every bucket serverless.yml names comes from terraform output deploy_env',
+    checks.bucketsNotFromTerraform(file, infra),
+  );
+  report(
+    'every sender is the operator’s, not a placeholder',
+    checks.sendersNotGiven(
+      file,
+      (name) => settingDefaults(new Map([[name, groups.get(name) ?? []]])),
+      process.env,
+    ),
   );
   report(
     'single ownership: serverless.yml declares no resources and no API Gateway',
@@ -138,8 +165,8 @@ async function main() {
     checks.pluginPitfalls(file).concat(checks.keysOfOtherAccounts(file, namePrefix)),
   );
   report(
-    'every Object Storage trigger retries and keeps what still fails in a dead-letter queue of infra/',
-    checks.bucketTriggersThatDrop(file, infra),
+    'every trigger keeps what fails every retry in a dead-letter queue of infra/',
+    checks.triggersThatDrop(file, infra),
   );
   report(
     'every env setting serverless.yml needs comes from terraform output deploy_env or the operator',
@@ -150,6 +177,14 @@ async function main() {
     "every function is given what its modules' settings need in the cloud, and passes their checks",
     checks.settingsRefused(file, deployPlaceholders, (name) => groups.get(name) ?? []),
   );
+
+  const zipSizes = new Map(
+    [...built].map((name) => [
+      name,
+      statSync(join(distDir, `${name}.zip`), { throwIfNoEntry: false })?.size ?? 0,
+    ]),
+  );
+  report('every zip is under the 3.5 MiB direct upload', checks.oversizedZips(zipSizes));
 
   const packaging = await packageOffline(root, distDir, serverlessText);
   report(

@@ -72,29 +72,27 @@ export function accountsMissingFromInfra(file: ServerlessFile, infra: Infra): st
     .map(({ where, account }) => `${where} ${account}: no such service account in infra/iam.tf`);
 }
 
-/** Buckets of bucket triggers, of the functions' *_BUCKET settings and of the config defaults. */
-export function bucketsMissingFromInfra(
-  file: ServerlessFile,
-  configDefaults: Record<string, string>,
-  infra: Infra,
-) {
+/**
+ * Bucket names are global, so none is written into serverless.yml: every bucket trigger and every
+ * *_BUCKET setting takes a name `terraform output deploy_env` exports from var.bucket_names.
+ */
+export function bucketsNotFromTerraform(file: ServerlessFile, infra: Infra): string[] {
   const named = [
     ...eventsOf(file)
       .filter(({ type }) => type === 's3')
-      .map(({ name, spec }) => ({ where: `${name} s3 trigger`, bucket: String(spec.bucket) })),
+      .map(({ name, spec }) => ({ where: `${name} s3 trigger bucket`, value: String(spec.bucket) })),
     ...entries(file).flatMap(([name, fn]) =>
       Object.entries(fn.environment ?? {})
         .filter(([key]) => key.endsWith('_BUCKET'))
-        .map(([key, bucket]) => ({ where: `${name} ${key}`, bucket: String(bucket) })),
+        .map(([key, value]) => ({ where: `${name} ${key}`, value: String(value) })),
     ),
-    ...Object.entries(configDefaults).map(([key, bucket]) => ({
-      where: `platform/config.ts ${key}`,
-      bucket,
-    })),
   ];
   const problems = named
-    .filter(({ bucket }) => !infra.buckets.includes(bucket))
-    .map(({ where, bucket }) => `${where}: bucket ${bucket} is not in infra/ var.bucket_names`);
+    .filter(({ value }) => !infra.bucketEnv.includes(value.match(/^\$\{env:(\w+)\}$/)?.[1] ?? ''))
+    .map(
+      ({ where, value }) =>
+        `${where}: ${value} is not a bucket name from terraform output deploy_env (\${env:${infra.bucketEnv.join('|')}})`,
+    );
   return [...new Set(problems)];
 }
 
@@ -143,25 +141,93 @@ export function pluginPitfalls(file: ServerlessFile): string[] {
 }
 
 /**
- * Object Storage triggers that could lose an upload: Yandex drops an event that fails every
- * retry unless the trigger names a dead-letter queue (reference/yandex-cloud.md §2c).
+ * Triggers that could lose an event: Yandex drops one that fails every retry unless the trigger
+ * names a dead-letter queue (reference/yandex-cloud.md §2c). Object Storage and timer triggers of
+ * serverless.yml need one of infra/; Message Queue triggers dead-letter through their queue's
+ * redrive policy (queues.tf); infra/'s own triggers need a dlq {} block.
  */
-export function bucketTriggersThatDrop(file: ServerlessFile, infra: Infra): string[] {
+export function triggersThatDrop(file: ServerlessFile, infra: Infra): string[] {
   const problems: string[] = [];
   for (const { name, type, spec } of eventsOf(file)) {
-    if (type !== 's3') continue;
+    if (type !== 's3' && type !== 'cron') continue;
     const queue = String(spec.dlqId ?? '')
       .split(':')
       .pop();
-    if (!spec.retry) problems.push(`${name} s3 trigger: no retry, so one failed invocation loses the file`);
+    if (type === 's3' && !spec.retry)
+      problems.push(`${name} s3 trigger: no retry, so one failed invocation loses the file`);
     if (!queue || !infra.deadLetterQueues.includes(queue))
       problems.push(
-        `${name} s3 trigger: dlqId must be the ARN of a dead-letter queue of infra/ (${infra.deadLetterQueues.join(', ')})`,
+        `${name} ${type} trigger: dlqId must be the ARN of a dead-letter queue of infra/ (${infra.deadLetterQueues.join(', ')})`,
       );
     if (!spec.dlqAccount && !spec.dlqAccountId)
-      problems.push(`${name} s3 trigger: no dlqAccount, so the plugin sets no dead-letter queue`);
+      problems.push(`${name} ${type} trigger: no dlqAccount, so the plugin sets no dead-letter queue`);
   }
+  for (const trigger of infra.triggers)
+    if (!trigger.messageQueue && !trigger.deadLetterQueue)
+      problems.push(
+        `infra/ yandex_function_trigger.${trigger.name}: no dlq {}, so events failing every retry are dropped`,
+      );
   return problems;
+}
+
+/** Methods of the contract's routes that its CORS rule does not allow: browsers would be refused. */
+export function routesOutsideCors(routes: readonly Route[], corsMethods: readonly string[]): string[] {
+  const allowed = new Set(corsMethods.map((method) => method.toUpperCase()));
+  return routes
+    .filter(({ method }) => method !== 'OPTIONS' && !allowed.has(method))
+    .map(
+      ({ method, path }) =>
+        `${method} ${path}: ${method} is not in x-yc-apigateway.cors.methods (${[...allowed].join(', ')})`,
+    );
+}
+
+/** The plugin uploads a zip of at least this directly; above it, through a bucket of its own. */
+export const directUploadBytesMax = 3.5 * 1024 * 1024;
+
+export function oversizedZips(sizes: ReadonlyMap<string, number>, limit = directUploadBytesMax): string[] {
+  return [...sizes]
+    .filter(([, bytes]) => bytes >= limit)
+    .map(
+      ([name, bytes]) =>
+        `dist/${name}.zip: ${(bytes / 1024 / 1024).toFixed(2)} MiB, not under the plugin's 3.5 MiB direct upload (above it the plugin wants AWS keys and creates an unencrypted bucket)`,
+    );
+}
+
+/** Settings that name who a message is from: Postbox needs a verified domain, CNS a registered name. */
+export const senderSettings = ['EMAIL_FROM', 'SMS_SENDER_ID'] as const;
+
+/**
+ * Every function whose modules send messages takes its senders from the operator
+ * (`${env:EMAIL_FROM}`, no default), never a module default or a literal, and a sender the
+ * operator gave is not a placeholder: the module's own default or an example domain.
+ */
+export function sendersNotGiven(
+  file: ServerlessFile,
+  defaultsOf: (name: string) => Record<string, unknown>,
+  operatorEnv: Record<string, string | undefined>,
+): string[] {
+  const problems = entries(file).flatMap(([name, fn]) => {
+    const defaults = defaultsOf(name);
+    return senderSettings
+      .filter((key) => key in defaults)
+      .filter((key) => fn.environment?.[key] !== `\${env:${key}}`)
+      .map((key) =>
+        fn.environment?.[key] === undefined
+          ? `${name}: ${key} is not given, so the placeholder ${defaults[key]} would be used; set ${key}: \${env:${key}}`
+          : `${name}: ${key} is ${fn.environment[key]}; it must be the operator's \${env:${key}}, without a default`,
+      );
+  });
+  const placeholders = new Set(
+    Object.keys(file.functions).flatMap((name) => senderSettings.map((key) => String(defaultsOf(name)[key]))),
+  );
+  const given = senderSettings
+    .filter((key) => operatorEnv[key] !== undefined)
+    .filter((key) => {
+      const value = operatorEnv[key] as string;
+      return placeholders.has(value) || /(^|[.@])example\./i.test(value);
+    })
+    .map((key) => `${key}=${operatorEnv[key]} is a placeholder: give the verified sender of this deployment`);
+  return [...problems, ...given];
 }
 
 /** The env name of an account's key secret: telemed-fn-api → FN_API_KEY_SECRET_ID. */

@@ -32,18 +32,21 @@ export interface Infra {
   /** Service account names as created: `<name_prefix>-<key>`. */
   serviceAccounts: string[];
   queues: string[];
-  buckets: string[];
+  /** Bucket names `terraform output deploy_env` exports: ATTACHMENTS_BUCKET, … */
+  bucketEnv: string[];
   /** Names `terraform output deploy_env` exports. */
   deployEnv: string[];
   /** Queues that only keep what failed: each queue's `<name>-dlq` and the triggers' own. */
   deadLetterQueues: string[];
+  /** infra/'s own triggers (yandex_function_trigger), by resource name. */
+  triggers: { name: string; messageQueue: boolean; deadLetterQueue: boolean }[];
 }
 
 /** One .tf file as @cdktf/hcl2json returns it. */
 export type TfJson = {
   locals?: Record<string, unknown>[];
   variable?: Record<string, { default?: unknown }[]>;
-  resource?: Record<string, Record<string, { name?: unknown }[]>>;
+  resource?: Record<string, Record<string, Record<string, unknown>[]>>;
 };
 
 export function readInfra(files: TfJson[]): Infra {
@@ -59,8 +62,11 @@ export function readInfra(files: TfJson[]): Infra {
   return {
     serviceAccounts: accountKeys.map((key) => `${defaultOf('name_prefix')}-${key}`),
     queues,
-    buckets: Object.values((defaultOf('bucket_names') ?? {}) as Record<string, string>),
     deployEnv: keysOf(locals.deploy_env),
+    // outputs.tf: the deploy_env entries that are yandex_storage_bucket names.
+    bucketEnv: Object.entries((locals.deploy_env ?? {}) as Record<string, unknown>)
+      .filter(([, value]) => String(value).startsWith('${yandex_storage_bucket.'))
+      .map(([name]) => name),
     // queues.tf: `<name>-dlq` for each of var.queues, and queues named outright (triggers-dlq).
     deadLetterQueues: [
       ...queues.map((queue) => `${queue}-dlq`),
@@ -69,6 +75,13 @@ export function readInfra(files: TfJson[]): Infra {
         .map((blocks) => blocks[0]?.name)
         .filter((name): name is string => typeof name === 'string' && !name.includes('${')),
     ],
+    triggers: files.flatMap((file) =>
+      Object.entries(file.resource?.yandex_function_trigger ?? {}).map(([name, [body]]) => ({
+        name,
+        messageQueue: body?.message_queue !== undefined,
+        deadLetterQueue: body?.dlq !== undefined,
+      })),
+    ),
   };
 }
 
@@ -79,14 +92,8 @@ export interface Route {
   functionName: string;
 }
 
-/** The *_BUCKET settings of a configuration (platform/config.ts defaults). */
-export function bucketSettings(config: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(config)
-      .filter(([key]) => key.endsWith('_BUCKET'))
-      .map(([key, value]) => [key, String(value)]),
-  );
-}
+/** ${env:…} settings the operator chooses rather than Terraform (README "Deploy"). */
+export const operatorSettings = ['CRISIS_DUTY_TENANT', 'EMAIL_FROM', 'SMS_SENDER_ID'];
 
 /** Plausible values of what Terraform, Lockbox and the operator fill in at deploy time. */
 export const deployPlaceholders: Record<string, string> = {
@@ -94,6 +101,11 @@ export const deployPlaceholders: Record<string, string> = {
   YDB_DATABASE: '/ru-central1/b1gplaceholder/etnplaceholder',
   KMS_KEY_ID: 'abjplaceholder',
   CRISIS_DUTY_TENANT: 'clinic-on-duty',
+  ATTACHMENTS_BUCKET: 'clinic-attachments',
+  READINGS_BUCKET: 'clinic-readings',
+  SPONSOR_BUCKET: 'clinic-sponsor-files',
+  EMAIL_FROM: 'no-reply@clinic.ru',
+  SMS_SENDER_ID: 'Clinic',
   TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`,
   TELEGRAM_WEBHOOK_SECRET: 'placeholder-webhook-secret',
 };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as checks from '../../scripts/deploy-checks';
-import { deployPlaceholders, type ServerlessFile } from '../../scripts/deploy-inputs';
+import { deployPlaceholders, operatorSettings, type ServerlessFile } from '../../scripts/deploy-inputs';
 import { foreignLocations } from '../../scripts/residency-lint';
 import { read, repository, tfFiles } from './repository';
 
@@ -28,12 +28,14 @@ describe('deploy:check on the repository as it is', () => {
       routes: checks.unroutedOperations(repo.routes, file),
       gatewayVariables: checks.undeclaredGatewayVariables(repo.contractText, repo.gatewayVariables),
       accounts: checks.accountsMissingFromInfra(file, infra),
-      buckets: checks.bucketsMissingFromInfra(file, repo.configBuckets, infra),
+      buckets: checks.bucketsNotFromTerraform(file, infra),
       ownership: checks.ownedTwice(file),
       plugin: checks.pluginPitfalls(file),
-      deadLetters: checks.bucketTriggersThatDrop(file, infra),
+      deadLetters: checks.triggersThatDrop(file, infra),
       keys: checks.keysOfOtherAccounts(file, 'telemed'),
-      deployEnv: checks.deployEnvMissing(repo.serverlessText, infra, ['CRISIS_DUTY_TENANT']),
+      deployEnv: checks.deployEnvMissing(repo.serverlessText, infra, operatorSettings),
+      cors: checks.routesOutsideCors(repo.routes, repo.corsMethods),
+      senders: checks.sendersNotGiven(file, repo.defaultsOf, {}),
       settings: checks.settingsRefused(file, deployPlaceholders, repo.settingsOf),
     };
     // Assess
@@ -143,21 +145,20 @@ describe('deploy:check names what is inconsistent', () => {
     ]);
   });
 
-  it('reports a bucket of a trigger, a setting or the config that infra/ does not create', () => {
+  it('reports a bucket name written into serverless.yml instead of taken from terraform output', () => {
     // Prepare
     const file = serverless();
     file.functions['readings-files']?.events?.push(s3Event('telemed-ecg'));
     const coverage = file.functions.coverage as NonNullable<ServerlessFile['functions'][string]>;
     // Its own copy: functions share their account's environment (a YAML alias).
     coverage.environment = { ...coverage.environment, SPONSOR_BUCKET: 'telemed-sponsors' };
-    const configBuckets = { ...repo.configBuckets, INVOICES_BUCKET: 'telemed-invoices' };
     // Act
-    const problems = checks.bucketsMissingFromInfra(file, configBuckets, repo.infra);
+    const problems = checks.bucketsNotFromTerraform(file, repo.infra);
     // Assess
+    const names = '${env:ATTACHMENTS_BUCKET|READINGS_BUCKET|SPONSOR_BUCKET}';
     expect(problems).toEqual([
-      'readings-files s3 trigger: bucket telemed-ecg is not in infra/ var.bucket_names',
-      'coverage SPONSOR_BUCKET: bucket telemed-sponsors is not in infra/ var.bucket_names',
-      'platform/config.ts INVOICES_BUCKET: bucket telemed-invoices is not in infra/ var.bucket_names',
+      `readings-files s3 trigger bucket: telemed-ecg is not a bucket name from terraform output deploy_env (${names})`,
+      `coverage SPONSOR_BUCKET: telemed-sponsors is not a bucket name from terraform output deploy_env (${names})`,
     ]);
   });
 
@@ -207,7 +208,7 @@ describe('deploy:check names what is inconsistent', () => {
     imports.dlqId = `yrn:yc:ymq:ru-central1:\${env:YC_FOLDER_ID}:imports-dlq`;
     delete imports.dlqAccount;
     // Act
-    const problems = checks.bucketTriggersThatDrop(file, repo.infra);
+    const problems = checks.triggersThatDrop(file, repo.infra);
     // Assess
     const known = repo.infra.deadLetterQueues.join(', ');
     expect(repo.infra.deadLetterQueues).toContain('triggers-dlq');
@@ -239,7 +240,7 @@ describe('deploy:check names what is inconsistent', () => {
     // Prepare
     const text = `${repo.serverlessText}\n      PAYMENT_KEY: \${lockbox:\${env:PAYMENT_SECRET_ID}/KEY}\n`;
     // Act
-    const problems = checks.deployEnvMissing(text, repo.infra, ['CRISIS_DUTY_TENANT']);
+    const problems = checks.deployEnvMissing(text, repo.infra, operatorSettings);
     // Assess
     expect(problems).toEqual([
       `serverless.yml needs \${env:PAYMENT_SECRET_ID}: neither infra/ output deploy_env nor an operator setting`,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { catalog } from '../../events/registry';
 import { loadOperations } from '../../local/openapi-routes';
-import { bucketSettings, parseServerless, readInfra, type TfJson } from '../../scripts/deploy-inputs';
+import { parseServerless, readInfra, type TfJson } from '../../scripts/deploy-inputs';
 import { settingDefaults, settingsOfFunctions } from '../../scripts/function-settings';
 
 export const root = resolve(import.meta.dirname, '../..');
@@ -22,7 +22,9 @@ export async function repository() {
   const serverlessText = read('serverless.yml');
   const contractText = read('contracts/openapi.yaml');
   const tf = await Promise.all(tfFiles.map((file) => parseHcl(file, read(file))));
-  const contract = parse(contractText) as { 'x-yc-apigateway': { variables: Record<string, unknown> } };
+  const contract = parse(contractText) as {
+    'x-yc-apigateway': { variables: Record<string, unknown>; cors: { methods: string[] } };
+  };
   const settings = await settingsOfFunctions(root);
   return {
     serverlessText,
@@ -32,7 +34,11 @@ export async function repository() {
     routes: loadOperations(join(root, 'contracts/openapi.yaml')),
     gatewayVariables: Object.keys(contract['x-yc-apigateway'].variables),
     catalogQueues: catalog.map((event) => event.queue),
-    configBuckets: bucketSettings(settingDefaults(settings)),
+    corsMethods: contract['x-yc-apigateway'].cors.methods,
+    /** The defaults a function's modules fall back to when given nothing. */
+    defaultsOf: (name: string) => settingDefaults(new Map([[name, settings.get(name) ?? []]])),
+    /** Each parsed .tf file, by its path. */
+    tf: new Map(tfFiles.map((file, i) => [file, tf[i] as TfJson])),
     /** Each function's settings groups, from what its bundle holds. */
     settingsOf: (name: string) => settings.get(name) ?? [],
   };
