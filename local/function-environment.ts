@@ -10,6 +10,7 @@ export const embeddedSettings = [
   'LOG_LEVEL',
   'DB_DRIVER',
   'SQLITE_PATH',
+  'SQLITE_RERUN',
   'KMS_DRIVER',
   'KEYRING_PATH',
   'QUEUE_ENDPOINT',

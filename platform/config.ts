@@ -15,6 +15,8 @@ export const config = defineSettings(
     YC_ZONE: setting.optionalText(),
     DB_DRIVER: setting.oneOf(['sqlite', 'ydb'], 'ydb'),
     SQLITE_PATH: setting.text('.data/telemed.sqlite'),
+    /** Tests only: abort the first N commits of every (N) or every M-th (N/M) SQLite transaction, as YDB may. */
+    SQLITE_RERUN: setting.matching(/^\d+(\/\d+)?$/, 'N or N/M'),
     YDB_ENDPOINT: setting.optionalText(),
     YDB_DATABASE: setting.optionalText(),
     /** Local YDB with authentication only; in the cloud the function's service account is used (metadata). */

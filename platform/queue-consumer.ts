@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { Envelope, EventDefinition } from '../events/envelope';
 import { InvalidEvent, parseEvent } from '../events/parse';
 import { config } from './config';
+import { performEffects, resumeEffects } from './effects';
 import { invocationLogger } from './invocation';
 import type { Logger } from './logger';
 import { deadLetterQueueOf } from './messaging/queues';
@@ -14,7 +15,11 @@ export interface ConsumerSpec<TDef extends EventDefinition> {
   /** Names the consumer in dedupe records and logs; keep it stable. */
   name: string;
   events: readonly TDef[];
-  /** Applies one event inside the transaction that also records it as processed. */
+  /**
+   * Applies one event inside the transaction that also records it as processed. It may be run
+   * more than once (YDB re-runs a transaction on abort), so it touches nothing outside the
+   * database: it claims effects (platform/effects.ts), which the kit performs after commit.
+   */
   handle(
     event: Envelope<z.infer<TDef['data']>> & { type: TDef['type'] },
     repos: Repositories,
@@ -28,7 +33,7 @@ export interface AttemptRecord {
   error: string;
 }
 
-export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead_lettered';
+export type Outcome = 'processed' | 'duplicate' | 'retried' | 'dead_lettered' | 'handed_back';
 
 export interface BatchReport {
   outcomes: { messageId: string; eventId?: string; outcome: Outcome }[];
@@ -39,27 +44,43 @@ export function defineConsumer<TDef extends EventDefinition>(spec: ConsumerSpec<
   return spec;
 }
 
+/** Time kept back at the end of an invocation for handing the untaken messages back. */
+const handBackReserveMs = 3_000;
+
 /**
  * A Message Queue trigger handler. Yandex triggers have no partial batch failure and no
  * receipt handle, so each message is handled on its own: applied once (deduped on event
  * id in the same transaction as its effect), or re-sent with an attempt counter and a
  * growing delay, or sent to the dead-letter queue with its attempt history. The batch
  * throws, and is redelivered whole, only when a failed message cannot be re-sent.
+ *
+ * It takes no message it may not finish: when the time left is short of the slowest message
+ * so far plus a reserve, the rest are sent back to their queue as they came (same attempt
+ * count) and the call returns, so Yandex deletes the batch. Throwing instead would redeliver
+ * the whole batch after the visibility timeout: nothing lost either (the processed ones are
+ * deduped), but every message waits, and the processed ones are read again.
  */
 export function queueConsumer<TDef extends EventDefinition>(spec: ConsumerSpec<TDef>) {
-  const consume = async (event: MessageQueueEvent): Promise<BatchReport> => {
+  const consume = async (event: MessageQueueEvent, context: FunctionContext): Promise<BatchReport> => {
     const outcomes: BatchReport['outcomes'] = [];
-    for (const message of event.messages) {
+    let slowestMs = 0;
+    for (const [i, message] of event.messages.entries()) {
+      if (context.getRemainingTimeInMillis() < handBackReserveMs + 2 * slowestMs) {
+        outcomes.push(...(await handBack(event.messages.slice(i))));
+        invocationLogger().warn(
+          { consumer: spec.name, handedBack: event.messages.length - i },
+          'time short: rest of the batch handed back',
+        );
+        break;
+      }
+      const started = Date.now();
       const queue = queueNameFromYrn(message.details.queue_id);
       outcomes.push(await consumeOne(spec, queue, message.details.message));
+      slowestMs = Math.max(slowestMs, Date.now() - started);
     }
     return { outcomes };
   };
-  const handler = withInvocation(
-    spec.name,
-    correlationIdOf,
-    (event: MessageQueueEvent, _context: FunctionContext) => consume(event),
-  );
+  const handler = withInvocation(spec.name, correlationIdOf, consume);
   // What it accepts stays readable on the handler: the event registry is checked against it.
   return Object.assign(handler, { consumer: spec as ConsumerSpec<EventDefinition> });
 }
@@ -87,12 +108,18 @@ async function consumeOne<TDef extends EventDefinition>(
   }
   const eventLogger = logger.child({ eventId: event.id, eventType: event.type });
   const { store } = await getServices();
+  const source = `${spec.name}:${event.id}`;
   try {
-    const applied = await store.transaction(async (repos) => {
-      if (!(await repos.processedEvents.claim(spec.name, event.id))) return false;
+    const { applied, claims } = await store.transaction(async (repos) => {
+      if (!(await repos.processedEvents.claim(spec.name, event.id))) return { applied: false, claims: [] };
+      repos.effects.useSource(source);
       await spec.handle(event, repos, eventLogger);
-      return true;
+      return { applied: true, claims: repos.effects.claimed() };
     });
+    // After commit only: a transaction re-run never performs the claims of the attempt it undid.
+    if (applied) await performEffects(store, claims);
+    // A redelivery (after a crash, or a failed send's retry) performs what is still pending.
+    else await resumeEffects(store, source);
     const outcome: Outcome = applied ? 'processed' : 'duplicate';
     eventLogger.info({ outcome, attempt: history.length + 1 }, 'event consumed');
     return { ...base, eventId: event.id, outcome };
@@ -116,6 +143,22 @@ async function consumeOne<TDef extends EventDefinition>(
     );
     return { ...base, eventId: event.id, outcome: 'retried' };
   }
+}
+
+/** Back to their queues as they came, attempt history unchanged: they were not tried. */
+async function handBack(messages: MessageQueueEvent['messages']): Promise<BatchReport['outcomes']> {
+  const { queues } = await getServices();
+  return Promise.all(
+    messages.map(async ({ details }) => {
+      const attributes = Object.fromEntries(
+        Object.entries(details.message.message_attributes ?? {}).flatMap(([name, value]) =>
+          value.stringValue === undefined ? [] : [[name, value.stringValue]],
+        ),
+      );
+      await queues.send(queueNameFromYrn(details.queue_id), details.message.body, { attributes });
+      return { messageId: details.message.message_id, outcome: 'handed_back' as const };
+    }),
+  );
 }
 
 async function deadLetter(queue: string, message: QueueMessage, attempts: AttemptRecord[]): Promise<void> {

@@ -92,8 +92,8 @@ function lazyQueues(cfg: Config): Queues {
 async function openDatabase(cfg: Config): Promise<Database> {
   if (cfg.DB_DRIVER === 'sqlite') {
     // Not loaded in the cloud, where node:sqlite would only print an experimental warning.
-    const { SqliteDatabase } = await import('../storage/sqlite/database');
-    return new SqliteDatabase(cfg.SQLITE_PATH);
+    const { SqliteDatabase, parseRerunSwitch } = await import('../storage/sqlite/database');
+    return new SqliteDatabase(cfg.SQLITE_PATH, Date.now, { rerun: parseRerunSwitch(cfg.SQLITE_RERUN) });
   }
   const { openYdb } = await import('../storage/ydb/database');
   return openYdb({

@@ -1,6 +1,7 @@
 import type { Database, Tables, TransactionOptions } from '../storage/port';
 import type { FieldCipher } from './crypto/field-cipher';
 import { AuditLog } from './repositories/audit-log';
+import { Effects } from './repositories/effects';
 import { IdempotencyKeys } from './repositories/idempotency-keys';
 import { OutboxStore } from './repositories/outbox';
 import { ProcessedEvents } from './repositories/processed-events';
@@ -22,6 +23,7 @@ export interface TransactionScope {
 export interface Repositories {
   outbox: OutboxStore;
   processedEvents: ProcessedEvents;
+  effects: Effects;
   idempotencyKeys: IdempotencyKeys;
   audit: AuditLog;
 }
@@ -48,6 +50,7 @@ export function defineRepositories<K extends keyof Repositories>(factories: Fact
 defineRepositories({
   outbox: ({ tables, now }) => new OutboxStore(tables, now),
   processedEvents: ({ tables, now }) => new ProcessedEvents(tables, now),
+  effects: ({ tables, now }) => new Effects(tables, now),
   idempotencyKeys: ({ tables, cipher, now }) => new IdempotencyKeys(tables, cipher, now),
   audit: ({ tables, now }) => new AuditLog(tables, now),
 });

@@ -1,7 +1,10 @@
 import { defineTables, type TablesOf } from '../storage/catalog';
 import { int, json, optional, text, timestamp } from '../storage/columns';
 
-/** The runtime kit's own tables: the outbox, consumers' dedupe records, idempotency keys, the audit log. */
+/**
+ * The runtime kit's own tables: the outbox, consumers' dedupe records, effects claimed for after
+ * commit, idempotency keys, the audit log.
+ */
 export const platformTables = defineTables({
   outbox: {
     columns: {
@@ -17,6 +20,25 @@ export const platformTables = defineTables({
     },
     primaryKey: ['id'],
     indexes: { outbox_by_created: { columns: ['created_at', 'seq'] } },
+    expiresAt: 'expires_at',
+  },
+  /** Effects outside the database, claimed in a transaction and performed after it committed (platform/effects.ts). */
+  effects: {
+    columns: {
+      source: text,
+      key: text,
+      kind: text,
+      payload: json,
+      /** pending until performed (or refused for good), then done. */
+      state: text,
+      /** Who performs it holds it until then; after that, whoever finds it pending may take it over. */
+      lease_until: optional(timestamp),
+      outcome: optional(json),
+      created_at: timestamp,
+      expires_at: timestamp,
+    },
+    primaryKey: ['source', 'key'],
+    indexes: { effects_pending: { columns: ['state', 'created_at'] } },
     expiresAt: 'expires_at',
   },
   processed_events: {

@@ -1,5 +1,5 @@
 import { defineConsumer } from '../../platform/queue-consumer';
-import { channelsFor, notificationsSettings } from '../notifications';
+import { notificationsSettings } from '../notifications';
 import { alertRaisedV1 } from '../readings/events';
 import { crisisDetectedV1 } from '../triage/events';
 import { openEscalation } from './ladder';
@@ -9,14 +9,15 @@ import { escalationsSettings } from './settings';
 /**
  * Message Queue trigger on `crisis`: a patient on the crisis path, or a critical reading, opens
  * an escalation that someone must acknowledge within ESCALATION_SLA_MINUTES, and the first
- * person on its ladder is told at once. The message carries no health data, only a reference.
+ * person on its ladder is told at once, by a call or message sent after the escalation is
+ * committed (platform/effects.ts). The message carries no health data, only a reference.
  */
 export const crisisConsumer = defineConsumer({
   name: 'escalations',
   events: [crisisDetectedV1, alertRaisedV1],
   handle: async (event, repos) => {
     if (event.type === 'alert.raised.v1') {
-      return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1], await channelsFor(repos));
+      return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1]);
     }
     await openEscalation(
       repos,
@@ -28,7 +29,6 @@ export const crisisConsumer = defineConsumer({
       },
       {
         now: Date.now(),
-        channels: await channelsFor(repos),
         hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
         slaMinutes: escalationsSettings().ESCALATION_SLA_MINUTES,
       },

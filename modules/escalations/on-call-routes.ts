@@ -3,6 +3,7 @@ import { type Caller, tenantOf } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
+import type { Repositories } from '../../platform/store';
 import { acknowledgeEscalation } from './ladder';
 import { escalationParams, onCallContactsBody } from './on-call-schemas';
 import type { Escalation } from './repositories/escalations';
@@ -38,6 +39,26 @@ const setContacts = httpRoute({
 const mayHandle = (caller: Caller, escalation: Escalation) =>
   (caller.role === 'doctor' || caller.role === 'clinic_admin') && tenantOf(caller) === escalation.tenantId;
 
+/** Each step as it turned out: a call queued at the step is sent after commit, and its log says how it went. */
+async function stepsOf(repos: Repositories, escalation: Escalation) {
+  const steps = await repos.escalations.steps(escalation.id);
+  return Promise.all(
+    steps.map(async (step) =>
+      step.status !== 'queued'
+        ? step
+        : {
+            ...step,
+            status:
+              (await repos.notifications.outcomeOf(
+                step.recipientId,
+                escalation.id,
+                Date.parse(step.at) - 60_000,
+              )) ?? step.status,
+          },
+    ),
+  );
+}
+
 const view = (escalation: Escalation, steps: unknown[]) => ({
   id: escalation.id,
   kind: escalation.kind,
@@ -57,7 +78,7 @@ const getEscalation = httpRoute({
     const body = await store.transaction(async (r) => {
       const escalation = await r.escalations.get(params.escalationId);
       if (!escalation || !mayHandle(caller, escalation)) throw problems.notFound('Escalation');
-      return view(escalation, await r.escalations.steps(escalation.id));
+      return view(escalation, await stepsOf(r, escalation));
     });
     return { status: 200, body };
   },
@@ -73,7 +94,7 @@ const acknowledge = httpRoute({
       const escalation = await r.escalations.get(params.escalationId);
       if (!escalation || !mayHandle(caller, escalation)) throw problems.notFound('Escalation');
       const acknowledged = await acknowledgeEscalation(r, escalation.id, caller.subject, Date.now());
-      return view(acknowledged ?? escalation, await r.escalations.steps(escalation.id));
+      return view(acknowledged ?? escalation, await stepsOf(r, escalation));
     });
     return { status: 200, body };
   },

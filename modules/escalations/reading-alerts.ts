@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Envelope } from '../../events/envelope';
 import type { Repositories } from '../../platform/store';
-import { type Channel, deliver, notificationsSettings } from '../notifications';
+import { deliver, notificationsSettings } from '../notifications';
 import type { alertRaisedV1 } from '../readings/events';
 import { ladderOf, openEscalation } from './ladder';
 import { escalationsSettings } from './settings';
@@ -13,14 +13,9 @@ type AlertRaised = Envelope<z.infer<(typeof alertRaisedV1)['data']>>;
  * doctor's acknowledgement of the alert stops it). A sustained one tells the first person on
  * the ladder once, without escalating.
  */
-export async function onReadingAlert(
-  repos: Repositories,
-  event: AlertRaised,
-  channels: Partial<Record<string, Channel>>,
-): Promise<void> {
+export async function onReadingAlert(repos: Repositories, event: AlertRaised): Promise<void> {
   const context = {
     now: Date.now(),
-    channels,
     hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
     slaMinutes: escalationsSettings().ESCALATION_SLA_MINUTES,
   };

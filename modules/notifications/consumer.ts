@@ -3,7 +3,6 @@ import type { Repositories } from '../../platform/store';
 import { appointmentEventsV1, paymentRefundRefusedV1 } from '../booking/events';
 import { consultationEventsV1 } from '../consultations/events';
 import { patientRegisteredV1 } from '../patients/events';
-import { channelsFor } from './channels/select';
 import { decide, type Intent } from './decisions';
 import { deliver } from './deliver';
 import { notificationRequestedV1 } from './events/notification-requested.v1';
@@ -20,8 +19,8 @@ async function withPatientZone(repos: Repositories, intent: Intent, data: unknow
 
 /**
  * Message Queue trigger on `notifications`: turns events into messages for their
- * recipients and sends them through their channels (see deliver.ts). The consumer
- * records the event as processed in the same transaction, so one event is one message.
+ * recipients, claimed in the transaction that records the event as processed and sent
+ * through their channels after it commits (deliver.ts), so one event is one message.
  */
 export const notificationsConsumer = defineConsumer({
   name: 'notifications',
@@ -45,11 +44,7 @@ export const notificationsConsumer = defineConsumer({
     await deliver(
       repos,
       { ...intent, tenantId: event.tenant, sourceEventId: event.id },
-      {
-        now: Date.now(),
-        channels: await channelsFor(repos),
-        hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
-      },
+      { now: Date.now(), hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT },
     );
   },
 });

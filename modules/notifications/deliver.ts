@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
+import { claimEffect, defineEffect } from '../../platform/effects';
 import type { Repositories } from '../../platform/store';
 import { type ChannelName, channelAllows } from './channel-policy';
-import type { Channel } from './channels/port';
 import { PermanentFailure } from './channels/port';
+import { channelsFor } from './channels/select';
 import type { Intent } from './decisions';
 import { messageTemplates, render } from './message-templates';
 import { quietUntil } from './quiet-hours';
@@ -15,10 +16,53 @@ export interface Delivery extends Intent {
 
 export interface DeliveryContext {
   now: number;
-  channels: Partial<Record<ChannelName, Channel>>;
   /** Messages per recipient per hour; critical ones are not counted against it. */
   hourlyLimit: number;
 }
+
+/** A message to send after commit: its record, and the channels to try in order. */
+interface Sending {
+  notificationId: string;
+  routes: { channel: ChannelName; address: string }[];
+  message: { subject: string; text: string };
+}
+
+type Sent =
+  | { status: 'sent'; channel: ChannelName; failed: ChannelName[] }
+  | { status: 'undeliverable'; failed: ChannelName[] };
+
+/**
+ * Sending one message, after the transaction that decided it committed: the channels in order,
+ * the next one after a permanent failure. A transient failure is thrown and the send stays
+ * pending (platform/effects.ts); its record says `queued` until the outcome is known.
+ */
+export const notificationSending = defineEffect<Sending, Sent>({
+  kind: 'notification',
+  perform: async ({ routes, message }, { store }) => {
+    const channels = await channelsFor(store);
+    const failed: ChannelName[] = [];
+    for (const { channel: name, address } of routes) {
+      const channel = channels[name];
+      if (!channel) continue;
+      try {
+        await channel.send({ address, ...message });
+        return { status: 'sent', channel: name, failed };
+      } catch (error) {
+        if (!(error instanceof PermanentFailure)) throw error;
+        failed.push(name);
+      }
+    }
+    return { status: 'undeliverable', failed };
+  },
+  settle: async (repos, { notificationId }, outcome) => {
+    await repos.notifications.settle(
+      notificationId,
+      outcome.status,
+      outcome.status === 'sent' ? outcome.channel : '-',
+      outcome.failed,
+    );
+  },
+});
 
 const formats: Record<string, { ru: string; en: string }> = {
   video: { ru: 'видео', en: 'video' },
@@ -27,11 +71,12 @@ const formats: Record<string, { ru: string; en: string }> = {
 };
 
 /**
- * Sends one notification: the recipient's consented channels in their order, skipping
- * those the channel policy forbids for this template and those without an address,
- * falling back on a permanent failure. Quiet hours defer it and the hourly limit drops it,
- * unless it is critical. Every outcome is recorded. A transient failure is thrown, so the
- * queue consumer retries the event with backoff.
+ * Decides one notification, inside the caller's transaction: the recipient's consented
+ * channels in their order, skipping those the channel policy forbids for this template and
+ * those without an address. Quiet hours defer it and the hourly limit drops it, unless it is
+ * critical. Every outcome is recorded; one to send is recorded `queued` and claimed as an
+ * effect (keyed by recipient and template within the transaction's source), sent after commit
+ * by `notificationSending`, which then records `sent` or the failures.
  */
 export async function deliver(
   repos: Repositories,
@@ -67,19 +112,34 @@ export async function deliver(
     if (sent >= context.hourlyLimit) return record('rate_limited');
   }
   const message = render(template, contact.language, display(delivery.variables, contact));
-  for (const name of contact.channels) {
-    const channel = context.channels[name];
-    const address = addressOn(name, contact);
-    if (!channel || !address || !channelAllows(name, template)) continue;
-    try {
-      await channel.send({ address, ...message });
-      return record('sent', name);
-    } catch (error) {
-      if (!(error instanceof PermanentFailure)) throw error;
-      await record('failed', name);
-    }
-  }
-  return record('undeliverable');
+  const routes = contact.channels.flatMap((channel) => {
+    const address = addressOn(channel, contact);
+    return address && channelAllows(channel, template) ? [{ channel, address }] : [];
+  });
+  if (!routes.length) return record('undeliverable');
+  const notificationId = crypto.randomUUID();
+  const claimed = await claimEffect(repos, notificationSending, {
+    key: `${delivery.recipientId}:${delivery.template}`,
+    payload: { notificationId, routes, message: { subject: message.subject, text: message.text } },
+  });
+  // Claimed already in this source: the same message, decided once.
+  if (!claimed) return 'queued';
+  await repos.notifications.record({
+    ...recordOf(delivery),
+    id: notificationId,
+    channel: '-',
+    status: 'queued',
+  });
+  return 'queued';
+}
+
+function recordOf(delivery: Delivery) {
+  return {
+    tenantId: delivery.tenantId,
+    recipientId: delivery.recipientId,
+    template: delivery.template,
+    sourceEventId: delivery.sourceEventId,
+  };
 }
 
 /**

@@ -11,12 +11,11 @@ export interface OutboxEntry {
   seq: number;
 }
 
-/** How long a sent entry stays for inspection before TTL/sweep removes it. */
-const keepSentMs = 24 * 60 * 60 * 1000;
-
 /**
  * The transactional outbox: events are written in the same transaction as the state
- * change that caused them, and the relay publishes them after commit.
+ * change that caused them, and the relay publishes them after commit. It holds only what is
+ * still to be published: an entry is deleted once the queue took it (or it was quarantined),
+ * so a poll reads the pending entries and nothing that grows with the events sent.
  */
 export class OutboxStore {
   private seq = 0;
@@ -40,11 +39,15 @@ export class OutboxStore {
     });
   }
 
-  /** Unsent entries, oldest first, in the order their transactions created them. */
+  /**
+   * Unsent entries, oldest first, in the order their transactions created them: the first
+   * `limit` entries of outbox_by_created (the range from 0 makes YDB read through that index
+   * rather than scan the table), all of them pending.
+   */
   async pending(limit: number): Promise<OutboxEntry[]> {
     const rows = await this.tables.find('outbox', {
-      isNull: ['sent_at'],
-      orderBy: [{ column: 'created_at' }, { column: 'seq' }, { column: 'id' }],
+      range: { column: 'created_at', from: 0 },
+      orderBy: [{ column: 'created_at' }, { column: 'seq' }],
       limit,
     });
     return rows.map((row) => ({
@@ -74,8 +77,8 @@ export class OutboxStore {
     await this.markSent(entry.id);
   }
 
+  /** The queue took it: it leaves the outbox (the queue and the consumers' records are its history). */
   async markSent(id: string): Promise<void> {
-    const at = this.now();
-    await this.tables.update('outbox', { id }, { sent_at: at, expires_at: at + keepSentMs });
+    await this.tables.remove('outbox', { id });
   }
 }

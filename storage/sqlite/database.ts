@@ -11,6 +11,36 @@ const SQLITE_BUSY = 5;
 const maxBusyRetries = 5;
 
 /**
+ * Makes SQLite do what YDB does when a commit aborts (a conflict, a moved tablet): undo the
+ * transaction and run its callback again. SQLite never aborts that way on its own, so without
+ * this no test shows what a callback with effects outside the database does on a re-run.
+ */
+export interface RerunSwitch {
+  /** Commits aborted before the one that is let through. */
+  aborts: number;
+  /** Only every n-th transaction is chosen (1: every one). */
+  every: number;
+}
+
+/** `N` (abort the first N commits of every transaction) or `N/M` (of every M-th); undefined when unset. */
+export function parseRerunSwitch(value: string | undefined): RerunSwitch | undefined {
+  const match = value?.match(/^(\d+)(?:\/(\d+))?$/);
+  if (!match) return undefined;
+  const aborts = Number(match[1]);
+  return aborts > 0 ? { aborts, every: Math.max(1, Number(match[2] ?? 1)) } : undefined;
+}
+
+export interface SqliteOptions {
+  rerun?: RerunSwitch | undefined;
+}
+
+/** Reads made through this adapter: queries run and rows they returned, for cost accounting. */
+export interface ReadCounts {
+  queries: number;
+  rows: number;
+}
+
+/**
  * The embedded database: one SQLite file in WAL mode. Transactions start with
  * BEGIN IMMEDIATE (one writer at a time across processes); inside one process they
  * are queued, because a connection can run only one transaction at a time.
@@ -28,10 +58,14 @@ export class SqliteDatabase implements Database {
   private queue: Promise<unknown> = Promise.resolve();
   /** The group whose SQLite transaction is open, if any. */
   private group: Group | undefined;
+  private transactionsBegun = 0;
+  /** @internal counted by SqliteTables */
+  readonly reads: ReadCounts = { queries: 0, rows: 0 };
 
   constructor(
     path: string,
     private readonly now: () => number = Date.now,
+    private readonly options: SqliteOptions = {},
   ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
@@ -49,17 +83,27 @@ export class SqliteDatabase implements Database {
 
   private async runInGroup<T>(work: (tables: Tables) => Promise<T>): Promise<{ result: T; group: Group }> {
     const group = this.group ?? (await this.beginGroup());
-    this.db.exec('SAVEPOINT member');
-    let result: T;
-    try {
-      result = await work(new SqliteTables(this));
-    } catch (error) {
-      this.endMember(group, 'ROLLBACK TO member; RELEASE member');
-      throw error;
+    const aborts = this.abortsFor(++this.transactionsBegun);
+    for (let attempt = 0; ; attempt++) {
+      this.db.exec('SAVEPOINT member');
+      let result: T;
+      try {
+        result = await work(new SqliteTables(this));
+      } catch (error) {
+        this.endMember(group, 'ROLLBACK TO member; RELEASE member');
+        throw error;
+      }
+      // The re-run switch: this commit aborts, everything the callback wrote is undone, and it runs again.
+      const end = attempt < aborts ? 'ROLLBACK TO member; RELEASE member' : 'RELEASE member';
+      const lost = this.endMember(group, end);
+      if (lost !== undefined) throw lost;
+      if (attempt >= aborts) return { result, group };
     }
-    const lost = this.endMember(group, 'RELEASE member');
-    if (lost !== undefined) throw lost;
-    return { result, group };
+  }
+
+  private abortsFor(transaction: number): number {
+    const rerun = this.options.rerun;
+    return rerun && transaction % rerun.every === 0 ? rerun.aborts : 0;
   }
 
   /** Ends a member's SAVEPOINT; returns why, if SQLite had rolled the whole transaction back. */
@@ -219,6 +263,8 @@ class SqliteTables implements Tables {
     const values = keys.map((k) => toSql(def, k, key[k]));
     if (def.expiresAt) values.push(this.owner.clock());
     const raw = this.owner.statement(sql).get(...values);
+    this.owner.reads.queries++;
+    if (raw) this.owner.reads.rows++;
     return raw ? fromSqlRow(def, raw) : undefined;
   }
 
@@ -288,6 +334,8 @@ class SqliteTables implements Tables {
       : '';
     const limit = query.limit !== undefined ? ` LIMIT ${Math.trunc(query.limit)}` : '';
     const rows = this.owner.statement(`SELECT * FROM ${table}${where}${order}${limit}`).all(...values);
+    this.owner.reads.queries++;
+    this.owner.reads.rows += rows.length;
     return rows.map((row) => fromSqlRow(def, row));
   }
 

@@ -1,8 +1,60 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { captureChannel } from '../../modules/notifications/channels/capture';
-import { type Channel, PermanentFailure } from '../../modules/notifications/channels/port';
-import { deliver } from '../../modules/notifications/deliver';
+import { type DeliveryContext, deliver } from '../../modules/notifications/deliver';
+import { withEffects } from '../../platform/effects';
+import { type Environment, withEnvironment } from '../../platform/environment';
+import type { Repositories, Store } from '../../platform/store';
 import { clockedStore } from '../support/clocked-store';
+
+/** What the function's configuration needs besides the channels' own settings. */
+const local: Environment = { APP_ENV: 'test', DB_DRIVER: 'sqlite', KMS_DRIVER: 'keyring' };
+
+/** Decides in one transaction and sends after its commit, as the consumer and the timers do. */
+const decideAndSend = (
+  store: Store,
+  decide: (r: Repositories, context: DeliveryContext) => Promise<string>,
+  context: DeliveryContext,
+  env: Environment = local, // the local capture's channels
+) => withEnvironment(env, () => withEffects(store, `test:${crypto.randomUUID()}`, (r) => decide(r, context)));
+
+/**
+ * The cloud's channels against one local HTTP server: a Bot API that refuses every chat (403,
+ * the user blocked the bot) and a Notification Service (SNS API) that takes every SMS.
+ */
+async function refusingTelegramAndSns() {
+  const published: string[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      if (request.url?.startsWith('/bot')) {
+        response
+          .writeHead(403)
+          .end('{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked"}');
+        return;
+      }
+      published.push(new URLSearchParams(body).get('PhoneNumber') ?? '');
+      response
+        .writeHead(200, { 'Content-Type': 'text/xml' })
+        .end(
+          '<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>m-1</MessageId></PublishResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>',
+        );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const env: Environment = {
+    ...local,
+    NOTIFY_DRIVER: 'cloud',
+    SNS_ENDPOINT: root,
+    TELEGRAM_API_ROOT: root,
+    TELEGRAM_BOT_TOKEN: '123456:abcdefghijklmnopqrstuvwxyz0123456789',
+    ACCESS_KEY_ID: 'local',
+    SECRET_ACCESS_KEY: 'local',
+  };
+  return { env, published, close: () => server.close() };
+}
 
 const noon = Date.UTC(2026, 11, 1, 9); // 12:00 in Moscow, 16:00 in Novosibirsk
 
@@ -19,13 +71,6 @@ function setUp() {
   });
   return { store, booked, setNow: (ms: number) => (clock = ms) };
 }
-
-const refusing: Channel = {
-  name: 'telegram',
-  send: async () => {
-    throw new PermanentFailure('bot blocked');
-  },
-};
 
 describe('delivering a notification', () => {
   it('sends through the first consented channel, in the recipient’s zone and language', async () => {
@@ -45,16 +90,15 @@ describe('delivering a notification', () => {
       }),
     );
     // Act
-    const status = await store.transaction(async (r) =>
-      deliver(r, booked('u-1'), {
-        now: noon,
-        channels: { sms: captureChannel('sms', r.capturedMessages) },
-        hourlyLimit: 5,
-      }),
-    );
+    const status = await decideAndSend(store, (r, c) => deliver(r, booked('u-1'), c), {
+      now: noon,
+      hourlyLimit: 5,
+    });
     const [sent] = await store.transaction((r) => r.capturedMessages.latest(1));
-    // Assess: 07:30 UTC is 14:30 in Novosibirsk
-    expect(status).toBe('sent');
+    const [record] = await store.transaction((r) => r.notifications.forRecipient('u-1'));
+    // Assess: 07:30 UTC is 14:30 in Novosibirsk; queued in the transaction, sent after it
+    expect(status).toBe('queued');
+    expect(record).toMatchObject({ channel: 'sms', status: 'sent' });
     expect(sent).toMatchObject({ channel: 'sms', address: '+79160000001' });
     expect(sent?.body).toBe('Вы записаны на консультацию 2 декабря, 14:30 (GMT+7) (видео).');
   });
@@ -74,15 +118,16 @@ describe('delivering a notification', () => {
         channels: ['telegram', 'sms'],
       }),
     );
-    const status = await store.transaction(async (r) =>
-      deliver(r, booked('u-2'), {
-        now: noon,
-        channels: { telegram: refusing, sms: captureChannel('sms', r.capturedMessages) },
-        hourlyLimit: 5,
-      }),
+    const cloud = await refusingTelegramAndSns();
+    await decideAndSend(
+      store,
+      (r, c) => deliver(r, booked('u-2'), c),
+      { now: noon, hourlyLimit: 5 },
+      cloud.env,
     );
+    cloud.close();
     const records = await store.transaction((r) => r.notifications.forRecipient('u-2'));
-    expect(status).toBe('sent');
+    expect(cloud.published).toEqual(['+79160000002']);
     expect(records.map((n) => `${n.channel}:${n.status}`).sort()).toEqual(['sms:sent', 'telegram:failed']);
   });
 
@@ -101,15 +146,8 @@ describe('delivering a notification', () => {
         channels: ['push', 'sms'],
       }),
     );
-    const status = await store.transaction(async (r) =>
-      deliver(r, booked('u-4'), {
-        now: noon,
-        channels: { push: captureChannel('push', r.capturedMessages) },
-        hourlyLimit: 5,
-      }),
-    );
+    await decideAndSend(store, (r, c) => deliver(r, booked('u-4'), c), { now: noon, hourlyLimit: 5 });
     const [sent] = await store.transaction((r) => r.capturedMessages.latest(1));
-    expect(status).toBe('sent');
     expect(sent).toMatchObject({ channel: 'push', address: 'arn:aws:sns::b1g:endpoint/GCM/telemed/abc' });
   });
 
@@ -129,15 +167,10 @@ describe('delivering a notification', () => {
       }),
     );
     const night = Date.UTC(2026, 11, 1, 20); // 23:00 in Moscow
-    const send = (now: number) =>
-      store.transaction(async (r) => {
-        setNow(now);
-        return deliver(r, booked('u-3'), {
-          now,
-          channels: { sms: captureChannel('sms', r.capturedMessages) },
-          hourlyLimit: 2,
-        });
-      });
+    const send = (now: number) => {
+      setNow(now);
+      return decideAndSend(store, (r, c) => deliver(r, booked('u-3'), c), { now, hourlyLimit: 2 });
+    };
     const atNight = await send(night);
     const deferred = await store.transaction((r) =>
       r.deferredNotifications.due(Date.UTC(2026, 11, 2, 5), 10),
@@ -146,7 +179,7 @@ describe('delivering a notification', () => {
     expect(atNight).toBe('deferred');
     // Quiet hours end at 08:00 Moscow = 05:00 UTC
     expect(deferred.map((d) => new Date(d.sendAfter).toISOString())).toEqual(['2026-12-02T05:00:00.000Z']);
-    expect(daytime).toEqual(['sent', 'sent', 'rate_limited']);
+    expect(daytime).toEqual(['queued', 'queued', 'rate_limited']);
   });
 
   it('reaches a patient with no settings by SMS to the phone on their record, and records when nobody can be reached', async () => {
@@ -161,13 +194,13 @@ describe('delivering a notification', () => {
         medicalNotes: null,
       }),
     );
-    const [registered, unknown] = await store.transaction(async (r) => {
-      const channels = { sms: captureChannel('sms', r.capturedMessages) };
-      return [
-        await deliver(r, booked('p-9'), { now: noon, channels, hourlyLimit: 5 }),
-        await deliver(r, booked('nobody'), { now: noon, channels, hourlyLimit: 5 }),
-      ];
-    });
-    expect([registered, unknown]).toEqual(['sent', 'no_contact']);
+    const [registered, unknown] = await decideAndSend(
+      store,
+      async (r, c) => [await deliver(r, booked('p-9'), c), await deliver(r, booked('nobody'), c)].join(),
+      { now: noon, hourlyLimit: 5 },
+    ).then((both) => both.split(','));
+    const [sent] = await store.transaction((r) => r.capturedMessages.latest(1));
+    expect([registered, unknown]).toEqual(['queued', 'no_contact']);
+    expect(sent).toMatchObject({ channel: 'sms', address: '+79160000009' });
   });
 });

@@ -1,5 +1,5 @@
 import { config } from '../../../platform/config';
-import type { Repositories } from '../../../platform/store';
+import type { Store } from '../../../platform/store';
 import type { ChannelName } from '../channel-policy';
 import { notificationsSettings } from '../settings';
 import { captureChannel } from './capture';
@@ -14,15 +14,12 @@ let cloudChannels: Promise<Channels> | undefined;
  * in the cloud CNS for SMS and push, Postbox for email and the Bot API for Telegram, their
  * SDKs loaded on first use.
  */
-export async function channelsFor(repos: Repositories): Promise<Channels> {
+export async function channelsFor(store: Store): Promise<Channels> {
   const cfg = { ...config(), ...notificationsSettings() };
   const driver = cfg.NOTIFY_DRIVER ?? (cfg.APP_ENV === 'cloud' ? 'cloud' : 'capture');
   if (driver === 'capture') {
     return Object.fromEntries(
-      (['sms', 'email', 'telegram', 'push'] as const).map((name) => [
-        name,
-        captureChannel(name, repos.capturedMessages),
-      ]),
+      (['sms', 'email', 'telegram', 'push'] as const).map((name) => [name, captureChannel(name, store)]),
     );
   }
   cloudChannels ??= (async () => {

@@ -6,7 +6,16 @@ export interface NotificationRecord {
   recipientId: string;
   template: string;
   channel: string;
-  status: 'sent' | 'failed' | 'deferred' | 'rate_limited' | 'undeliverable' | 'no_contact' | 'stale';
+  /** queued: decided and claimed for sending after commit; its outcome replaces it. */
+  status:
+    | 'queued'
+    | 'sent'
+    | 'failed'
+    | 'deferred'
+    | 'rate_limited'
+    | 'undeliverable'
+    | 'no_contact'
+    | 'stale';
   sourceEventId: string;
   createdAt: string;
 }
@@ -18,9 +27,9 @@ export class NotificationLog {
     private readonly now: () => number,
   ) {}
 
-  async record(entry: Omit<NotificationRecord, 'id' | 'createdAt'>): Promise<void> {
+  async record(entry: Omit<NotificationRecord, 'id' | 'createdAt'> & { id?: string }): Promise<void> {
     await this.tables.insert('notifications', {
-      id: crypto.randomUUID(),
+      id: entry.id ?? crypto.randomUUID(),
       tenant_id: entry.tenantId,
       recipient_id: entry.recipientId,
       template: entry.template,
@@ -31,13 +40,48 @@ export class NotificationLog {
     });
   }
 
-  /** Delivery records for a recipient since `since`: the per-recipient rate limit counts them. */
+  /**
+   * What came of a queued message once sent: its record takes the outcome and the channel that
+   * took it, and each channel that refused it for good gets a `failed` record of its own.
+   */
+  async settle(
+    id: string,
+    status: 'sent' | 'undeliverable',
+    channel: string,
+    failed: string[],
+  ): Promise<void> {
+    const queued = await this.tables.get('notifications', { id });
+    if (!queued) return;
+    await this.tables.update('notifications', { id }, { status, channel });
+    for (const refused of failed) {
+      await this.tables.insert('notifications', {
+        ...queued,
+        id: crypto.randomUUID(),
+        channel: refused,
+        status: 'failed',
+      });
+    }
+  }
+
+  /** Messages sent or on their way to a recipient since `since`: the per-recipient rate limit counts them. */
   async countSince(recipientId: string, since: number): Promise<number> {
     const rows = await this.tables.find('notifications', {
       where: { recipient_id: recipientId },
       range: { column: 'created_at', from: since },
     });
-    return rows.filter((row) => row.status === 'sent').length;
+    return rows.filter((row) => row.status === 'sent' || row.status === 'queued').length;
+  }
+
+  /** What came of the message a source queued for a recipient at `since` or later (sent, undeliverable, still queued). */
+  async outcomeOf(recipientId: string, sourceEventId: string, since: number): Promise<string | undefined> {
+    const rows = await this.tables.find('notifications', {
+      where: { recipient_id: recipientId },
+      range: { column: 'created_at', from: since },
+      orderBy: [{ column: 'created_at' }],
+      limit: 20,
+    });
+    const mine = rows.filter((row) => row.source_event_id === sourceEventId && row.status !== 'failed');
+    return mine.length ? String(mine[0]?.status) : undefined;
   }
 
   async forRecipient(recipientId: string): Promise<NotificationRecord[]> {
