@@ -20,6 +20,8 @@ locals {
     FN_READINGS_FILES_KEY_SECRET_ID = yandex_lockbox_secret.access_key["fn-readings-files"].id
     FN_SPONSORS_KEY_SECRET_ID       = yandex_lockbox_secret.access_key["fn-sponsors"].id
     CHATBOT_SECRET_ID               = yandex_lockbox_secret.chatbot.id
+    # npm run deploy checks the IoT trigger listens to this registry.
+    IOT_REGISTRY_ID = yandex_iot_core_registry.devices.id
   }
 }
 

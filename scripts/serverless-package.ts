@@ -29,32 +29,47 @@ const placeholders = {
 export const withoutLockbox = (text: string) =>
   text.replace(/\$\{lockbox:(?:\$\{[^}]*\}|[^}])*\}/g, 'lockbox-placeholder');
 
-export async function packageOffline(
+/**
+ * Runs the Serverless CLI on `serverlessText` in a temporary service directory that links the
+ * project's node_modules and the bundles; `env` comes on top of this process's environment.
+ */
+export async function runServerless(
   root: string,
   distDir: string,
   serverlessText: string,
+  args: string[],
+  env: Record<string, string>,
 ): Promise<PackagingRun> {
   const serverless = join(root, 'node_modules', '.bin', 'serverless');
   if (!existsSync(serverless))
     return { output: 'serverless is not installed: run npm ci (it is a devDependency)', exitCode: null };
-  const service = await mkdtemp(join(tmpdir(), 'deploy-check-'));
+  const service = await mkdtemp(join(tmpdir(), 'serverless-'));
   try {
-    await writeFile(join(service, 'serverless.yml'), withoutLockbox(serverlessText));
+    await writeFile(join(service, 'serverless.yml'), serverlessText);
     await symlink(join(root, 'node_modules'), join(service, 'node_modules'));
     await symlink(distDir, join(service, 'dist'));
-    const settings = [...serverlessText.matchAll(/\$\{env:(\w+)\}/g)].map((match) => match[1] as string);
-    const env = {
-      ...Object.fromEntries(settings.map((name) => [name, 'offline-placeholder'])),
-      ...process.env,
-      ...placeholders,
-    };
     return await new Promise((resolve) => {
-      execFile(serverless, ['package'], { cwd: service, env, timeout: 120_000 }, (error, stdout, stderr) => {
-        const exitCode = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ output: `${stdout}\n${stderr}`, exitCode });
-      });
+      execFile(
+        serverless,
+        args,
+        { cwd: service, env: { ...process.env, ...env }, timeout: 1_800_000 },
+        (error, stdout, stderr) => {
+          const exitCode = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+          resolve({ output: `${stdout}\n${stderr}`, exitCode });
+        },
+      );
     });
   } finally {
     await rm(service, { recursive: true, force: true });
   }
+}
+
+export function packageOffline(root: string, distDir: string, serverlessText: string): Promise<PackagingRun> {
+  const settings = [...serverlessText.matchAll(/\$\{env:(\w+)\}/g)].map((match) => match[1] as string);
+  const env = {
+    ...Object.fromEntries(settings.map((name) => [name, 'offline-placeholder'])),
+    ...(process.env as Record<string, string>),
+    ...placeholders,
+  };
+  return runServerless(root, distDir, withoutLockbox(serverlessText), ['package'], env);
 }

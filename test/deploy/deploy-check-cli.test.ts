@@ -26,3 +26,21 @@ describe('npm run deploy:check', () => {
     expect(run.stdout).toContain('all offline checks pass');
   }, 120_000);
 });
+
+describe('npm run deploy -- --dry-run', () => {
+  it('prints the batches and what it would verify, with no credentials', async () => {
+    // Prepare: no cloud settings at all
+    const env = { PATH: process.env.PATH ?? '' };
+    // Act
+    const run = await promisify(execFile)(
+      join(root, 'node_modules/.bin/tsx'),
+      ['scripts/deploy.ts', '--dry-run', '--functions-quota', '30'],
+      { cwd: root, env, timeout: 60_000 },
+    );
+    // Assess
+    expect(run.stdout).toMatch(/batch 1: health, patients/);
+    expect(run.stdout).toContain('API Gateway telemed-api: spec sha256');
+    expect(run.stdout).toContain('telemed-readings-iot: iotMessage');
+    expect(run.stdout).toContain('dry run: nothing deployed, nothing read');
+  }, 60_000);
+});
