@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   console.log(
     `${functionNames.length} functions in ${groups.length} batch(es) of at most ${options['concurrent-operations']}:`,
   );
-  groups.forEach((group, i) => console.log(`  batch ${i + 1}: ${group.join(', ')}`));
+  for (const [i, group] of groups.entries()) console.log(`  batch ${i + 1}: ${group.join(', ')}`);
   console.log(
     `then verify: ${expected.functions.length} functions (version tagged $latest, account, environment keys),`,
   );
