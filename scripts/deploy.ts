@@ -16,6 +16,9 @@
  *   --functions-quota <n>         functions per cloud the quota allows (default 10, Yandex's default)
  *   --concurrent-operations <n>   function operations per folder at once (default 15) — batch size
  *   --stage <name>                Serverless stage, as in `serverless deploy --stage` (default dev)
+ *   --before-gateway              first deploy: leave out what Terraform's second apply creates
+ *                                 (the API Gateway, the IoT Core trigger) from the verification
+ *   --verify-only                 deploy nothing, verify (after the second apply)
  * Environment (real run): YC_IAM_TOKEN, YC_CLOUD_ID, YC_FOLDER_ID and everything
  * `terraform output deploy_env` exports, plus the operator settings (README "Deploy").
  */
@@ -37,6 +40,8 @@ const { values: options } = parseArgs({
     'functions-quota': { type: 'string', default: '10' },
     'concurrent-operations': { type: 'string', default: '15' },
     stage: { type: 'string', default: 'dev' },
+    'before-gateway': { type: 'boolean', default: false },
+    'verify-only': { type: 'boolean', default: false },
   },
 });
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -50,7 +55,15 @@ async function main(): Promise<number> {
   const functionNames = Object.keys(file.functions);
   const quota = Number(options['functions-quota']);
   const groups = batches(functionNames, Number(options['concurrent-operations']));
-  const expected = expectedState(file, contractText, names, process.env);
+  const described = expectedState(file, contractText, names, process.env);
+  // infra/'s trigger is the IoT one; it and the gateway come with the second apply.
+  const expected = options['before-gateway']
+    ? {
+        ...described,
+        triggers: described.triggers.filter((t) => t.kind !== 'iotMessage'),
+        gateway: undefined,
+      }
+    : described;
 
   console.log(
     `${functionNames.length} functions in ${groups.length} batch(es) of at most ${options['concurrent-operations']}:`,
@@ -62,7 +75,8 @@ async function main(): Promise<number> {
   console.log(`  ${expected.triggers.length} triggers (kind, source, function, dead-letter queue):`);
   for (const trigger of expected.triggers)
     console.log(`    ${trigger.name}: ${trigger.kind} ${trigger.source}`);
-  console.log(`  API Gateway ${expected.gateway.name}: spec sha256 ${expected.gateway.specSha256}`);
+  if (expected.gateway)
+    console.log(`  API Gateway ${expected.gateway.name}: spec sha256 ${expected.gateway.specSha256}`);
 
   const refusals = [
     ...(functionNames.length > quota
@@ -78,7 +92,15 @@ async function main(): Promise<number> {
   }
   const settings = await settingsOfFunctions(root);
   refusals.push(
-    ...['YC_IAM_TOKEN', 'YC_CLOUD_ID', 'YC_FOLDER_ID', 'IOT_REGISTRY_ID', ...operatorSettings]
+    ...[
+      'YC_IAM_TOKEN',
+      'YC_CLOUD_ID',
+      'YC_FOLDER_ID',
+      'IOT_REGISTRY_ID',
+      'READINGS_BUCKET',
+      'SPONSOR_BUCKET',
+      ...operatorSettings,
+    ]
       .filter((name) => !process.env[name])
       .map((name) => `${name} is not set`),
     ...sendersNotGiven(
@@ -95,7 +117,7 @@ async function main(): Promise<number> {
   const document = parse(serverlessText, { merge: true, maxAliasCount: -1 }) as {
     functions: Record<string, unknown>;
   };
-  for (const [i, group] of groups.entries()) {
+  for (const [i, group] of options['verify-only'] ? [] : groups.entries()) {
     console.log(`\ndeploying batch ${i + 1}/${groups.length}`);
     const batch = {
       ...document,

@@ -106,7 +106,22 @@ async function main() {
       if (!upload.ok) throw new Error(`presigned PUT answered ${upload.status}: ${await upload.text()}`);
       const download = await fetch(await s3.downloadUrl(env.SMOKE_BUCKET as string, key, 300));
       if ((await download.text()) !== 'smoke') throw new Error('the uploaded object did not read back');
-      return `uploaded and read back ${key} (expires with the tmp/ lifecycle rule)`;
+      // Removed now if the key may delete; otherwise infra/storage.tf's expire-tmp rule removes
+      // it within a day (lifecycle rules run daily from 00:00 UTC).
+      const { S3Client, DeleteObjectCommand } = await import('@aws-sdk/client-s3');
+      const client = new S3Client({
+        region: 'ru-central1',
+        endpoint: env.STORAGE_ENDPOINT,
+        credentials: credentials(),
+      });
+      const removed = await client
+        .send(new DeleteObjectCommand({ Bucket: env.SMOKE_BUCKET, Key: key }))
+        .then(() => 'deleted it')
+        .catch(
+          (error: Error) =>
+            `could not delete it (${error.name}); the expire-tmp rule removes it within a day`,
+        );
+      return `uploaded and read back ${key}, then ${removed}`;
     },
   );
 

@@ -31,7 +31,8 @@ export interface ExpectedTrigger {
 export interface ExpectedState {
   functions: ExpectedFunction[];
   triggers: ExpectedTrigger[];
-  gateway: { name: string; specSha256: string };
+  /** Absent before Terraform's second apply has created it. */
+  gateway?: { name: string; specSha256: string };
 }
 
 const kinds = { cron: 'timer', s3: 'objectStorage', ymq: 'messageQueue' } as const;

@@ -110,12 +110,14 @@ export function differences(expected: ExpectedState, actual: ActualState): strin
     if (trigger.deadLetterQueue && !invoke?.deadLetterQueue?.queueId)
       problems.push(`trigger ${trigger.name}: no dead-letter queue`);
   }
-  const gateway = actual.gateways.find((candidate) => candidate.name === expected.gateway.name);
+  if (!expected.gateway) return problems;
+  const { name, specSha256 } = expected.gateway;
+  const gateway = actual.gateways.find((candidate) => candidate.name === name);
   const spec = gateway ? actual.specs[gateway.id] : undefined;
-  if (!gateway) problems.push(`API Gateway ${expected.gateway.name}: does not exist`);
-  else if (spec === undefined || sha256(spec) !== expected.gateway.specSha256)
+  if (!gateway) problems.push(`API Gateway ${name}: does not exist`);
+  else if (spec === undefined || sha256(spec) !== specSha256)
     problems.push(
-      `API Gateway ${expected.gateway.name}: spec sha256 ${spec === undefined ? 'unknown' : sha256(spec)}, contracts/openapi.yaml is ${expected.gateway.specSha256}`,
+      `API Gateway ${name}: spec sha256 ${spec === undefined ? 'unknown' : sha256(spec)}, contracts/openapi.yaml is ${specSha256}`,
     );
   return problems;
 }
