@@ -40,13 +40,19 @@ describe('queue consumer on a real queue (fauxqs) and database (SQLite)', () => 
       QUEUE_RETRY_DELAY_SECONDS: '0',
     });
     const { queueConsumer } = await import('../../platform/queue-consumer');
+    const { claimEffect, defineEffect } = await import('../../platform/effects');
+    // The effect outside the database, performed after commit as every consumer's must be.
+    const recordEffect = defineEffect<string, void>({
+      kind: 'test-effect',
+      perform: async (eventId) => void effects.push(eventId),
+    });
     consumer = queueConsumer({
       name: 'test-consumer',
       events: [patientRegisteredV1],
-      handle: async (event) => {
+      handle: async (event, repos) => {
         if (event.data.clinicId === 'always-fails') throw new Error('downstream refused');
         if (failuresLeft-- > 0) throw new Error('transient failure');
-        effects.push(event.id);
+        await claimEffect(repos, recordEffect, { key: 'effect', payload: event.id });
       },
     });
   });
@@ -135,5 +141,43 @@ describe('queue consumer on a real queue (fauxqs) and database (SQLite)', () => 
     await send('{"not":"an event"}');
     const reports = await drain((r) => outcomes(r).includes('dead_lettered'));
     expect(outcomes(reports)).toEqual(['dead_lettered']);
+  });
+
+  it('stops taking messages when time runs short and hands the rest back untried, applied later once each', async () => {
+    // Prepare: a batch of three, and an invocation with time for one message only
+    effects = [];
+    failuresLeft = 0;
+    const batch = [event('clinic-1'), event('clinic-1'), event('clinic-1')];
+    let remaining = 3_500;
+    const shortOfTime: FunctionContext = { ...context, getRemainingTimeInMillis: () => (remaining -= 400) };
+    const yandexEvent = {
+      messages: batch.map((e, i) => ({
+        event_metadata: {
+          event_id: `m-${i}`,
+          event_type: 'yandex.cloud.events.messagequeue.QueueMessage',
+          created_at: '',
+          cloud_id: 'local',
+          folder_id: 'local',
+        },
+        details: {
+          queue_id: 'yrn:yc:ymq:ru-central1:local:work',
+          message: {
+            message_id: `m-${i}`,
+            md5_of_body: '',
+            body: JSON.stringify(e),
+            attributes: {},
+            message_attributes: {},
+            md5_of_message_attributes: '',
+          },
+        },
+      })),
+    } as MessageQueueEvent;
+    // Act
+    const report = await consumer(yandexEvent, shortOfTime);
+    const later = await drain((r) => outcomes(r).filter((o) => o === 'processed').length >= 2);
+    // Assess: the handed-back ones came back with no attempt counted, and each applied once
+    expect(report.outcomes.map((o) => o.outcome)).toEqual(['processed', 'handed_back', 'handed_back']);
+    expect(outcomes(later)).toEqual(['processed', 'processed']);
+    expect(effects.sort()).toEqual(batch.map((e) => e.id).sort());
   });
 });
