@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as z from 'zod';
 import { catalog } from '../events/registry';
 import { type Environment, withEnvironment } from '../platform/environment';
+import { problems } from '../platform/problem';
 import { getServices } from '../platform/services';
-import type { FunctionContext, IotCoreEvent } from '../platform/yandex';
+import type { FunctionContext, HttpResponse, IotCoreEvent } from '../platform/yandex';
 import { DevIdentity } from './dev-identity';
 import { createFunctionContext } from './function-context';
 import { localEnvironment } from './function-environment';
+import { problemResponse } from './gateway';
 import { startGatewayThread } from './gateway-host';
 import { createBuckets, createQueues, type ProtocolServers, startProtocolServers } from './protocol-servers';
 import { startQueueTrigger } from './queue-trigger';
@@ -166,12 +169,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const devRoutes = {
     // A device publishing over MQTT: what IoT Core's trigger would hand readings-iot.
     'POST /v1/dev/iot': async (body: Buffer) => {
-      const { deviceId, payload } = JSON.parse(body.toString('utf8') || '{}') as {
-        deviceId?: string;
-        payload?: unknown;
-      };
-      if (!deviceId) return { error: 'give { "deviceId": "...", "payload": ... }' };
-      return publishIot(deviceId, payload);
+      const published = devIotMessage.safeParse(parseJson(body));
+      if (!published.success)
+        return problemResponse(
+          problems.validation(
+            [{ path: 'body', message: 'give { "deviceId": "...", "payload": ... }' }],
+            'The body is not a device message.',
+          ),
+        );
+      return json(await publishIot(published.data.deviceId, published.data.payload));
     },
     // What every channel would have sent, newest first: the local stand-in for SMS, email and
     // Telegram, and the bot's own replies (channel `telegram-bot`), opened, as a user saw them.
@@ -190,7 +196,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           const items = [...messages, ...replies]
             .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
             .slice(0, 100);
-          return { items };
+          return json({ items });
         },
         { readOnly: true },
       );
@@ -257,6 +263,11 @@ function useEmbeddedDefaults(dataDir: string, endpoint: string): void {
   // Nothing leaves this machine: the bot's calls and every message are captured.
   env.TELEGRAM_API ??= 'capture';
   env.NOTIFY_DRIVER ??= 'capture';
+  // In the cloud the operator names the buckets (terraform output); locally these, for the
+  // functions and for the storage triggers serverless.yml sets on them alike.
+  env.ATTACHMENTS_BUCKET ??= 'telemed-attachments';
+  env.READINGS_BUCKET ??= 'telemed-readings';
+  env.SPONSOR_BUCKET ??= 'telemed-sponsor-files';
 }
 
 function withTimeout<T>(call: Promise<T>, seconds: number, name: string): Promise<T> {
@@ -297,5 +308,24 @@ export function iotEvent(deviceId: string, payload: unknown): IotCoreEvent {
         },
       },
     ],
+  };
+}
+
+/** What `POST /v1/dev/iot` takes: the device and what it would publish over MQTT. */
+const devIotMessage = z.object({ deviceId: z.string().min(1).max(128), payload: z.unknown() });
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function json(body: unknown): HttpResponse {
+  return {
+    statusCode: 200,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body ?? null),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
-import { tenantClaimFor } from '../platform/identity';
+import { tenantClaimFor, tokenRules } from '../platform/identity';
 import type { Role } from '../platform/roles';
 
 /**
@@ -68,6 +68,9 @@ export class DevIdentity {
       issuer: devIssuer,
       audience: devAudience,
       algorithms: [algorithm],
+      requiredClaims: ['sub', 'exp', 'iat'],
+      maxTokenAge: tokenRules.maxAgeSeconds,
+      clockTolerance: tokenRules.clockSkewSeconds,
     });
     return payload as Record<string, unknown>;
   }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { HttpResponse } from '../platform/yandex';
 import { DevIdentity } from './dev-identity';
 import { createGateway } from './gateway';
 import type {
@@ -51,7 +52,12 @@ async function start(): Promise<GatewayThreadStatus> {
     loadOperations(options.openapiPath),
     identity,
     (functionName, event) => call({ functionName, event }),
-    Object.fromEntries(options.devRoutes.map((route) => [route, (body) => call({ devRoute: route, body })])),
+    Object.fromEntries(
+      options.devRoutes.map((route) => [
+        route,
+        (body) => call({ devRoute: route, body }) as Promise<HttpResponse>,
+      ]),
+    ),
   );
   const server = gateway;
   await new Promise<void>((resolve, reject) => {

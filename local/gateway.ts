@@ -13,8 +13,12 @@ export type Invoke = (functionName: string, event: unknown) => Promise<unknown>;
  * applies the JWT authorizer and request validators, and calls the operation's function
  * with the event API Gateway builds (payload format 1.0, reference/yandex-cloud.md §2a).
  */
-/** Local-only GET routes outside the contract (the dev outbox), answered by the local cloud itself. */
-export type DevRoutes = Record<string, (body: Buffer) => Promise<unknown>>;
+/**
+ * Local-only routes outside the contract (the dev outbox, a device publishing), answered by the
+ * local cloud itself with a whole response. They show every captured message, so they need a
+ * `service` token.
+ */
+export type DevRoutes = Record<string, (body: Buffer) => Promise<HttpResponse>>;
 
 export function createGateway(
   operations: Operation[],
@@ -42,6 +46,12 @@ export function createGateway(
     cache.set(token, { claims, until: Math.min(Date.now() + 60_000, expiresAt) });
     return claims;
   };
+  /** The verified claims of an `Authorization: Bearer` header, or undefined when there is none valid. */
+  const claimsOf = async (header: string | undefined) => {
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+    if (!token) return undefined;
+    return verified(token).catch(() => undefined);
+  };
   return createServer((req, res) => {
     handle(req, res).catch((error) => {
       console.error('gateway error', error);
@@ -60,12 +70,13 @@ export function createGateway(
     }
     const devRoute = devRoutes[`${req.method} ${url.pathname}`];
     if (devRoute) {
+      const claims = await claimsOf(req.headers.authorization);
+      if (!claims) return send(res, problemResponse(problems.unauthenticated()));
+      if (claims.role !== 'service')
+        return send(res, problemResponse(problems.forbidden('Local dev routes need a service token.')));
       const body = await readBody(req);
-      return send(res, {
-        statusCode: 200,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(await devRoute(body ?? Buffer.alloc(0))),
-      });
+      if (!body) return send(res, problemResponse(problems.payloadTooLarge(maxBodyBytes)));
+      return send(res, await devRoute(body));
     }
     const match = router.find(req.method as 'GET', url.pathname);
     if (!match) {
@@ -85,16 +96,14 @@ export function createGateway(
 
     if (operation.requiresJwt) {
       const header = event.headers.Authorization ?? event.headers.authorization;
-      const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
-      if (!token) return send(res, problemResponse(problems.unauthenticated()));
-      try {
-        event.requestContext.authorizer = { jwt: { claims: await verified(token), scopes: [] } };
-      } catch {
+      if (!header?.startsWith('Bearer ')) return send(res, problemResponse(problems.unauthenticated()));
+      const claims = await claimsOf(header);
+      if (!claims)
         return send(
           res,
           problemResponse(problems.unauthenticated('The bearer token is invalid or expired.')),
         );
-      }
+      event.requestContext.authorizer = { jwt: { claims, scopes: [] } };
     }
     const invalid = validateRequest(operation, event, body);
     if (invalid) return send(res, problemResponse(invalid));
@@ -192,7 +201,7 @@ function toItems(errors: ErrorObject[] | null | undefined, prefix = '') {
   }));
 }
 
-function problemResponse(problem: Problem): HttpResponse {
+export function problemResponse(problem: Problem): HttpResponse {
   return {
     statusCode: problem.status,
     headers: { 'Content-Type': 'application/problem+json' },

@@ -73,7 +73,7 @@ function toTrigger(event: Record<string, Record<string, unknown>>): TriggerSpec 
     case 's3':
       return {
         kind,
-        bucket: String(spec.bucket),
+        bucket: fromEnvironment(String(spec.bucket)),
         events: (spec.events as string[]) ?? ['create.object'],
         ...(spec.prefix ? { prefix: String(spec.prefix) } : {}),
         ...(spec.suffix ? { suffix: String(spec.suffix) } : {}),
@@ -87,4 +87,13 @@ function toTrigger(event: Record<string, Record<string, unknown>>): TriggerSpec 
     default:
       throw new Error(`serverless.yml: trigger type ${kind} is not supported by the local cloud`);
   }
+}
+
+/**
+ * `${env:NAME}` as the deploy resolves it, from this process's environment (the local cloud sets
+ * the bucket names); left as written where nothing sets it (a test reading only the wiring).
+ */
+function fromEnvironment(value: string): string {
+  const variable = value.match(/^\$\{env:(\w+)\}$/);
+  return (variable && process.env[variable[1] as string]) || value;
 }

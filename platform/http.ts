@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import { header, parseJsonBody, validate } from './http-body';
 import { accessLog, correlationHeaders, problemResponses } from './http-middleware';
 import { idempotent } from './idempotency';
-import { type Caller, callerFromClaims, requireRole } from './identity';
+import { type Caller, callerFromClaims, requireRole, tenantOf } from './identity';
 import { currentInvocation } from './invocation';
 import type { Logger } from './logger';
 import { problems } from './problem';
@@ -91,7 +91,7 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
     return idempotent(
       // The whole request: the same key on another path or query is another request.
       {
-        scope: `${caller?.subject ?? 'public'}:${spec.route}`,
+        scope: idempotencyScope(caller, spec.route),
         key,
         request: { params: request.params, query: request.query, body: request.body },
       },
@@ -108,6 +108,15 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
     (event: HttpEvent) => header(event, 'x-correlation-id') ?? header(event, 'x-request-id'),
     (event, context) => handler(event, context as never),
   );
+}
+
+/**
+ * Whose stored response a key replays: the caller's whole identity, not the subject alone, so a
+ * token with another tenant, role or issuer but the same `sub` never reads another's response.
+ */
+function idempotencyScope(caller: Caller | undefined, route: string): string {
+  if (!caller) return JSON.stringify(['public', route]);
+  return JSON.stringify([caller.issuer ?? '', caller.subject, caller.role, tenantOf(caller) ?? '', route]);
 }
 
 function authenticate(event: HttpEvent, auth: readonly Role[] | 'public'): Caller | undefined {

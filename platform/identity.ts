@@ -8,6 +8,8 @@ import { type Role, roles } from './roles';
  * `requestContext.authorizer.jwt.claims`; the local gateway does the same with jose.
  */
 export interface Caller {
+  /** The identity provider that issued the token (`iss`); a subject is unique only within it. */
+  issuer?: string;
   subject: string;
   role: Role;
   clinicId?: string;
@@ -15,21 +17,57 @@ export interface Caller {
   employerId?: string;
 }
 
-const text = z.string().check(z.minLength(1));
+/**
+ * The tenant of a patient who belongs to no clinic (an app user, a chatbot user, an employee on a
+ * psychology package): their records are kept under it, and their crises go to the duty clinic.
+ * No token can name it (see `tenantId`), so no clinic can read what is filed under it.
+ */
+export const unaffiliated = 'unaffiliated';
+
+/** Tenant ids a token may carry: plain identifiers, never one the system keeps for itself. */
+const reservedTenants: readonly string[] = [unaffiliated, ...roles];
+const tenantId = z.string().check(
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),
+  z.refine((id) => !reservedTenants.includes(id.toLowerCase())),
+);
+
+/** What a token's lifetime may be, and how far the issuer's clock may run ahead of ours. */
+export const tokenRules = { maxAgeSeconds: 24 * 3600, clockSkewSeconds: 60 } as const;
+
+const text = z.string().check(z.minLength(1), z.maxLength(255));
+const epochSeconds = z.union([z.number(), z.string().check(z.regex(/^\d+$/))]);
 // zod's small build: every function reads claims, and the health check loads nothing else of zod.
 const claimsSchema = z.object({
+  iss: z.optional(text),
   sub: text,
   role: z.enum(roles),
-  clinic_id: z.optional(text),
-  insurer_id: z.optional(text),
-  employer_id: z.optional(text),
+  exp: epochSeconds,
+  iat: epochSeconds,
+  clinic_id: z.optional(tenantId),
+  insurer_id: z.optional(tenantId),
+  employer_id: z.optional(tenantId),
 });
 
-export function callerFromClaims(claims: unknown): Caller {
+/**
+ * The caller from the claims API Gateway's JWT authorizer passed on. The gateway checks the
+ * signature, issuer and audience; the times are checked here too, because the authorizer
+ * accepts a token without `exp` and one issued in the future.
+ */
+export function callerFromClaims(claims: unknown, now = Date.now()): Caller {
   const parsed = claimsSchema.safeParse(claims);
-  if (!parsed.success) throw problems.unauthenticated('The token carries no valid subject and role.');
+  if (!parsed.success)
+    throw problems.unauthenticated('The token carries no valid subject, role, tenant and times.');
   const c = parsed.data;
+  const seconds = Math.floor(now / 1000);
+  const [issuedAt, expires] = [Number(c.iat), Number(c.exp)];
+  if (expires <= seconds - tokenRules.clockSkewSeconds)
+    throw problems.unauthenticated('The token has expired.');
+  if (issuedAt > seconds + tokenRules.clockSkewSeconds)
+    throw problems.unauthenticated('The token was issued in the future.');
+  if (expires - issuedAt > tokenRules.maxAgeSeconds || seconds - issuedAt > tokenRules.maxAgeSeconds)
+    throw problems.unauthenticated('The token lives longer than the system accepts; ask for a new one.');
   return {
+    ...(c.iss ? { issuer: c.iss } : {}),
     subject: c.sub,
     role: c.role,
     ...(c.clinic_id ? { clinicId: c.clinic_id } : {}),
@@ -41,12 +79,6 @@ export function callerFromClaims(claims: unknown): Caller {
 export function requireRole(caller: Caller, allowed: readonly Role[]): void {
   if (!allowed.includes(caller.role)) throw problems.forbidden();
 }
-
-/**
- * The tenant of a patient who belongs to no clinic (an app user, a chatbot user, an employee on a
- * psychology package): their records are kept under it, and their crises go to the duty clinic.
- */
-export const unaffiliated = 'unaffiliated';
 
 /** The tenant a caller acts for; every read and write is scoped to it. */
 export function tenantOf(caller: Caller): string | undefined {

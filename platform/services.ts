@@ -63,6 +63,7 @@ function lazyObjectStorage(cfg: Config): ObjectStorage {
   return {
     uploadUrl: async (...args) => (await load()).uploadUrl(...args),
     downloadUrl: async (...args) => (await load()).downloadUrl(...args),
+    describe: async (...args) => (await load()).describe(...args),
     ping: async (bucket) => (await load()).ping(bucket),
     getObject: async (...args) => (await load()).getObject(...args),
     putObject: async (...args) => (await load()).putObject(...args),

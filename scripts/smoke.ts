@@ -104,7 +104,12 @@ async function main() {
         body: 'smoke',
       });
       if (!upload.ok) throw new Error(`presigned PUT answered ${upload.status}: ${await upload.text()}`);
-      const download = await fetch(await s3.downloadUrl(env.SMOKE_BUCKET as string, key, 300));
+      const download = await fetch(
+        await s3.downloadUrl(env.SMOKE_BUCKET as string, key, 300, {
+          fileName: 'smoke.txt',
+          contentType: 'text/plain',
+        }),
+      );
       if ((await download.text()) !== 'smoke') throw new Error('the uploaded object did not read back');
       // Removed now if the key may delete; otherwise infra/storage.tf's expire-tmp rule removes
       // it within a day (lifecycle rules run daily from 00:00 UTC).

@@ -1024,7 +1024,12 @@ export interface paths {
         /** The caller's linked policies and programmes with what is left (patient) */
         get: operations["listCoverage"];
         put?: never;
-        /** Link a policy (number and date of birth) or activate an employer's code (patient) */
+        /**
+         * Link a policy (number and date of birth) or activate an employer's code (patient)
+         * @description Details that match nothing, and a policy already linked to another person, get the same
+         *     404 COVERAGE_NOT_FOUND. After LINK_MAX_FAILURES misses in LINK_WINDOW_MINUTES, by one
+         *     patient or on one policy, linking answers 429 LINK_LOCKED for LINK_LOCKOUT_MINUTES.
+         */
         post: operations["linkCoverage"];
         delete?: never;
         options?: never;
@@ -1748,15 +1753,23 @@ export interface components {
             /** Format: uuid */
             policyId: string;
             number: string;
+            /**
+             * @description Billed visits only (consumed, or forfeited by a late cancellation or no-show); a hold or
+             *     a future visit is not shown. A visit of a sensitive specialty (SENSITIVE_SPECIALTIES:
+             *     psychiatry, psychotherapy, narcology, venereology, infectious diseases, oncology, …) is
+             *     `protected`: only its month and cost.
+             */
             visits: {
+                month: string;
                 /** Format: date */
-                date: string;
-                service: string;
-                specialty: components["schemas"]["Specialty"];
-                clinicId: string;
+                date?: string;
+                service?: string;
+                specialty?: components["schemas"]["Specialty"];
+                clinicId?: string;
                 costRub: number;
                 /** @enum {string} */
-                status: "reserved" | "consumed" | "released" | "forfeited";
+                status: "consumed" | "forfeited";
+                protected: boolean;
             }[];
         };
         PolicyUpload: {
@@ -3927,6 +3940,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     createSponsorReport: {

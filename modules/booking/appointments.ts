@@ -10,10 +10,12 @@ import {
   rules,
 } from './domain/appointment';
 import type { Doctor, Service } from './domain/doctor';
+import { checkHoldLimits } from './domain/hold-limits';
 import { paymentDeadline, paymentGraceMinutes, refundedOnCancel } from './domain/payment';
 import { type Interval, slotStep, workingIntervals } from './domain/schedule';
 import { blockOf, isOffered } from './domain/slots';
 import type { Payer, Payers } from './payers';
+import { bookingSettings } from './settings';
 import type { VideoRooms } from './video-rooms';
 
 export interface Clock {
@@ -93,6 +95,15 @@ export async function hold(
   context: HoldContext,
 ): Promise<Appointment> {
   const { doctor, service, payer } = request;
+  checkHoldLimits(
+    await repos.appointments.forPatient(request.patientId),
+    { doctorId: doctor.id, start: request.start, doctorTimeZone: doctor.timeZone },
+    {
+      openHolds: bookingSettings().MAX_OPEN_HOLDS,
+      visitsPerDoctorPerDay: bookingSettings().MAX_VISITS_PER_DOCTOR_PER_DAY,
+    },
+    context.now,
+  );
   const followUp = await repos.inPersonVisits.any(doctor.clinicId, request.patientId);
   const appointment: Appointment = {
     id: crypto.randomUUID(),

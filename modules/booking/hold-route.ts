@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResult } from '../../platform/http';
 import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
+import { checkPatientInReach } from '../patients';
 import { patientBooked } from './access';
 import { viewOf } from './appointment-view';
 import type { HoldContext } from './appointments';
@@ -42,6 +43,9 @@ export async function answerHold<TBody extends HoldRequestBody>(
     correlationId,
     payers: sponsorPayers(),
   };
-  const result = await inTransaction(async (r) => viewOf(r, await hold(r, patient, context), language));
+  const result = await inTransaction(async (r) => {
+    await checkPatientInReach(r, caller, patient.patientId);
+    return viewOf(r, await hold(r, patient, context), language);
+  });
   return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
 }

@@ -4,6 +4,7 @@ import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
+import { checkPatientInReach } from '../patients';
 import { canClose, canManageAsPatient, canManageDoctor, canSeeAppointment } from './access';
 import { viewOf } from './appointment-view';
 import {
@@ -256,14 +257,16 @@ const recordInPersonVisit = httpRoute({
     if (!clinicId) throw problems.forbidden('Your token names no clinic.');
     // A visit dated ahead would make every later consultation a follow-up before anyone was seen.
     if (body.visitedOn > latestVisitDay(Date.now())) throw rules.visitInFuture();
-    const id = await inTransaction((r) =>
-      r.inPersonVisits.record({
+    const id = await inTransaction(async (r) => {
+      // Another clinic's registered patient is not this clinic's to write to.
+      await checkPatientInReach(r, caller, body.patientId);
+      return r.inPersonVisits.record({
         clinicId,
         patientId: body.patientId,
         visitedOn: body.visitedOn,
         recordedBy: caller.subject,
-      }),
-    );
+      });
+    });
     return { status: 201, body: { id, clinicId, ...body } };
   },
 });

@@ -7,6 +7,10 @@ export const bookingSettings = defineSettings(
   {
     /** How long a slot stays held while the patient confirms. */
     HOLD_MINUTES: setting.integer(1, 60, 5),
+    /** Holds one patient may keep waiting for confirmation at once. */
+    MAX_OPEN_HOLDS: setting.integer(1, 20, 2),
+    /** Held or booked visits one patient may have with one doctor on one day. */
+    MAX_VISITS_PER_DOCTOR_PER_DAY: setting.integer(1, 20, 2),
     /**
      * How self-paying patients pay: none (at the clinic, outside this system: a confirmed visit is
      * booked at once), yookassa (ЮKassa: booked once paid), local (a stand-in for development).

@@ -5,6 +5,8 @@ import { DutyShifts } from './repositories/duty-shifts';
 import { InPersonVisits } from './repositories/in-person-visits';
 import { Payments } from './repositories/payments';
 import './tables';
+// Holds by a clinic's service token check the patient's clinic.
+import '../patients';
 
 declare module '../../platform/store' {
   interface Repositories {

@@ -5,7 +5,15 @@ import { Problem, problems } from '../../platform/problem';
 import { getServices, inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import { authorIn, canSeeContract } from './access';
-import { attachmentPrefix, type Contract, consultationRules, type Message } from './domain/contract';
+import {
+  type Attachment,
+  attachmentPrefix,
+  type Contract,
+  consultationRules,
+  isAcceptableFile,
+  isAttachmentOf,
+  type Message,
+} from './domain/contract';
 import * as schemas from './schemas';
 import { consultationsSettings } from './settings';
 import { postMessage, rateContract } from './use-cases';
@@ -48,7 +56,10 @@ async function messageView(message: Message) {
     attachments: await Promise.all(
       message.attachments.map(async (a) => ({
         ...a,
-        url: await objects.downloadUrl(consultationsSettings().ATTACHMENTS_BUCKET, a.key, linkSeconds),
+        url: await objects.downloadUrl(consultationsSettings().ATTACHMENTS_BUCKET, a.key, linkSeconds, {
+          fileName: a.name,
+          contentType: a.contentType,
+        }),
       })),
     ),
   };
@@ -129,6 +140,20 @@ const getThread = httpRoute({
   },
 });
 
+/**
+ * Each attachment is a file uploaded through this consultation's own link, stored with the type it
+ * declares (one of the allowed) and within the size limit: a link alone binds neither everywhere.
+ */
+async function checkUploaded(contractId: string, attachments: Attachment[]): Promise<void> {
+  const { objects } = await getServices();
+  for (const attachment of attachments) {
+    if (!isAttachmentOf(contractId, attachment.key)) throw consultationRules.foreignAttachment();
+    const stored = await objects.describe(consultationsSettings().ATTACHMENTS_BUCKET, attachment.key);
+    if (!stored) throw consultationRules.foreignAttachment();
+    if (!isAcceptableFile(attachment.contentType, stored)) throw consultationRules.attachmentRefused();
+  }
+}
+
 const addMessage = httpRoute({
   route: 'POST /v1/consultations/{contractId}/messages',
   healthData: true,
@@ -137,6 +162,7 @@ const addMessage = httpRoute({
   body: schemas.postMessageBody,
   idempotent: true,
   handle: async (request) => {
+    await checkUploaded(request.params.contractId, request.body.attachments);
     const message = await inTransaction(async (r) => {
       const contract = await visibleContract(r, request);
       const author = authorIn(request.caller, contract);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { components } from '../../contracts/generated/api';
 import type { AssertTrue, Equivalent } from '../../platform/contract-types';
+import { attachmentTypes } from './domain/contract';
 
 export const openContractBody = z
   .strictObject({
@@ -35,7 +36,7 @@ export const postMessageBody = z.strictObject({
 
 export const attachmentUploadBody = z.strictObject({
   name: z.string().min(1).max(255),
-  contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'text/plain']),
+  contentType: z.enum(attachmentTypes),
 });
 
 export const rateBody = z.strictObject({

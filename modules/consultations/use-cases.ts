@@ -3,10 +3,10 @@ import type { Repositories } from '../../platform/store';
 import {
   type Attachment,
   answerDueAt,
-  attachmentPrefix,
   type Contract,
   consultationRules,
   isActive,
+  isAttachmentOf,
   type Message,
 } from './domain/contract';
 import { asyncMessageOverdueV1, consultationMessagePostedV1 } from './events/consultation.v1';
@@ -20,7 +20,7 @@ export async function postMessage(
   context: { now: number; correlationId: string },
 ): Promise<Message> {
   if (!isActive(contract, context.now)) throw consultationRules.notActive();
-  if (content.attachments.some((a) => !a.key.startsWith(attachmentPrefix(contract.id)))) {
+  if (content.attachments.some((a) => !isAttachmentOf(contract.id, a.key))) {
     throw consultationRules.foreignAttachment();
   }
   if (author.role === 'doctor') await repos.consultations.markAnswered(contract.id);

@@ -117,7 +117,8 @@ export async function linkPolicy(
   const policy = await repos.insurers.policyByNumber(input.insurerId, input.number);
   if (!policy || policy.holderBirthDate !== input.birthDate) throw sponsorRules.coverageNotFound();
   if (policy.patientId === patientId) return policy;
-  if (policy.patientId !== null) throw sponsorRules.policyLinkedElsewhere();
+  // Another person's policy looks like no policy: a distinct answer would confirm the birth date.
+  if (policy.patientId !== null) throw sponsorRules.coverageNotFound();
   if (policy.status === 'cancelled') throw sponsorRules.coverageEnded();
   const linked: Policy = { ...policy, patientId, updatedAt: now };
   await repos.insurers.updatePolicy(linked);

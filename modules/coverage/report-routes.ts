@@ -57,7 +57,10 @@ const createSponsorReport = httpRoute({
       { readOnly: true },
     );
     await store(report);
-    const url = await objects.downloadUrl(coverageSettings().SPONSOR_BUCKET, report.key, linkSeconds);
+    const url = await objects.downloadUrl(coverageSettings().SPONSOR_BUCKET, report.key, linkSeconds, {
+      fileName: report.key.slice(report.key.lastIndexOf('/') + 1),
+      contentType: csvType,
+    });
     return { status: 201, body: { key: report.key, url, expiresInSeconds: linkSeconds, rows: report.rows } };
   },
 });

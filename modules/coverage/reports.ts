@@ -2,8 +2,10 @@ import { DateTime } from 'luxon';
 import type { Repositories } from '../../platform/store';
 import { contractUsage } from './corporate';
 import { toCsv } from './domain/csv';
-import { calendarDate, sponsorZone } from './domain/dates';
+import { sponsorZone } from './domain/dates';
 import type { CorporateContract } from './domain/sponsor';
+import { visitForSponsor } from './domain/sponsor-visibility';
+import { sensitiveSpecialties } from './settings';
 
 export interface Report {
   key: string;
@@ -18,9 +20,13 @@ export const monthStart = (month: string) => DateTime.fromISO(`${month}-01`, { z
 
 export const thisMonth = (now: number) => DateTime.fromMillis(now, { zone: sponsorZone }).toFormat('yyyy-MM');
 
+const protectedMark = 'protected';
+type BilledVisit = Parameters<typeof visitForSponsor>[0];
+
 /**
  * An insurer's register of the services rendered under its policies in a month: policy
- * number, date, service, specialty, clinic and cost. Never a diagnosis, complaint or message.
+ * number, date, service, specialty, clinic and cost; for a sensitive specialty the month, cost
+ * and `protected` in place of the rest. Never a diagnosis, complaint or message.
  */
 export async function insurerRegister(
   repos: Repositories,
@@ -31,18 +37,21 @@ export async function insurerRegister(
   const visits = (
     await repos.entitlements.visitsOfTenant(insurerId, start.toMillis(), start.plus({ months: 1 }).toMillis())
   ).filter((v) => v.payerType === 'policy' && v.status === 'consumed');
+  const sensitive = sensitiveSpecialties();
   const numbers = new Map<string, string>();
   for (const payerId of new Set(visits.map((v) => v.payerId))) {
     numbers.set(payerId, (await repos.insurers.policy(payerId))?.number ?? '');
   }
+  // A sensitive visit is a month and a cost; see domain/sponsor-visibility.ts.
   const rows = visits
+    .map((v) => ({ number: numbers.get(v.payerId) ?? '', ...visitForSponsor(v as BilledVisit, sensitive) }))
     .map((v) => [
-      numbers.get(v.payerId) ?? '',
-      calendarDate(v.start),
-      v.serviceName,
-      v.specialty,
-      v.clinicId,
-      (v.priceKopecks / 100).toFixed(2),
+      v.number,
+      v.date ?? v.month,
+      v.service ?? protectedMark,
+      v.specialty ?? protectedMark,
+      v.clinicId ?? protectedMark,
+      v.costRub.toFixed(2),
     ])
     .sort(
       (a, b) =>

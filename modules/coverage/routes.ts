@@ -7,12 +7,14 @@ import type { Repositories } from '../../platform/store';
 import type { Specialty } from '../booking';
 import { activate, contractUsage, createContract, enrol } from './corporate';
 import { sponsorRules } from './domain/errors';
+import { isBilled, visitForSponsor } from './domain/sponsor-visibility';
 import { enrolmentUploadKeys, policyUploadKeys } from './domain/uploads';
+import { attemptKeys, throttledLink } from './link-throttle';
 import { myCoverage } from './my-coverage';
 import { cancelPolicy, createProduct, issuePolicy, linkPolicy, renewPolicy } from './policies';
 import * as schemas from './schemas';
-import { coverageSettings } from './settings';
-import { contractView, policyView, productView, visitView } from './views';
+import { coverageSettings, sensitiveSpecialties } from './settings';
+import { contractView, policyView, productView } from './views';
 
 /** Upload and download links live for a quarter of an hour. */
 const linkSeconds = 15 * 60;
@@ -56,7 +58,10 @@ async function uploadLink(uploadId: string, key: string) {
 async function outputLink(run: { status: string }, key: string) {
   const { objects } = await getServices();
   return run.status === 'done'
-    ? objects.downloadUrl(coverageSettings().SPONSOR_BUCKET, key, linkSeconds)
+    ? objects.downloadUrl(coverageSettings().SPONSOR_BUCKET, key, linkSeconds, {
+        fileName: key.slice(key.lastIndexOf('/') + 1),
+        contentType: 'text/csv; charset=utf-8',
+      })
     : null;
 }
 
@@ -149,7 +154,9 @@ const policyUsage = httpRoute({
     const body = await inTransaction(async (r) => {
       const policy = await ownPolicy(r, caller, params.policyId);
       const visits = await r.entitlements.visitsOfPayer(policy.id);
-      return { policyId: policy.id, number: policy.number, visits: visits.map(visitView) };
+      const sensitive = sensitiveSpecialties();
+      const shown = visits.filter(isBilled).map((visit) => visitForSponsor(visit, sensitive));
+      return { policyId: policy.id, number: policy.number, visits: shown };
     });
     return { status: 200, body };
   },
@@ -361,10 +368,13 @@ const linkCoverage = httpRoute({
   idempotent: true,
   handle: async ({ body, caller }) => {
     const now = Date.now();
-    const id = await inTransaction(async (r) =>
-      'policy' in body
-        ? (await linkPolicy(r, caller.subject, body.policy, now)).id
-        : (await activate(r, caller.subject, body.activationCode, now)).contract.id,
+    const keys = attemptKeys(caller.subject, 'policy' in body ? body.policy : undefined);
+    const id = await throttledLink(keys, now, () =>
+      inTransaction(async (r) =>
+        'policy' in body
+          ? (await linkPolicy(r, caller.subject, body.policy, now)).id
+          : (await activate(r, caller.subject, body.activationCode, now)).contract.id,
+      ),
     );
     const items = await inTransaction((r) => myCoverage(r, caller.subject, now));
     const linked = items.find((item) => item.id === id);

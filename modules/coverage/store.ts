@@ -2,6 +2,7 @@ import { defineRepositories } from '../../platform/store';
 import { EmployerRepository } from './repositories/employers';
 import { EntitlementLedger } from './repositories/entitlements';
 import { InsurerRepository } from './repositories/insurers';
+import { LinkAttemptsRepository } from './repositories/link-attempts';
 import './tables';
 
 declare module '../../platform/store' {
@@ -9,6 +10,7 @@ declare module '../../platform/store' {
     insurers: InsurerRepository;
     employers: EmployerRepository;
     entitlements: EntitlementLedger;
+    linkAttempts: LinkAttemptsRepository;
   }
 }
 
@@ -17,4 +19,5 @@ defineRepositories({
   insurers: ({ tables }) => new InsurerRepository(tables),
   employers: ({ tables }) => new EmployerRepository(tables),
   entitlements: ({ tables }) => new EntitlementLedger(tables),
+  linkAttempts: ({ tables }) => new LinkAttemptsRepository(tables),
 });

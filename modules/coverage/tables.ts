@@ -202,6 +202,16 @@ export const coverageTables = defineTables({
       visits_by_payer: { columns: ['payer_id', 'start_at'] },
     },
   },
+  /** Failed attempts to link coverage, by caller or by policy (a hash): throttles guessing. */
+  coverage_link_attempts: {
+    columns: {
+      attempt_key: text,
+      failures: int,
+      window_start: timestamp,
+      locked_until: optional(timestamp),
+    },
+    primaryKey: ['attempt_key'],
+  },
 });
 
 declare module '../../storage/catalog' {

@@ -1,6 +1,6 @@
 import type { Repositories } from '../../platform/store';
 import { calendarDate, lastDate } from './domain/dates';
-import type { CorporateContract, Policy, Product, SponsoredVisit } from './domain/sponsor';
+import type { CorporateContract, Policy, Product } from './domain/sponsor';
 import { policyBalances } from './policies';
 
 /** Sponsor views carry no person's name and nothing clinical. */
@@ -37,17 +37,6 @@ export async function policyView(repos: Repositories, policy: Policy, now: numbe
       endsOn: lastDate(p.endsAt),
       balances: p.balances,
     })),
-  };
-}
-
-export function visitView(visit: SponsoredVisit) {
-  return {
-    date: calendarDate(visit.start),
-    service: visit.serviceName,
-    specialty: visit.specialty,
-    clinicId: visit.clinicId,
-    costRub: visit.priceKopecks / 100,
-    status: visit.status,
   };
 }
 

@@ -1,3 +1,4 @@
 import './store';
 
+export { checkPatientInReach } from './in-reach';
 export { patientsApi } from './routes';

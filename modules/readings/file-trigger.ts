@@ -1,3 +1,4 @@
+import { mayActOn } from '../../platform/access';
 import { httpRoute } from '../../platform/http';
 import { type Caller, tenantOf, unaffiliated } from '../../platform/identity';
 import { invocationLogger } from '../../platform/invocation';
@@ -34,6 +35,15 @@ const createReadingUpload = httpRoute({
   handle: async ({ body, caller }) => {
     const { store, objects } = await getServices();
     const upload = await store.transaction(async (r) => {
+      // A file is read as the device's: the caller must speak for a patient it measures (or
+      // measured). A service may announce a file of several devices (`hypnos` for `hypnos:<subject>`):
+      // its rows are then matched to the patients it may act for, one by one, on import.
+      const bindings = await r.readings.devices.bindings(body.deviceId);
+      const inReach =
+        bindings.length === 0
+          ? caller.role === 'service'
+          : bindings.some((b) => mayActOn(caller, { personId: b.patientId, clinicId: b.clinicId }));
+      if (!inReach) throw problems.notFound('Device');
       const created = await r.readings.uploads.create({
         id: crypto.randomUUID(),
         deviceId: body.deviceId,
@@ -42,7 +52,7 @@ const createReadingUpload = httpRoute({
         timeZone: body.timeZone ?? 'Europe/Moscow',
         measuredAt: body.measuredAt ? Date.parse(body.measuredAt) : null,
         requestedBy: caller.subject,
-        requestedRole: caller.role === 'clinic_admin' ? `clinic_admin:${clinicOfAdmin(caller)}` : caller.role,
+        requestedRole: uploaderRole(caller),
       });
       // The clinic whose patient's files these are: the admin's, the patient's own, a service's.
       const tenantId =
@@ -113,9 +123,12 @@ const onUpload = withInvocation(
         logger.warn({ key }, 'file without an announced upload ignored');
         continue;
       }
-      const content = Buffer.from(await objects.getObject(message.details.bucket_id, key));
       try {
-        if (content.length > maxFileBytes) throw new UnreadableFile('the file is larger than 20 MB');
+        // The size is read first: a file far over the limit would not fit in the function's memory.
+        const stored = await objects.describe(message.details.bucket_id, key);
+        if (!stored) continue;
+        if (stored.bytes > maxFileBytes) throw new UnreadableFile('the file is larger than 20 MB');
+        const content = Buffer.from(await objects.getObject(message.details.bucket_id, key));
         const summary = await importFile(store, upload, key, content, {
           now: Date.now(),
           correlationId: message.event_metadata.event_id,
@@ -140,6 +153,13 @@ export const readingsFileTrigger = Object.assign(
     'messages' in event ? onUpload(event, context) : http(event, context),
   { operationIds: http.operationIds },
 );
+
+/** Who asked for the upload, with the clinic they act for: the import acts within it (import-file.ts). */
+function uploaderRole(caller: Caller): string {
+  if (caller.role === 'clinic_admin') return `clinic_admin:${clinicOfAdmin(caller)}`;
+  if (caller.role === 'service' && caller.clinicId) return `service:${caller.clinicId}`;
+  return caller.role;
+}
 
 /** An admin acts for their clinic only; a token that names none may not act as one. */
 function clinicOfAdmin(caller: Caller): string {

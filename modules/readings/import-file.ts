@@ -1,3 +1,4 @@
+import { unaffiliated } from '../../platform/identity';
 import type { Store } from '../../platform/store';
 import { parseCsv, UnknownCsvFormat } from './domain/csv';
 import { effectiveTime, parseFhir } from './domain/fhir';
@@ -36,7 +37,7 @@ export async function importFile(
     source: 'file',
     policy: filePolicy(meta.now),
     correlationId: meta.correlationId,
-    tenant: owner && 'clinicId' in owner ? owner.clinicId : upload.requestedRole,
+    tenant: owner && 'clinicId' in owner ? owner.clinicId : unaffiliated,
     ...(owner ? { owner } : {}),
   };
   const summary: UploadSummary = {
@@ -65,10 +66,13 @@ export async function importFile(
   return summary;
 }
 
-/** Whose devices the uploader may speak for: a patient their own, a clinic admin their clinic's. */
+/**
+ * Whose devices the uploader may speak for: a patient their own; a clinic admin, or a service
+ * token naming a clinic, that clinic's; a service naming none (a trusted integration), any.
+ */
 function ownerOf(upload: ReadingUpload): IngestContext['owner'] {
   if (upload.requestedRole === 'patient') return { patientId: upload.requestedBy };
-  const clinic = upload.requestedRole.match(/^clinic_admin:(.+)$/)?.[1];
+  const clinic = upload.requestedRole.match(/^(?:clinic_admin|service):(.+)$/)?.[1];
   return clinic ? { clinicId: clinic } : undefined;
 }
 

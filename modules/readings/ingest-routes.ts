@@ -1,13 +1,14 @@
 import type * as z from 'zod';
+import { mayActOn } from '../../platform/access';
 import { httpRoute } from '../../platform/http';
-import { tenantOf, unaffiliated } from '../../platform/identity';
+import { type Caller, tenantOf, unaffiliated } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { Problem, problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
 import { parseFhir } from './domain/fhir';
 import { parseJsonItem } from './domain/json-items';
 import { livePolicy } from './domain/validate';
-import { ingestBatch } from './ingest';
+import { type IngestContext, ingestBatch } from './ingest';
 import { BindingOverlaps } from './repositories/devices';
 import * as schemas from './schemas';
 
@@ -21,6 +22,13 @@ function itemsOf(body: z.infer<typeof schemas.readingsBody>, defaultDeviceId: st
     source: 'api' as const,
     items: body.items.map((item) => ({ parsed: parseJsonItem(item, deviceId) })),
   };
+}
+
+/** Whose devices the caller speaks for: a patient their own, a service naming a clinic that clinic's. */
+function ownerOf(caller: Caller): Pick<IngestContext, 'owner'> {
+  if (caller.role === 'patient') return { owner: { patientId: caller.subject } };
+  if (caller.clinicId) return { owner: { clinicId: caller.clinicId } };
+  return {};
 }
 
 const ingestReadings = httpRoute({
@@ -37,9 +45,9 @@ const ingestReadings = httpRoute({
       const outcome = await ingestBatch(r, items, {
         source,
         policy: livePolicy(Date.now()),
-        ...(caller.role === 'patient' ? { owner: { patientId: caller.subject } } : {}),
+        ...ownerOf(caller),
         correlationId,
-        tenant: tenantOf(caller) ?? caller.role,
+        tenant: tenantOf(caller) ?? unaffiliated,
       });
       for (const patient of outcome.patients) {
         await r.audit.record({
@@ -82,8 +90,8 @@ const registerDevice = httpRoute({
     const binding = await store
       .transaction(async (r) => {
         const patient = await r.readings.patient(patientId);
-        // A clinic admin binds devices of their own clinic's patients only.
-        if (caller.role === 'clinic_admin' && (!tenantOf(caller) || patient?.clinicId !== tenantOf(caller)))
+        // A clinic admin, or a service naming a clinic, binds devices of that clinic's patients only.
+        if (!mayActOn(caller, { personId: patientId, clinicId: patient?.clinicId }))
           throw problems.notFound('Patient');
         const clinicId = patient?.clinicId ?? null;
         const bound = { deviceId: body.deviceId, patientId, clinicId, validFrom, validTo };

@@ -4,6 +4,7 @@ import { type Caller, tenantOf, unaffiliated } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { getServices } from '../../platform/services';
+import { checkPatientInReach } from '../patients';
 import { crisisDetectedV1 } from './events/crisis-detected.v1';
 import { intake } from './intake/intake';
 import { requestLanguage, withAcceptLanguage } from './request-language';
@@ -33,6 +34,7 @@ async function record(request: ApiRequest<{ patientId?: string }, unknown, unkno
   const triageId = crypto.randomUUID();
   const { store } = await getServices();
   await store.transaction(async (r) => {
+    if (patientId) await checkPatientInReach(r, caller, patientId);
     await r.triageDecisions.create({
       id: triageId,
       tenantId,

@@ -4,6 +4,8 @@ import { TriageReviews } from './repositories/triage-reviews';
 import './tables';
 // Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
 import '../booking';
+// Decisions naming a patient check the patient's clinic.
+import '../patients';
 
 declare module '../../platform/store' {
   interface Repositories {

@@ -2,10 +2,27 @@
 export interface ObjectStorage {
   /** A presigned PUT URL; the client uploads the file itself, so no file passes through a function. */
   uploadUrl(bucket: string, key: string, contentType: string, expiresSeconds: number): Promise<string>;
-  downloadUrl(bucket: string, key: string, expiresSeconds: number): Promise<string>;
+  /**
+   * A presigned GET URL. The file is always served as a download (`Content-Disposition:
+   * attachment`) with the type given here, never the one it was stored with, so an uploaded
+   * HTML page cannot run in a reader's browser.
+   */
+  downloadUrl(bucket: string, key: string, expiresSeconds: number, as: DownloadAs): Promise<string>;
+  /** What is stored under a key (size and type), without reading it; undefined when nothing is. */
+  describe(bucket: string, key: string): Promise<StoredObject | undefined>;
   ping(bucket: string): Promise<void>;
   /** Reads a whole object: a file a trigger announced. */
   getObject(bucket: string, key: string): Promise<Uint8Array>;
   /** Writes a whole object: a result or report a function produced. */
   putObject(bucket: string, key: string, body: string | Uint8Array, contentType: string): Promise<void>;
+}
+
+export interface DownloadAs {
+  fileName: string;
+  contentType: string;
+}
+
+export interface StoredObject {
+  bytes: number;
+  contentType: string;
 }

@@ -1,6 +1,13 @@
-import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStorage } from './object-storage';
+import type { DownloadAs, ObjectStorage, StoredObject } from './object-storage';
 
 export interface S3Settings {
   endpoint: string;
@@ -28,19 +35,32 @@ export class S3ObjectStorage implements ObjectStorage {
   }
 
   uploadUrl(bucket: string, key: string, contentType: string, expiresSeconds: number): Promise<string> {
+    // Content-Type is a signed header: Object Storage refuses a PUT with any other type.
     return getSignedUrl(
       this.client,
       new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
-      {
-        expiresIn: expiresSeconds,
-      },
+      { expiresIn: expiresSeconds, signableHeaders: new Set(['content-type']) },
     );
   }
 
-  downloadUrl(bucket: string, key: string, expiresSeconds: number): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
-      expiresIn: expiresSeconds,
+  downloadUrl(bucket: string, key: string, expiresSeconds: number, as: DownloadAs): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ResponseContentType: as.contentType,
+      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(as.fileName)}`,
     });
+    return getSignedUrl(this.client, command, { expiresIn: expiresSeconds });
+  }
+
+  async describe(bucket: string, key: string): Promise<StoredObject | undefined> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? 'application/octet-stream' };
+    } catch (error) {
+      if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return undefined;
+      throw error;
+    }
   }
 
   async ping(bucket: string): Promise<void> {

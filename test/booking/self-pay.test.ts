@@ -180,7 +180,7 @@ describe('self-paying patients pay before the visit is booked', () => {
     await cloud.fireTimer('outbox-relay');
     const toAdmins = await eventually(
       async () =>
-        (await cloud.request('GET', '/v1/dev/outbox')).body.items.filter(
+        (await cloud.devRequest('GET', '/v1/dev/outbox')).body.items.filter(
           (m: { address: string; body: string }) =>
             m.address === '+79990000102' && m.body.includes('возврат'),
         ) as { body: string }[],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   cancelAppointment,
   closeAppointment,
@@ -14,6 +14,12 @@ import { accountIds, type Product } from '../../modules/coverage/domain/sponsor'
 import { sponsorPayers as payers } from '../../modules/coverage/payers';
 import { cancelPolicy, createProduct, issuePolicy, linkPolicy } from '../../modules/coverage/policies';
 import { clockedStore } from '../support/clocked-store';
+
+// The ledger's rules are under test here, not the cap on one patient's visits a day (booking-holds.test.ts).
+process.env.MAX_VISITS_PER_DOCTOR_PER_DAY = '20';
+afterAll(() => {
+  delete process.env.MAX_VISITS_PER_DOCTOR_PER_DAY;
+});
 
 const minute = 60_000;
 /** Monday 7 December 2026, 09:00 in Moscow; the clock starts a week earlier. */

@@ -43,7 +43,10 @@ describe('insurers and employers pay for consultations', () => {
     as(token).post('/v1/holds', { ...doctor, start, ...(payer ? { payer } : {}) });
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0' } });
+    // The ledger's limits are under test here; one patient's holds are capped in booking-holds.test.ts.
+    cloud = await startTestCloud({
+      env: { RELAY_MAX_RUN_SECONDS: '0', MAX_OPEN_HOLDS: '20', MAX_VISITS_PER_DOCTOR_PER_DAY: '20' },
+    });
     admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
     insurer = await cloud.token('insurer', { tenant: 'insurer-1', subject: 'insurer-api' });
     therapist = await registerDoctor(cloud, admin, 'therapist');
@@ -187,16 +190,17 @@ describe('insurers and employers pay for consultations', () => {
     expect(renewed.body.periods[0].balances[0]).toMatchObject({ consumed: 1, left: 4 });
     expect(renewed.body.periods[1]).toMatchObject({ startsOn: inDays(301), endsOn: inDays(600) });
     expect(renewed.body.periods[1].balances[0]).toMatchObject({ granted: 5, left: 5 });
+    const visitDay = DateTime.fromISO(start as string).setZone(moscow);
     expect(usage.body.visits).toEqual([
       {
-        date: DateTime.fromISO(start as string)
-          .setZone(moscow)
-          .toISODate(),
+        month: visitDay.toFormat('yyyy-MM'),
+        date: visitDay.toISODate(),
         service: 'Видеоконсультация',
         specialty: 'therapist',
         clinicId: 'clinic-1',
         costRub: 1500,
         status: 'consumed',
+        protected: false,
       },
     ]);
     expect(refusals.map((r) => [r.status, r.body.code])).toEqual([

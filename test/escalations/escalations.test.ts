@@ -36,7 +36,7 @@ describe('crisis escalation on the local cloud', () => {
   const smsTo = (phone: string, count: number) =>
     eventually(
       async () =>
-        (await cloud.request('GET', '/v1/dev/outbox')).body.items.filter(
+        (await cloud.devRequest('GET', '/v1/dev/outbox')).body.items.filter(
           (m: { address: string }) => m.address === phone,
         ) as { body: string }[],
       (found) => found.length >= count,

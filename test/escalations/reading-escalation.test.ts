@@ -33,7 +33,7 @@ describe('a critical blood pressure reading on the local cloud', () => {
     eventually(
       async () => {
         await cloud.fireTimer('outbox-relay');
-        const outbox = await cloud.request('GET', '/v1/dev/outbox');
+        const outbox = await cloud.devRequest('GET', '/v1/dev/outbox');
         return outbox.body.items.filter((m: { address: string }) => m.address === phone) as {
           body: string;
         }[];

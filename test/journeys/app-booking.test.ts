@@ -39,7 +39,7 @@ describe('journey: an app booking confirmed by SMS in the patient’s zone', () 
     const sms = await eventually(
       async () =>
         (
-          (await cloud.request('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
+          (await cloud.devRequest('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
         ).filter((m) => m.address === phone && m.body.startsWith('Вы записаны')),
       (found) => found.length > 0,
     );
@@ -49,7 +49,7 @@ describe('journey: an app booking confirmed by SMS in the patient’s zone', () 
     const reminder = await eventually(
       async () =>
         (
-          (await cloud.request('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
+          (await cloud.devRequest('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
         ).filter((m) => m.address === phone && m.body.startsWith('Завтра')),
       (found) => found.length > 0,
     );
@@ -60,5 +60,7 @@ describe('journey: an app booking confirmed by SMS in the patient’s zone', () 
     expect(sms[0]?.body).toBe(
       `Вы записаны на консультацию ${local.toFormat("d MMMM, HH:mm '('ZZZZ')'")} (видео).`,
     );
+    expect(reminder).toHaveLength(1);
+    expect(reminder[0]?.body).toContain(local.toFormat('HH:mm'));
   });
 });

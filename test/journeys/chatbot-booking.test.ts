@@ -43,7 +43,7 @@ describe('journey: a chatbot booking is confirmed and reminded in Telegram', () 
 
   const inChat = (chatId: number, prefix: string) =>
     cloud
-      .request('GET', '/v1/dev/outbox')
+      .devRequest('GET', '/v1/dev/outbox')
       .then((r) =>
         (r.body.items as { channel: string; address: string; body: string }[]).filter(
           (m) => m.channel === 'telegram' && m.address === String(chatId) && m.body.startsWith(prefix),
@@ -103,7 +103,7 @@ describe('journey: a chatbot booking is confirmed and reminded in Telegram', () 
     const user = telegramUser(cloud, 7_100_002);
     // Act
     await user.text('/start');
-    const outbox = await cloud.request('GET', '/v1/dev/outbox');
+    const outbox = await cloud.devRequest('GET', '/v1/dev/outbox');
     // Assess
     const replies = (outbox.body.items as { channel: string; address: string; body: string }[]).filter(
       (m) => m.channel === 'telegram-bot' && m.address === String(user.userId),

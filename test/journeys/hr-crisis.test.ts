@@ -52,7 +52,7 @@ describe('journey: a crisis in an employee’s intake reaches the on-call clinic
     const toOnCall = await eventually(
       async () =>
         (
-          (await cloud.request('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
+          (await cloud.devRequest('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[]
         ).filter((m) => m.address === onCall),
       (found) => found.length > 0,
     );

@@ -18,7 +18,7 @@ describe('journey: an unanswered question reaches the clinic admin', () => {
 
   const smsTo = (phone: string) =>
     cloud
-      .request('GET', '/v1/dev/outbox')
+      .devRequest('GET', '/v1/dev/outbox')
       .then((r) => (r.body.items as { address: string; body: string }[]).filter((m) => m.address === phone));
 
   it('sends the admin one SMS once the answer is overdue, and none before', async () => {

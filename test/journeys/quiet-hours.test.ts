@@ -85,7 +85,7 @@ describe('journey: quiet hours hold messages back, and what goes out afterwards 
   });
 
   const smsTo = async (phone: string) =>
-    ((await cloud.request('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[])
+    ((await cloud.devRequest('GET', '/v1/dev/outbox')).body.items as { address: string; body: string }[])
       .filter((m) => m.address === phone)
       .map((m) => m.body);
 });

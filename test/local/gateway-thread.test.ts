@@ -20,16 +20,29 @@ describe('the local gateway on its own thread', () => {
   });
   afterAll(() => occupied?.close());
 
-  it('answers 500 when what it called fails on the main thread, and goes on serving', async () => {
+  it('refuses a device message that is not JSON with a problem, and goes on serving', async () => {
     // Prepare: the local device route parses its body on the main thread, and this is not JSON.
     const notJson = 'not json';
     // Act
-    const failed = await cloud.request('POST', '/v1/dev/iot', { rawBody: notJson });
+    const failed = await cloud.devRequest('POST', '/v1/dev/iot', { rawBody: notJson });
     const health = await cloud.request('GET', '/v1/health');
     // Assess
-    expect(failed.status).toBe(500);
-    expect(failed.body.code).toBe('INTERNAL');
+    expect(failed.status).toBe(400);
+    expect(failed.body.code).toBe('VALIDATION_FAILED');
     expect(health.status).toBe(200);
+  });
+
+  it('keeps the dev routes to the local operator: no token is 401, a patient is 403', async () => {
+    // Prepare: the dev outbox shows every captured message of every user
+    const patient = await cloud.token('patient');
+    // Act
+    const anonymous = await cloud.request('GET', '/v1/dev/outbox');
+    const asPatient = await cloud.request('GET', '/v1/dev/outbox', { token: patient });
+    const asOperator = await cloud.devRequest('GET', '/v1/dev/outbox');
+    // Assess
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect([asPatient.status, asPatient.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect(asOperator.status).toBe(200);
   });
 
   it('stops with a kept-alive connection still open, and then refuses connections', async () => {

@@ -22,7 +22,7 @@ describe('notifications on the local cloud', () => {
     // Act
     await cloud.fireTimer('outbox-relay');
     const outbox = await eventually(
-      () => cloud.request('GET', '/v1/dev/outbox'),
+      () => cloud.devRequest('GET', '/v1/dev/outbox'),
       (found) => found.body.items.length > 0,
     );
     // Assess: the welcome goes to the phone on record and says nothing of the patient's health
@@ -56,7 +56,7 @@ describe('notifications on the local cloud', () => {
       () => store.transaction((r) => r.notifications.forRecipient('patient-77')),
       (found) => found.length >= 2,
     );
-    const outbox = await cloud.request('GET', '/v1/dev/outbox');
+    const outbox = await cloud.devRequest('GET', '/v1/dev/outbox');
     // Assess: 00:00 UTC is 10:00 in Vladivostok
     expect(records.map((n) => `${n.template}:${n.status}`).sort()).toEqual([
       'appointment.reminder_24h:sent',

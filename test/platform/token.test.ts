@@ -30,7 +30,12 @@ describe('npm run token', () => {
     const token = output.trim().split('\n').at(-1) as string;
     const claims = await (await DevIdentity.load(path)).verify(token);
     // Assess
-    expect(callerFromClaims(claims)).toEqual({ subject: 'ins-user-1', role: 'insurer', insurerId: 'ins-9' });
+    expect(callerFromClaims(claims)).toEqual({
+      issuer: 'telemed-local',
+      subject: 'ins-user-1',
+      role: 'insurer',
+      insurerId: 'ins-9',
+    });
   });
 
   it('refuses an unknown role', () => {

@@ -13,7 +13,5 @@ export const sponsorRules = {
   contractNotFound: () => new RuleBroken('CONTRACT_NOT_FOUND', 404, 'Contract was not found.'),
   coverageNotFound: () =>
     new RuleBroken('COVERAGE_NOT_FOUND', 404, 'Nothing matches these details; check them and retry.'),
-  policyLinkedElsewhere: () =>
-    new RuleBroken('POLICY_ALREADY_LINKED', 409, 'This policy is linked to another person.'),
   coverageEnded: () => new RuleBroken('COVERAGE_ENDED', 409, 'This coverage is no longer in force.'),
 };

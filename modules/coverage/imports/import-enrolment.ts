@@ -6,6 +6,7 @@ import type { EnrolmentImport } from '../repositories/employers';
 import { readEnrolmentCsv } from './enrolment-csv';
 import { UnreadableFile } from './read-csv';
 import { applyInChunks, claim, csvType } from './upload-run';
+import { readUploadedFile } from './uploaded-file';
 
 /**
  * Imports one uploaded enrolment file: valid rows are enrolled, invalid ones listed with
@@ -36,7 +37,7 @@ export async function importEnrolment(
     return finish({ status: 'failed', error: 'the contract is no longer in force' });
   let file: Awaited<ReturnType<typeof readEnrolmentCsv>>;
   try {
-    file = await readEnrolmentCsv(await objects.getObject(upload.bucket, upload.key));
+    file = await readEnrolmentCsv(await readUploadedFile(objects, upload));
   } catch (error) {
     if (error instanceof UnreadableFile) return finish({ status: 'failed', error: error.message });
     throw error;

@@ -7,6 +7,7 @@ import type { PolicyImport } from '../repositories/insurers';
 import { readPolicyCsv } from './policy-csv';
 import { UnreadableFile } from './read-csv';
 import { applyInChunks, claim, csvType } from './upload-run';
+import { readUploadedFile } from './uploaded-file';
 
 /**
  * Imports one uploaded policy file: each valid row creates, renews or cancels a policy of the
@@ -34,7 +35,7 @@ export async function importPolicies(
 
   let file: Awaited<ReturnType<typeof readPolicyCsv>>;
   try {
-    file = await readPolicyCsv(await objects.getObject(upload.bucket, upload.key));
+    file = await readPolicyCsv(await readUploadedFile(objects, upload));
   } catch (error) {
     if (error instanceof UnreadableFile) return finish({ status: 'failed', error: error.message });
     throw error;

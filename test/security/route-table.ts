@@ -1,0 +1,178 @@
+/**
+ * The route × actor table: for every operation of contracts/openapi.yaml, who may act and who
+ * must be refused. The walk (route-walk.test.ts) calls each operation as each actor with the
+ * objects of clinic A (and of insurer-1 and employer-1) and holds the answer against the cell.
+ *
+ * The rules, from DESIGN.md ("Access") and issue 19: every read and write is scoped to a tenant and
+ * an owner. Nobody acts on another clinic's patients, doctors, devices, consultations or
+ * appointments; insurers and HR only on their own products, policies and contracts and never on a
+ * patient; a service token that names a clinic acts for that clinic's patients only. Where the code
+ * lets another tenant act, the cell still says `deny`: the table is the rule, not the code.
+ */
+
+/** Who calls. "A" is the clinic whose objects are walked; "B" another clinic. */
+export const actors = [
+  /** The operation's owner: see `owner` on each row. */
+  'owner',
+  /** Another patient of clinic A. */
+  'samePatient',
+  /** A patient of clinic B. */
+  'otherPatient',
+  /** A doctor of clinic A (the one the walked appointment, consultation and triage belong to). */
+  'doctor',
+  /** A doctor of clinic B. */
+  'otherDoctor',
+  /** The admin of clinic A. */
+  'admin',
+  /** The admin of clinic B. */
+  'otherAdmin',
+  /** insurer-1, who sells the walked product and policy. */
+  'insurer',
+  /** Another insurer. */
+  'otherInsurer',
+  /** employer-1's HR, who bought the walked corporate contract. */
+  'hr',
+  /** Another employer's HR. */
+  'otherHr',
+  /** A service token scoped to clinic A (role `service`, clinic_id A): the chatbot of clinic A. */
+  'service',
+  /** A service token scoped to clinic B. */
+  'otherService',
+  /** No token at all. */
+  'anonymous',
+] as const;
+export type Actor = (typeof actors)[number];
+
+/**
+ * - `allow`: the call passes authorization (2xx/3xx, or a 4xx about the request itself such as
+ *   409 or 422 — never 400, 401, 403 or 404, nor a problem whose code ends in `_NOT_FOUND`).
+ * - `deny`: 401, 403 or 404 (or a 4xx `*_NOT_FOUND` problem, or a batch that took none of its
+ *   items); without a token exactly 401.
+ * - `public`: no token is needed and none is checked: anything but 401 and 403.
+ */
+export type Expected = 'allow' | 'deny' | 'public';
+
+/** Whose object the owner cell stands for: the principal it is played by. */
+export type Owner = 'patient' | 'doctor' | 'admin' | 'insurer' | 'hr' | 'service' | 'anyone';
+
+export interface Row {
+  /** Who the `owner` actor is for this operation (patient A1, doctor A, admin A, insurer-1, …). */
+  owner: Owner;
+  /** Actors besides the owner that must be let through; every other actor is denied. */
+  allow: readonly Exclude<Actor, 'owner' | 'anonymous'>[];
+  /** Public: every actor, with or without a token, reaches the function. */
+  public?: true;
+}
+
+const patients = ['samePatient', 'otherPatient'] as const;
+const clinicStaff = ['doctor', 'otherDoctor', 'admin', 'otherAdmin'] as const;
+const services = ['service', 'otherService'] as const;
+const sponsors = ['insurer', 'otherInsurer', 'hr', 'otherHr'] as const;
+const everyoneWithAToken = [...patients, ...clinicStaff, ...sponsors, ...services] as const;
+
+/** Every operationId of the contract, and its row. A new operation without a row fails the walk. */
+export const routeTable: Record<string, Row> = {
+  getHealth: { owner: 'anyone', allow: [], public: true },
+
+  // Patients: the patient, and staff and services of the patient's clinic
+  registerPatient: { owner: 'admin', allow: ['otherAdmin'] }, // each admin registers into their own clinic
+  getPatient: { owner: 'patient', allow: ['doctor', 'admin', 'service'] },
+  listAuditEvents: { owner: 'admin', allow: ['otherAdmin'] }, // each reads their own clinic's log
+
+  // Triage: the patient themself, or a service of the patient's clinic naming them
+  assessSymptoms: { owner: 'patient', allow: ['service'] },
+  reviewTriageDecision: { owner: 'doctor', allow: [] },
+  getTriageReviewAgreement: { owner: 'admin', allow: ['otherAdmin'] }, // own clinic's counts
+  scorePsychologyIntake: { owner: 'patient', allow: ['service'] },
+
+  // Escalations and notification settings
+  setOnCallContacts: { owner: 'admin', allow: ['otherAdmin'] }, // own clinic's contacts
+  getEscalation: { owner: 'doctor', allow: ['admin'] },
+  acknowledgeEscalation: { owner: 'doctor', allow: ['admin'] },
+  getNotificationSettings: { owner: 'patient', allow: [...everyoneWithAToken] }, // the caller's own
+  putNotificationSettings: { owner: 'patient', allow: [...everyoneWithAToken] },
+
+  // Doctors and schedules: profiles are browsed by anyone who books; only their clinic manages them
+  registerDoctor: { owner: 'admin', allow: ['otherAdmin'] },
+  getDoctor: { owner: 'patient', allow: [...patients, ...clinicStaff, ...services] },
+  setDoctorSchedule: { owner: 'admin', allow: [] },
+  searchSlots: { owner: 'patient', allow: [...patients, ...clinicStaff, ...services] },
+
+  // Appointments: the patient, their doctor, the clinic's admin, the clinic's service
+  holdSlot: { owner: 'patient', allow: ['service'] },
+  listAppointments: { owner: 'patient', allow: [...patients, ...clinicStaff] }, // each their own
+  getAppointment: { owner: 'patient', allow: ['doctor', 'admin', 'service'] },
+  confirmAppointment: { owner: 'patient', allow: ['service'] },
+  cancelAppointment: { owner: 'patient', allow: ['doctor', 'admin', 'service'] },
+  rescheduleAppointment: { owner: 'patient', allow: ['service'] },
+  completeAppointment: { owner: 'doctor', allow: ['admin'] },
+  markNoShow: { owner: 'doctor', allow: ['admin'] },
+  recordInPersonVisit: { owner: 'admin', allow: [] }, // names patient A1: clinic A only
+  addDutyShift: { owner: 'admin', allow: [] }, // names doctor A: clinic A only
+  listDutyShifts: { owner: 'admin', allow: ['otherAdmin'] }, // own clinic's roster
+  holdUrgentVisit: { owner: 'patient', allow: ['service'] },
+  openCheckout: { owner: 'anyone', allow: [], public: true },
+  receivePaymentNotice: { owner: 'anyone', allow: [], public: true },
+
+  // Consultations: the two parties, and the clinic's admin reads
+  listConsultations: { owner: 'patient', allow: [...patients, 'doctor', 'otherDoctor'] }, // each their own
+  openConsultation: { owner: 'admin', allow: [] }, // names doctor A and patient A1
+  getConsultation: { owner: 'patient', allow: ['doctor', 'admin'] },
+  postConsultationMessage: { owner: 'patient', allow: ['doctor'] },
+  uploadConsultationAttachment: { owner: 'patient', allow: ['doctor'] },
+  rateConsultation: { owner: 'patient', allow: [] },
+
+  // Readings: the patient and clinic A's doctors read; devices and files of clinic A's patients
+  ingestReadings: { owner: 'patient', allow: ['service'] }, // items of patient A1's device
+  registerDevice: { owner: 'patient', allow: ['admin', 'service'] }, // binds A1's device to A1
+  createReadingUpload: { owner: 'patient', allow: ['admin', 'service'] }, // a file of A1's device
+  getReadingUpload: { owner: 'patient', allow: [] }, // the one who asked for the link
+  listPatientReadings: { owner: 'patient', allow: ['doctor'] },
+  setReadingTargets: { owner: 'doctor', allow: [] },
+  listReadingAlerts: { owner: 'doctor', allow: [] },
+  acknowledgeAlert: { owner: 'doctor', allow: [] },
+
+  // Insurers: their own products and policies only
+  createInsuranceProduct: { owner: 'insurer', allow: ['otherInsurer'] }, // a product of their own
+  createPolicyUpload: { owner: 'insurer', allow: [] },
+  getPolicyUpload: { owner: 'insurer', allow: [] },
+  issuePolicy: { owner: 'insurer', allow: [] }, // of insurer-1's product
+  getPolicy: { owner: 'insurer', allow: [] },
+  renewPolicy: { owner: 'insurer', allow: [] },
+  cancelPolicy: { owner: 'insurer', allow: [] },
+  getPolicyUsage: { owner: 'insurer', allow: [] },
+
+  // Employers: their own contracts only
+  createCorporateContract: { owner: 'hr', allow: ['otherHr'] }, // a contract of their own
+  getCorporateContract: { owner: 'hr', allow: [] },
+  enrolEmployees: { owner: 'hr', allow: [] },
+  createEnrolmentUpload: { owner: 'hr', allow: [] },
+  getEnrolmentUpload: { owner: 'hr', allow: [] },
+  getCorporateUsage: { owner: 'hr', allow: [] },
+  createSponsorReport: { owner: 'hr', allow: ['insurer', 'otherInsurer'] }, // an insurer's own register
+
+  // A patient's own coverage
+  listCoverage: { owner: 'patient', allow: [...patients] },
+  linkCoverage: { owner: 'patient', allow: [...patients] }, // each links a policy issued to them
+
+  receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
+};
+
+/** The column the owner is also walked as (patient A1 has none: samePatient is another patient). */
+const ownerColumn: Record<Owner, Actor | undefined> = {
+  patient: undefined,
+  doctor: 'doctor',
+  admin: 'admin',
+  insurer: 'insurer',
+  hr: 'hr',
+  service: 'service',
+  anyone: undefined,
+};
+
+/** What one cell of the table expects. */
+export function expected(row: Row, actor: Actor): Expected {
+  if (row.public) return 'public';
+  if (actor === 'owner' || actor === ownerColumn[row.owner]) return 'allow';
+  if (actor === 'anonymous') return 'deny';
+  return (row.allow as readonly Actor[]).includes(actor) ? 'allow' : 'deny';
+}
