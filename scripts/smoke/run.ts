@@ -241,7 +241,13 @@ export async function runSmoke(
       run: async () => {
         onlyInCloud('fauxqs checks no account: rights exist only in Yandex IAM');
         const sqs = sqsClient(settings.queueEndpoint, key('fn-health'));
-        const listed = await sqs.send(new ListQueuesCommand({}));
+        const listed = await sqs.send(new ListQueuesCommand({})).catch((error: Error) => {
+          if (/UnknownOperation|InvalidAction|Unsupported|not supported|415|x-amz-json/i.test(error.message))
+            throw new Error(
+              `the endpoint refused the AWS JSON protocol (${error.message}): pin @aws-sdk/client-sqs@3.445.0`,
+            );
+          throw error;
+        });
         const urls = listed.QueueUrls ?? [];
         settings.crisisQueueUrl ??= urls.find((url) => url.endsWith('/crisis'));
         return `${urls.length} queues listed`;
