@@ -42,7 +42,11 @@ interface ServerlessFile {
 /** Reads serverless.yml, the one wiring registry both the deploy and the local cloud use. */
 export function loadRegistry(root: string): Registry {
   // merge: `<<: *fn-api` is how a function takes its account's environment.
-  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), { merge: true }) as ServerlessFile;
+  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), {
+    merge: true,
+    // Our own file, not untrusted input: each `<<:` merge of nested anchors counts many aliases.
+    maxAliasCount: -1,
+  }) as ServerlessFile;
   const functions = Object.entries(file.functions).map(([name, fn]) => ({
     name,
     source: join(root, 'functions', name, 'handler.ts'),

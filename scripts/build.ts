@@ -162,7 +162,7 @@ interface FunctionSpec {
 }
 
 async function readFunctions(): Promise<FunctionSpec[]> {
-  const doc = parse(await readFile(path.join(root, 'serverless.yml'), 'utf8')) as {
+  const doc = parse(await readFile(path.join(root, 'serverless.yml'), 'utf8'), { maxAliasCount: -1 }) as {
     functions?: Record<string, { handler?: string; package?: { artifact?: string } } | null>;
   };
   const functions = Object.entries(doc.functions ?? {});

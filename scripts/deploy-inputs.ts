@@ -23,7 +23,7 @@ export interface ServerlessFile {
 
 export function parseServerless(text: string): ServerlessFile {
   // merge: `<<: *fn-api` is how a function takes its account's environment.
-  const file = parse(text, { merge: true }) as Partial<ServerlessFile>;
+  const file = parse(text, { merge: true, maxAliasCount: -1 }) as Partial<ServerlessFile>;
   return { ...file, functions: file.functions ?? {} };
 }
 

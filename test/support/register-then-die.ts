@@ -22,7 +22,16 @@ const event = {
     requestTime: new Date().toUTCString(),
     requestTimeEpoch: Math.floor(Date.now() / 1000),
     authorizer: {
-      jwt: { claims: { sub: 'admin-1', role: 'clinic_admin', clinic_id: 'clinic-1' }, scopes: [] },
+      jwt: {
+        claims: {
+          sub: 'admin-1',
+          role: 'clinic_admin',
+          clinic_id: 'clinic-1',
+          iat: Math.floor(Date.now() / 1000),
+          exp: Math.floor(Date.now() / 1000) + 600,
+        },
+        scopes: [],
+      },
     },
   },
   pathParameters: {},
