@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -84,6 +87,68 @@ describe('npm run smoke against the local cloud', () => {
     expect(step('import')?.detail).toBe('processed: home_bp, 2 readings accepted');
     expect(step('cleanup')?.detail).toMatch(/^deleted telemed-readings\/readings\/.*; no delete route/);
     expect(left.status).toBe(404);
+  });
+
+  it('takes its token by client credentials as a cloud target, and fails the cloud-only steps naming what is missing', async () => {
+    // Prepare: an issuer's token endpoint (RFC 6749 §4.4) that signs with the key the gateway trusts
+    const forms: URLSearchParams[] = [];
+    const issuer = createServer(async (request, response) => {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      forms.push(new URLSearchParams(body));
+      const token = await cloud.identity.issue({
+        role: 'clinic_admin',
+        tenant: 'smoke-cloud',
+        subject: 'smoke',
+      });
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }));
+    }).listen(0);
+    await once(issuer, 'listening');
+    const env = {
+      API_URL: cloud.url,
+      SMOKE_TOKEN_URL: `http://127.0.0.1:${(issuer.address() as AddressInfo).port}/token`,
+      SMOKE_CLIENT_ID: 'smoke-client',
+      SMOKE_CLIENT_SECRET: 'smoke-secret',
+      SMOKE_TOKEN_AUDIENCE: 'telemed-api',
+      JWT_ISSUER: 'telemed-local',
+      SMOKE_PHONE: `+7998${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+    };
+    // Act
+    const { steps, exitCode } = await runSmoke(smokeSettings({ wait: '5' }, env), () => undefined).finally(
+      () => issuer.close(),
+    );
+    // Assess
+    const step = (id: string) => steps.find((s) => s.id === id);
+    expect(Object.fromEntries(forms[0] ?? [])).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'smoke-client',
+      client_secret: 'smoke-secret',
+      audience: 'telemed-api',
+    });
+    expect(step('token')).toMatchObject({
+      status: 'passed',
+      detail: expect.stringMatching(/^client credentials: iss telemed-local, clinic smoke-cloud/),
+    });
+    expect(step('register')?.status).toBe('passed');
+    expect(step('event')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('set YDB_ENDPOINT'),
+    });
+    expect(step('read-back')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('set SMOKE_KEY_FN_READINGS_FILES'),
+    });
+    expect(step('rights-api-not-crisis')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('SMOKE_CRISIS_QUEUE_URL'),
+    });
+    expect(step('cleanup')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('give SMOKE_CLEANUP_KEY'),
+    });
+    expect(steps.filter((s) => s.status === 'skipped')).toEqual([]);
+    expect(exitCode).toBe(1);
   });
 
   it('fails the authenticated route and exits 1 with a token the issuer did not sign', async () => {
