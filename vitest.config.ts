@@ -9,6 +9,7 @@ const underReruns = [
   'test/platform/queue-consumer.test.ts',
   'test/platform/outbox-quarantine.test.ts',
   'test/platform/outbox-crash.test.ts',
+  'test/platform/pipeline-faults.test.ts',
   'test/booking/booking.test.ts',
   'test/booking/booking-holds.test.ts',
   'test/coverage/ledger.test.ts',
