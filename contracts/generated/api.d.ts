@@ -132,6 +132,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/escalations/{escalationId}/patient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient behind an escalation, by its full id or by the 8-character code its on-call message carries: how to reach them now and what the triage (or the reading alert) recorded (doctor or clinic_admin of the escalation's clinic, or of the duty clinic it brought in); each read audited. Two of the caller's escalations sharing a code answer 409 naming both ids. */
+        get: operations["getEscalationPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/escalations/{escalationId}/ack": {
         parameters: {
             query?: never;
@@ -1455,10 +1472,17 @@ export interface components {
         Escalation: {
             /** Format: uuid */
             id: string;
+            /** @description The code its messages carry */
+            code: string;
             /** @enum {string} */
-            kind: "crisis";
-            /** @description 0 on-call clinician, 1 clinic admins */
+            kind: "crisis" | "reading_alert";
+            /** @description The ladder's level last told: a crisis 0 on-call clinician, 1 clinic admins; a reading alert 0 the patient's doctor (when one set targets), then on-call, then admins. A level with nobody to tell is passed at once and brings in the duty clinic's on-call clinician. */
             level: number;
+            /**
+             * Format: date-time
+             * @description When it is told again (one level up, or the last level again) unless acknowledged
+             */
+            nextAt: string | null;
             /** Format: date-time */
             acknowledgedAt: string | null;
             acknowledgedBy: string | null;
@@ -1469,6 +1493,50 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             }[];
+        };
+        EscalationPatient: {
+            escalation: components["schemas"]["Escalation"];
+            /** @description How to reach the patient now; null when the escalation names nobody (an anonymous intake) */
+            patient: {
+                id: string;
+                fullName: string | null;
+                /** Format: date */
+                birthDate: string | null;
+                phone: string | null;
+                email: string | null;
+                telegramChatId: string | null;
+                /** @enum {string} */
+                language: "ru" | "en";
+                timeZone: string | null;
+            } | null;
+            /** @description The triage decision behind a crisis, as recorded */
+            triage: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "symptoms" | "intake";
+                disposition: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description telegram, or api */
+                channel: string;
+                /** @description The patient's words */
+                complaint: string | null;
+                age: number | null;
+                /** @description Disposition, red flags, scores as decided */
+                outcome: {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /** @description The reading alert behind a reading escalation */
+            alert: {
+                id: string;
+                type: string;
+                rule: string;
+                direction: string;
+                /** Format: date-time */
+                measuredAt: string;
+            } | null;
         };
         NotificationSettings: {
             phone?: string | null;
@@ -2333,6 +2401,34 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    getEscalationPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The escalation's id, or the code from its message (the id's first 8 characters) */
+                escalationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient and the case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPatient"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     acknowledgeEscalation: {

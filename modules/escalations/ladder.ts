@@ -1,8 +1,8 @@
 import { unaffiliated } from '../../platform/identity';
 import type { Repositories } from '../../platform/store';
 import type { DeliveryContext } from '../notifications';
-import { deliver } from '../notifications';
-import type { Escalation } from './repositories/escalations';
+import { deliver, groupAddress } from '../notifications';
+import { codeOf, type Escalation } from './repositories/escalations';
 import { escalationsSettings } from './settings';
 
 /**
@@ -12,7 +12,10 @@ import { escalationsSettings } from './settings';
  * addresses are reached through contacts a clinic admin keeps (PUT /v1/on-call/contacts).
  */
 export async function ladderOf(repos: Repositories, escalation: Escalation): Promise<string[]> {
-  const groups = [`duty:${escalation.tenantId}`, `clinic_admin:${escalation.tenantId}`];
+  const groups = [
+    groupAddress('duty', escalation.tenantId),
+    groupAddress('clinic_admin', escalation.tenantId),
+  ];
   if (escalation.kind === 'crisis') return groups;
   const alert = await repos.readings.alerts.get(escalation.subjectId);
   const doctor = alert ? await repos.readings.alerts.targetsSetBy(alert.patientId) : undefined;
@@ -24,39 +27,73 @@ const templates: Record<Escalation['kind'], string> = {
   reading_alert: 'escalation.reading_alert',
 };
 
-/** Notifies the level's recipient with a critical message (bypassing quiet hours) and records the step. */
-export async function notifyLevel(
+/** A message that reached nobody: no contact kept, or none on a channel the message may take. */
+const unreached = new Set(['no_contact', 'undeliverable']);
+
+type Context = DeliveryContext & { slaMinutes: number };
+
+/**
+ * Tells a level, from `level` on, with a critical message (bypassing quiet hours), each message
+ * recorded as a step. A level with nobody to tell is not waited on: the next level is told at
+ * once, and the duty clinic (CRISIS_DUTY_TENANT) joins, its on-call clinician told with every
+ * step from then on. Whatever level it stops at, it is told again after the SLA until someone
+ * acknowledges: past the last level, the last level again.
+ */
+export async function notifyFrom(
   repos: Repositories,
   escalation: Escalation,
-  context: DeliveryContext & { slaMinutes: number },
+  level: number,
+  context: Context,
 ): Promise<Escalation> {
   const ladder = await ladderOf(repos, escalation);
-  const recipientId = ladder[escalation.level] as string;
-  const status = await deliver(
-    repos,
-    {
-      recipientId,
-      template: templates[escalation.kind],
-      variables: { ref: escalation.id.slice(0, 8) },
-      tenantId: escalation.tenantId,
-      sourceEventId: escalation.id,
-    },
-    context,
-  );
-  await repos.escalations.recordStep(escalation.id, escalation.level, recipientId, status);
-  const hasNext = escalation.level + 1 < ladder.length;
-  return { ...escalation, nextAt: hasNext ? context.now + context.slaMinutes * 60_000 : null };
+  const last = ladder.length - 1;
+  const dutyTenant = escalationsSettings().CRISIS_DUTY_TENANT;
+  let seq = (await repos.escalations.steps(escalation.id)).length;
+  let current: Escalation = { ...escalation, level: Math.min(level, last) };
+  const told = new Set<string>();
+  for (;;) {
+    const recipients = [ladder[current.level] as string];
+    if (current.dutyTenantId) recipients.push(groupAddress('duty', current.dutyTenantId));
+    let reached = false;
+    for (const recipientId of recipients) {
+      if (told.has(recipientId)) continue;
+      told.add(recipientId);
+      const status = await deliver(
+        repos,
+        {
+          recipientId,
+          template: templates[current.kind],
+          variables: { ref: codeOf(current.id) },
+          tenantId: current.tenantId,
+          sourceEventId: current.id,
+        },
+        context,
+      );
+      await repos.escalations.recordStep(current.id, {
+        seq: seq++,
+        level: current.level,
+        recipientId,
+        status,
+      });
+      if (!unreached.has(status)) reached = true;
+    }
+    if (reached) break;
+    if (!current.dutyTenantId && dutyTenant && dutyTenant !== current.tenantId) {
+      current = { ...current, dutyTenantId: dutyTenant };
+      if (current.level === last) continue;
+    }
+    if (current.level === last) break;
+    current = { ...current, level: current.level + 1 };
+  }
+  return { ...current, nextAt: context.now + context.slaMinutes * 60_000 };
 }
 
 /**
- * Unacknowledged past the SLA: one level up. Re-read in its own transaction, so an
- * acknowledgement that just arrived wins and one failing send does not resend the others.
+ * Unacknowledged past the SLA: one level up, or the last level again. Re-read in its own
+ * transaction, so an acknowledgement that just arrived wins and one failing send does not
+ * resend the others.
  */
-export async function raiseOneLevel(
-  repos: Repositories,
-  id: string,
-  context: DeliveryContext & { slaMinutes: number },
-): Promise<boolean> {
+export async function raiseOneLevel(repos: Repositories, id: string, context: Context): Promise<boolean> {
   const escalation = await repos.escalations.get(id);
   if (
     !escalation ||
@@ -66,9 +103,7 @@ export async function raiseOneLevel(
   ) {
     return false;
   }
-  await repos.escalations.save(
-    await notifyLevel(repos, { ...escalation, level: escalation.level + 1 }, context),
-  );
+  await repos.escalations.save(await notifyFrom(repos, escalation, escalation.level + 1, context));
   return true;
 }
 
@@ -76,7 +111,7 @@ export async function raiseOneLevel(
 export async function openEscalation(
   repos: Repositories,
   opening: Pick<Escalation, 'id' | 'kind' | 'subjectId' | 'tenantId'>,
-  context: DeliveryContext & { slaMinutes: number },
+  context: Context,
 ): Promise<void> {
   const escalation: Escalation = {
     ...opening,
@@ -90,8 +125,9 @@ export async function openEscalation(
     acknowledgedAt: null,
     acknowledgedBy: null,
     createdAt: context.now,
+    dutyTenantId: null,
   };
-  await repos.escalations.open(await notifyLevel(repos, escalation, context));
+  await repos.escalations.open(await notifyFrom(repos, escalation, 0, context));
 }
 
 /** Acknowledging stops an escalation: whoever acknowledges has taken the patient on. */

@@ -26,3 +26,13 @@ export const escalationParams = z.object({ escalationId: z.uuid() });
 export type OnCallContactsMatchContract = AssertTrue<
   Equivalent<z.input<typeof onCallContactsBody>, components['schemas']['OnCallContacts']>
 >;
+
+/** An escalation by its full id or by the code its messages carry (the id's first 8 characters). */
+export const escalationRefParams = z.object({
+  escalationId: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$/,
+      'an escalation id or the 8-character code from its message',
+    ),
+});

@@ -33,6 +33,7 @@ export async function onReadingAlert(repos: Repositories, event: AlertRaised): P
     acknowledgedAt: null,
     acknowledgedBy: null,
     createdAt: context.now,
+    dutyTenantId: null,
   });
   if (!first) return;
   await deliver(

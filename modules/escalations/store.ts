@@ -3,7 +3,9 @@ import { Escalations } from './repositories/escalations';
 import './tables';
 // Our use-cases read these modules' repositories or tables: their stores join every transaction with ours.
 import '../notifications';
+import '../patients';
 import '../readings';
+import '../triage';
 
 declare module '../../platform/store' {
   interface Repositories {

@@ -15,13 +15,28 @@ export const escalationsTables = defineTables({
       acknowledged_at: optional(timestamp),
       acknowledged_by: optional(text),
       created_at: timestamp,
+      /** The code the messages carry (the id's first 8 characters), looked up by the clinician. */
+      code: optional(text),
+      /** The duty clinic (CRISIS_DUTY_TENANT) brought in when a level had nobody to tell. */
+      duty_tenant_id: optional(text),
     },
     primaryKey: ['id'],
-    indexes: { escalations_due: { columns: ['next_at'] } },
+    indexes: {
+      escalations_due: { columns: ['next_at'] },
+      escalations_by_code: { columns: ['code'] },
+    },
   },
-  escalation_steps: {
-    columns: { escalation_id: text, level: int, recipient_id: text, status: text, at: timestamp },
-    primaryKey: ['escalation_id', 'level'],
+  /** Every message of an escalation, numbered: the last level repeats until acknowledged. */
+  escalation_step_log: {
+    columns: {
+      escalation_id: text,
+      seq: int,
+      level: int,
+      recipient_id: text,
+      status: text,
+      at: timestamp,
+    },
+    primaryKey: ['escalation_id', 'seq'],
   },
 });
 

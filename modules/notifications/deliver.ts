@@ -7,6 +7,7 @@ import { channelsFor } from './channels/select';
 import type { Intent } from './decisions';
 import { messageTemplates, render } from './message-templates';
 import { quietUntil } from './quiet-hours';
+import { groupOf } from './repositories/group-contacts';
 import type { NotificationContact } from './repositories/notification-contacts';
 
 export interface Delivery extends Intent {
@@ -143,14 +144,30 @@ function recordOf(delivery: Delivery) {
 }
 
 /**
- * The recipient's own settings, or for a patient who has none, SMS to the phone on their record,
- * times in the zone they booked in (Moscow only when nothing says otherwise).
+ * A clinic's group (`duty:<clinic>`, `clinic_admin:<clinic>`) from the contacts its admin keeps,
+ * never from personal settings, whatever subject saved them; a person's own settings, or for a
+ * patient who has none, SMS to the phone on their record, times in the zone they booked in
+ * (Moscow only when nothing says otherwise).
  */
 async function contactOf(
   repos: Repositories,
   recipientId: string,
   bookedIn: string | undefined,
 ): Promise<NotificationContact | undefined> {
+  const group = groupOf(recipientId);
+  if (group) {
+    const contact = await repos.groupContacts.get(group.tenantId, group.group);
+    return contact
+      ? {
+          userId: recipientId,
+          ...contact,
+          pushEndpoint: null,
+          language: 'ru',
+          timeZone: 'Europe/Moscow',
+          quietHours: null,
+        }
+      : undefined;
+  }
   const saved = await repos.notificationContacts.get(recipientId);
   if (saved) return saved;
   const phone = await repos.patients.phoneOf(recipientId);

@@ -1,6 +1,7 @@
 import { defineRepositories } from '../../platform/store';
 import { CapturedMessages } from './repositories/captured-messages';
 import { DeferredNotifications } from './repositories/deferred-notifications';
+import { GroupContacts } from './repositories/group-contacts';
 import { NotificationContacts } from './repositories/notification-contacts';
 import { NotificationLog } from './repositories/notifications';
 import './tables';
@@ -12,6 +13,7 @@ declare module '../../platform/store' {
   interface Repositories {
     notifications: NotificationLog;
     notificationContacts: NotificationContacts;
+    groupContacts: GroupContacts;
     deferredNotifications: DeferredNotifications;
     capturedMessages: CapturedMessages;
   }
@@ -21,6 +23,7 @@ declare module '../../platform/store' {
 defineRepositories({
   notifications: ({ tables, now }) => new NotificationLog(tables, now),
   notificationContacts: ({ tables, now }) => new NotificationContacts(tables, now),
+  groupContacts: ({ tables, now }) => new GroupContacts(tables, now),
   deferredNotifications: ({ tables }) => new DeferredNotifications(tables),
   capturedMessages: ({ tables, now }) => new CapturedMessages(tables, now),
 });

@@ -22,6 +22,23 @@ export const notificationsTables = defineTables({
     },
     primaryKey: ['user_id'],
   },
+  /**
+   * How a clinic's groups (its on-call clinician, its admins) are reached: a key space of its own,
+   * apart from personal settings keyed by a token's subject (issue 19).
+   */
+  group_contacts: {
+    columns: {
+      tenant_id: text,
+      /** `duty` or `clinic_admin`. */
+      contact_group: text,
+      phone: optional(text),
+      email: optional(text),
+      telegram_chat_id: optional(text),
+      channels: json,
+      updated_at: timestamp,
+    },
+    primaryKey: ['tenant_id', 'contact_group'],
+  },
   deferred_notifications: {
     columns: {
       id: text,

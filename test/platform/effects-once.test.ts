@@ -122,7 +122,14 @@ describe('effects outside the database, under transactions that re-run', () => {
 
   it('calls the on-call clinician of a crisis once though the transaction ran twice', async () => {
     // Prepare
-    await contact('duty:clinic-2', '+79990000102');
+    await store.transaction((r) =>
+      r.groupContacts.save('clinic-2', 'duty', {
+        phone: '+79990000102',
+        email: null,
+        telegramChatId: null,
+        channels: ['sms'],
+      }),
+    );
     const event = createEvent(
       crisisDetectedV1,
       { triageId: crypto.randomUUID(), patientId: null },

@@ -88,6 +88,7 @@ export const routeTable: Record<string, Row> = {
   // Escalations and notification settings
   setOnCallContacts: { owner: 'admin', allow: ['otherAdmin'] }, // own clinic's contacts
   getEscalation: { owner: 'doctor', allow: ['admin'] },
+  getEscalationPatient: { owner: 'doctor', allow: ['admin'] }, // the patient behind the code, audited
   acknowledgeEscalation: { owner: 'doctor', allow: ['admin'] },
   getNotificationSettings: { owner: 'patient', allow: [...everyoneWithAToken] }, // the caller's own
   putNotificationSettings: { owner: 'patient', allow: [...everyoneWithAToken] },

@@ -6,18 +6,25 @@ export interface Escalation {
   subjectId: string;
   tenantId: string;
   level: number;
+  /** When to tell someone again if nobody has acknowledged; null once acknowledged. */
   nextAt: number | null;
   acknowledgedAt: number | null;
   acknowledgedBy: string | null;
   createdAt: number;
+  /** The duty clinic brought in because a level had nobody to tell; its clinicians may act too. */
+  dutyTenantId: string | null;
 }
 
 export interface EscalationStep {
+  seq: number;
   level: number;
   recipientId: string;
   status: string;
   at: string;
 }
+
+/** The code an escalation's messages carry: short enough to read off an SMS. */
+export const codeOf = (id: string) => id.slice(0, 8).toLowerCase();
 
 export class Escalations {
   constructor(
@@ -34,12 +41,18 @@ export class Escalations {
     return row ? toEscalation(row) : undefined;
   }
 
+  /** Escalations whose messages carried this code, newest first (8 hex characters rarely repeat). */
+  async byCode(code: string): Promise<Escalation[]> {
+    const rows = await this.tables.find('escalations', { where: { code: code.toLowerCase() }, limit: 20 });
+    return rows.map(toEscalation).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
   async save(escalation: Escalation): Promise<void> {
     const { id, ...rest } = toRow(escalation);
     await this.tables.update('escalations', { id }, rest);
   }
 
-  /** Unacknowledged escalations whose time to go up has come. */
+  /** Unacknowledged escalations whose time to tell someone again has come. */
   async due(now: number, limit: number): Promise<Escalation[]> {
     const rows = await this.tables.find('escalations', {
       range: { column: 'next_at', to: now + 1 },
@@ -49,22 +62,28 @@ export class Escalations {
     return rows.map(toEscalation).filter((e) => e.nextAt !== null && e.acknowledgedAt === null);
   }
 
-  async recordStep(escalationId: string, level: number, recipientId: string, status: string): Promise<void> {
-    await this.tables.insert('escalation_steps', {
+  /** Records one message of a step; `seq` numbers them in the order they were decided. */
+  async recordStep(
+    escalationId: string,
+    step: { seq: number; level: number; recipientId: string; status: string },
+  ): Promise<void> {
+    await this.tables.insert('escalation_step_log', {
       escalation_id: escalationId,
-      level,
-      recipient_id: recipientId,
-      status,
+      seq: step.seq,
+      level: step.level,
+      recipient_id: step.recipientId,
+      status: step.status,
       at: this.now(),
     });
   }
 
   async steps(escalationId: string): Promise<EscalationStep[]> {
-    const rows = await this.tables.find('escalation_steps', {
+    const rows = await this.tables.find('escalation_step_log', {
       where: { escalation_id: escalationId },
-      orderBy: [{ column: 'level' }],
+      orderBy: [{ column: 'seq' }],
     });
     return rows.map((row) => ({
+      seq: Number(row.seq),
       level: Number(row.level),
       recipientId: String(row.recipient_id),
       status: String(row.status),
@@ -84,6 +103,8 @@ function toRow(e: Escalation): Row {
     acknowledged_at: e.acknowledgedAt,
     acknowledged_by: e.acknowledgedBy,
     created_at: e.createdAt,
+    code: codeOf(e.id),
+    duty_tenant_id: e.dutyTenantId,
   };
 }
 
@@ -98,5 +119,6 @@ function toEscalation(row: Row): Escalation {
     acknowledgedAt: row.acknowledged_at === null ? null : Number(row.acknowledged_at),
     acknowledgedBy: row.acknowledged_by === null ? null : String(row.acknowledged_by),
     createdAt: Number(row.created_at),
+    dutyTenantId: row.duty_tenant_id == null ? null : String(row.duty_tenant_id),
   };
 }
