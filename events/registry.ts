@@ -3,6 +3,7 @@ import { consultationEventsV1 } from '../modules/consultations/events';
 import { notificationRequestedV1 } from '../modules/notifications/events';
 import { patientRegisteredV1 } from '../modules/patients/events';
 import { alertRaisedV1, readingsRecordedV1 } from '../modules/readings/events';
+import { rehabEventsV1 } from '../modules/rehabilitation/events';
 import { crisisDetectedV1 } from '../modules/triage/events';
 import type { EventDefinition } from './envelope';
 
@@ -36,6 +37,7 @@ export const registry: EventRoute[] = [
   route(crisisDetectedV1, ['triage', 'chatbot'], 'escalations'),
   route(readingsRecordedV1, ['readings'], 'readings-alerts'),
   route(alertRaisedV1, ['readings'], 'escalations'),
+  ...rehabEventsV1.map((event) => route(event, ['rehabilitation'], 'rehabilitation')),
 ];
 
 /** Every event type the system knows. Nothing crosses a queue without an entry here. */

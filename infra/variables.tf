@@ -98,6 +98,12 @@ variable "queues" {
       batch_cutoff_seconds       = 2
       visibility_timeout_seconds = 60
     }
+    # rehabilitation: the rehabilitation-events consumer (serverless.yml).
+    rehabilitation = {
+      consumer_timeout_seconds   = 30
+      batch_cutoff_seconds       = 2
+      visibility_timeout_seconds = 60
+    }
   }
 
   validation {

@@ -1100,10 +1100,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rehabilitation/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rehabilitation programme templates: phases, exercises (ru/en), outcome measures and safety thresholds with their sources (doctor, clinic_admin) */
+        get: operations["listRehabTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rehabilitation/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's rehabilitation review queue, oldest first: safety stops, adherence drops, worsening measures (a doctor sees their own patients, the admin the clinic's) */
+        get: operations["listRehabReviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/rehabilitation/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's plan with today's exercises, intensity target, thresholds and every version (who, when, why); audited */
+        get: operations["getRehabPlan"];
+        put?: never;
+        /** A clinician of the patient's clinic starts an individual plan from a template; REHAB_CLINICIAN_REQUIRED when an admin names no responsible doctor, REHAB_PLAN_ACTIVE when one runs */
+        post: operations["startRehabPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/rehabilitation/plan/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version of the plan, with its reason (doctor, clinic_admin of the clinic); REHAB_CHANGE_EMPTY when nothing changes */
+        post: operations["changeRehabPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/rehabilitation/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient starts today's session with resting checks; a check over its threshold stops it at once (status stopped, instructions; 103/112 in an emergency) and tells the clinician */
+        post: operations["startRehabSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/rehabilitation/sessions/current/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Readings during the session under way (heart rate, blood pressure, SpO2, pain, RPE, symptoms); one over its threshold stops the session */
+        post: operations["recordRehabSessionReadings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/rehabilitation/sessions/current/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient logs what they did, their RPE and pain; the session counts towards the week */
+        post: operations["completeRehabSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/rehabilitation/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An outcome measure, scored from its published definition (6-minute walk with predicted distance, TUG, Barthel, mRS, Oxford Knee Score, Borg, mMRC, pain NRS, HADS); REHAB_MEASURE_INVALID for answers the definition does not allow */
+        post: operations["recordRehabMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/rehabilitation/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planned against done per week, each measure trended, measures due, sessions and their stops; audited */
+        get: operations["getRehabProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RehabObject: {
+            [key: string]: unknown;
+        };
+        RehabIntensity: {
+            age: number;
+            /** @description On a beta-blocker (false when left out): HRmax by Brawner 2004 */
+            betaBlocker?: boolean;
+            restingHeartRate?: number;
+        };
+        StartRehabPlan: {
+            /** @example knee_replacement_12w */
+            templateId: string;
+            /**
+             * Format: uuid
+             * @description The responsible clinician; a doctor making the plan is it by default
+             */
+            doctorId?: string;
+            /** Format: date */
+            startsOn: string;
+            weeks?: number;
+            sessionsPerWeek?: number;
+            intensity: components["schemas"]["RehabIntensity"];
+        };
+        RehabPlannedExercise: {
+            exerciseId: string;
+            sets: number;
+            reps: number | null;
+            minutes: number | null;
+            fromWeek: number;
+            toWeek: number;
+        };
+        ChangeRehabPlan: {
+            reason: string;
+            sessionsPerWeek?: number;
+            /** Format: date */
+            endsOn?: string;
+            exercises?: components["schemas"]["RehabPlannedExercise"][];
+            intensity?: components["schemas"]["RehabIntensity"];
+            end?: boolean;
+        };
+        StartRehabSession: {
+            preCheck: {
+                systolic?: number;
+                diastolic?: number;
+                heartRate?: number;
+                spo2?: number;
+                symptoms?: ("chest_pain" | "chest_pressure" | "severe_breathlessness" | "syncope" | "one_sided_weakness" | "speech_difficulty" | "face_droop" | "calf_pain" | "leg_swelling_one_side" | "palpitations" | "dizziness" | "shortness_of_breath" | "nausea" | "fever" | "joint_swelling")[];
+            };
+        };
+        RehabSessionReadings: {
+            readings: {
+                systolic?: number;
+                diastolic?: number;
+                heartRate?: number;
+                spo2?: number;
+                pain?: number;
+                rpe?: number;
+                symptoms?: ("chest_pain" | "chest_pressure" | "severe_breathlessness" | "syncope" | "one_sided_weakness" | "speech_difficulty" | "face_droop" | "calf_pain" | "leg_swelling_one_side" | "palpitations" | "dizziness" | "shortness_of_breath" | "nausea" | "fever" | "joint_swelling")[];
+            }[];
+        };
+        CompleteRehabSession: {
+            exercises: {
+                exerciseId: string;
+                sets?: number;
+                reps?: number;
+                minutes?: number;
+            }[];
+            rpe: number;
+            pain: number;
+        };
+        RecordRehabMeasure: {
+            /** @enum {string} */
+            measure: "six_minute_walk" | "timed_up_and_go" | "barthel_index" | "modified_rankin" | "oxford_knee_score" | "borg_rpe" | "mmrc_dyspnoea" | "pain_nrs" | "hads";
+            /** @description Item scores in the measure's order */
+            items?: number[];
+            /** @description The one value of a single-value measure (metres */
+            value?: number;
+            /** @description For the predicted 6-minute walk distance (Enright & Sherrill 1998) */
+            subject?: {
+                age: number;
+                /** @enum {string} */
+                sex: "female" | "male";
+                heightCm: number;
+                weightKg: number;
+            };
+        };
         /** @enum {string} */
         ReadingType: "blood_pressure" | "glucose" | "spo2" | "heart_rate" | "weight" | "temperature" | "ecg";
         /** @example phd-74E8FFFEFF051C00.001C05FFE874 */
@@ -4099,6 +4339,315 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+        };
+    };
+    listRehabTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listRehabReviewQueue: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getRehabPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    startRehabPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRehabPlan"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    changeRehabPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRehabPlan"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    startRehabSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRehabSession"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    recordRehabSessionReadings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RehabSessionReadings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    completeRehabSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteRehabSession"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    recordRehabMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRehabMeasure"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getRehabProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
 }

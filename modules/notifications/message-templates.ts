@@ -132,6 +132,66 @@ const routineTemplates: Record<string, MessageTemplate> = {
       text: 'The payment provider refuses to refund {amount} RUB for the consultation at {time}. Return the money to the patient by hand (payment {ref}).',
     },
   },
+  'rehab.plan_started': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Программа реабилитации',
+      text: 'Врач составил для вас программу занятий дома. Откройте приложение (код {ref}).',
+    },
+    en: {
+      subject: 'Rehabilitation programme',
+      text: 'Your clinician has made you a programme of exercises at home. Open the app (code {ref}).',
+    },
+  },
+  'rehab.plan_changed': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Программа изменена',
+      text: 'Врач изменил вашу программу занятий. Откройте приложение (код {ref}).',
+    },
+    en: {
+      subject: 'Programme changed',
+      text: 'Your clinician has changed your programme. Open the app (code {ref}).',
+    },
+  },
+  'rehab.sessions_missed': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Занятия пропущены',
+      text: 'На прошлой неделе вы сделали меньше занятий, чем запланировано. Продолжите программу в приложении (код {ref}).',
+    },
+    en: {
+      subject: 'Sessions missed',
+      text: 'Last week you did fewer sessions than planned. Carry on with your programme in the app (code {ref}).',
+    },
+  },
+  'rehab.session_stopped': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Занятие остановлено',
+      text: 'Занятие пациента по программе реабилитации остановлено проверкой безопасности. Откройте приложение (код {ref}).',
+    },
+    en: {
+      subject: 'Session stopped',
+      text: 'A patient’s rehabilitation session was stopped by a safety check. Open the app (code {ref}).',
+    },
+  },
+  'rehab.measure_worsened': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Показатель ухудшился',
+      text: 'Результат пациента по программе реабилитации ухудшился. Откройте очередь на пересмотр (код {ref}).',
+    },
+    en: {
+      subject: 'A measure worsened',
+      text: 'A patient’s rehabilitation outcome has worsened. Open the review queue (code {ref}).',
+    },
+  },
 };
 
 export const criticalTemplates: Record<string, MessageTemplate> = {
@@ -157,6 +217,18 @@ export const criticalTemplates: Record<string, MessageTemplate> = {
     en: {
       subject: 'Urgent: a patient’s readings',
       text: 'A patient’s readings need a doctor’s immediate attention. Open the app and acknowledge (code {ref}).',
+    },
+  },
+  'rehab.emergency_stop': {
+    healthData: false,
+    critical: true,
+    ru: {
+      subject: 'Срочно: занятие остановлено',
+      text: 'Занятие пациента остановлено: признаки неотложного состояния, пациенту сказано звонить 103/112. Откройте приложение (код {ref}).',
+    },
+    en: {
+      subject: 'Urgent: session stopped',
+      text: 'A patient’s session was stopped with signs of an emergency; they were told to call 103/112. Open the app (code {ref}).',
     },
   },
 };

@@ -155,6 +155,18 @@ export const routeTable: Record<string, Row> = {
   // A patient's own coverage
   listCoverage: { owner: 'patient', allow: [...patients] },
   linkCoverage: { owner: 'patient', allow: [...patients] }, // each links a policy issued to them
+  // Rehabilitation: clinicians of the patient's clinic plan and review; the patient (or the
+  // clinic's chatbot naming them) runs sessions; each clinic's queue is its own
+  listRehabTemplates: { owner: 'doctor', allow: ['otherDoctor', 'admin', 'otherAdmin'] },
+  listRehabReviewQueue: { owner: 'doctor', allow: ['otherDoctor', 'admin', 'otherAdmin'] }, // own clinic's
+  startRehabPlan: { owner: 'doctor', allow: ['admin'] }, // for patient A1, doctor A responsible
+  getRehabPlan: { owner: 'patient', allow: ['doctor', 'admin'] },
+  changeRehabPlan: { owner: 'doctor', allow: ['admin'] },
+  startRehabSession: { owner: 'patient', allow: ['service'] },
+  recordRehabSessionReadings: { owner: 'patient', allow: ['service'] },
+  completeRehabSession: { owner: 'patient', allow: ['service'] },
+  recordRehabMeasure: { owner: 'patient', allow: ['doctor', 'admin'] },
+  getRehabProgress: { owner: 'patient', allow: ['doctor', 'admin'] },
 
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };

@@ -1,0 +1,5 @@
+import './store';
+
+export { adherenceTimer } from './adherence-timer';
+export { rehabilitationConsumer } from './consumer';
+export { rehabilitationApi } from './routes';
