@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pipeline [-- --events 10000 --rate 100]`: events committed to the outbox go
+ * `npm run bench:pipeline [-- --events 10000 --rate 50]`: events committed to the outbox go
  * through the real relay, the queue (fauxqs on disk, the embedded default) and the real
  * notifications consumer to SMS on a local Notification Service, while faults are injected
  * from outside (bench/pipeline-harness.ts): the relay killed after the queue took an entry and
@@ -18,7 +18,7 @@ import { runPipeline } from './pipeline-harness';
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '10000' },
-    rate: { type: 'string', default: '100' },
+    rate: { type: 'string', default: '50' },
     'outage-ms': { type: 'string', default: '3000' },
     memory: { type: 'boolean', default: false },
     'no-faults': { type: 'boolean', default: false },
