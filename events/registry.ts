@@ -4,6 +4,7 @@ import { notificationRequestedV1 } from '../modules/notifications/events';
 import { patientRegisteredV1 } from '../modules/patients/events';
 import { alertRaisedV1, readingsRecordedV1 } from '../modules/readings/events';
 import { rehabEventsV1 } from '../modules/rehabilitation/events';
+import { teleconsultationEventsV1 } from '../modules/teleconsultations/events';
 import { crisisDetectedV1 } from '../modules/triage/events';
 import type { EventDefinition } from './envelope';
 
@@ -34,6 +35,8 @@ export const registry: EventRoute[] = [
   ...appointmentEventsV1.map((event) => route(event, ['booking'], 'notifications')),
   route(paymentRefundRefusedV1, ['booking'], 'notifications'),
   ...consultationEventsV1.map((event) => route(event, ['consultations'], 'notifications')),
+  // The requester is told each step; the duty consultant, the coordinators and the head as the case needs.
+  ...teleconsultationEventsV1.map((event) => route(event, ['teleconsultations'], 'notifications')),
   route(crisisDetectedV1, ['triage', 'chatbot'], 'escalations'),
   route(readingsRecordedV1, ['readings'], 'readings-alerts'),
   route(alertRaisedV1, ['readings'], 'escalations'),

@@ -1254,6 +1254,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teleconsultation-centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consulting centres, optionally those consulting in a profile (doctors and clinic admins) */
+        get: operations["listTeleconsultationCentres"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultation-centres/{centreId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A centre's profiles, consultants, response promises and head, by its coordinator (a clinic admin of the centre's tenant); replaces the whole description */
+        put: operations["putTeleconsultationCentre"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultation-centres/{centreId}/duty-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a consultant of the centre on duty for a profile's emergency requests (at most 24 h a shift) */
+        post: operations["addTeleconsultationDutyShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's requests, and for centre staff the centre's cases they have a part in (no clinical text) */
+        get: operations["listTeleconsultations"];
+        put?: never;
+        /** A doctor asks a centre for an opinion on a patient of their clinic; the patient's consent is required (CONSENT_REQUIRED); the deadline follows the centre's promise for the form, in its zone; audited */
+        post: operations["requestTeleconsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case (the requester, the requesting clinic's admins, the centre's coordinators, its assigned consultants while open and for the access period after); audited */
+        get: operations["getTeleconsultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The coordinator accepts and assigns the consilium; for an emergency the duty consultant may accept at once */
+        post: operations["acceptTeleconsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The coordinator (or the duty consultant) declines with a reason */
+        post: operations["declineTeleconsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations/{requestId}/info-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The centre asks the requester for more data; the clock pauses with the time left */
+        post: operations["requestTeleconsultationInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations/{requestId}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester gives the data asked for; the clock runs again */
+        post: operations["provideTeleconsultationInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations/{requestId}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conclusion (the patient, the requester, the requesting clinic's admins, the centre while it may see the case); audited */
+        get: operations["getTeleconsultationConclusion"];
+        put?: never;
+        /** An assigned consultant concludes: findings, answer, recommendations, transfer advised; stored in the patient's record as a FHIR Composition */
+        post: operations["concludeTeleconsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2419,6 +2591,163 @@ export interface components {
         RateConsultation: {
             score: number;
             comment?: string;
+        };
+        /** @description A profile (specialty) code, e.g. oncology */
+        TeleconsultationProfile: string;
+        /** @description Response promises per form; none may exceed the telemedicine order's limit (120 min, 24 h, 30 days) */
+        TeleconsultationPromises: {
+            emergencyMinutes: number;
+            urgentHours: number;
+            /** @description Calendar days in the centre's zone */
+            plannedDays: number;
+        };
+        TeleconsultationConsultant: {
+            /** @description The consultant's token subject (a doctor of the centre's tenant) */
+            id: string;
+            profiles: components["schemas"]["TeleconsultationProfile"][];
+        };
+        TeleconsultationCentreInput: {
+            name: string;
+            /**
+             * @description IANA time zone of the centre
+             * @example Europe/Moscow
+             */
+            timeZone: string;
+            profiles: components["schemas"]["TeleconsultationProfile"][];
+            consultants?: components["schemas"]["TeleconsultationConsultant"][];
+            promises?: components["schemas"]["TeleconsultationPromises"];
+            /** @description Who an overdue request reaches after the coordinators */
+            headId?: string;
+        };
+        TeleconsultationCentreSummary: {
+            id: string;
+            name: string;
+            timeZone: string;
+            profiles: string[];
+            promises: components["schemas"]["TeleconsultationPromises"];
+        };
+        TeleconsultationCentre: components["schemas"]["TeleconsultationCentreSummary"] & {
+            consultants: components["schemas"]["TeleconsultationConsultant"][];
+            headId: string | null;
+        };
+        TeleconsultationCentreList: {
+            items: components["schemas"]["TeleconsultationCentreSummary"][];
+        };
+        TeleconsultationDutyShiftInput: {
+            consultantId: string;
+            profile: components["schemas"]["TeleconsultationProfile"];
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        TeleconsultationDutyShift: {
+            consultantId: string;
+            profile: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        OpenTeleconsultation: {
+            centreId: string;
+            patientId: string;
+            /** @enum {string} */
+            form: "emergency" | "urgent" | "planned";
+            profile: components["schemas"]["TeleconsultationProfile"];
+            question: string;
+            caseSummary: string;
+            /** @description The patient's consent to share their data with the centre; without it (or with given false) the request is refused: CONSENT_REQUIRED */
+            consent?: {
+                given: boolean;
+                /** Format: date-time */
+                obtainedAt: string;
+            };
+            /** @description Whether the requester wants a video session between the doctors (false when left out) */
+            videoWanted?: boolean;
+        };
+        TeleconsultationStatus: {
+            /** Format: uuid */
+            id: string;
+            centreId: string;
+            requesterClinicId: string;
+            requesterId: string;
+            patientId: string;
+            /** @enum {string} */
+            form: "emergency" | "urgent" | "planned";
+            profile: string;
+            videoWanted: boolean;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "info_requested" | "concluded" | "declined";
+            consultantIds: string[];
+            dutyConsultantId: string | null;
+            /**
+             * Format: date-time
+             * @description Null while the clock is paused and once closed
+             */
+            dueAt: string | null;
+            clockPaused: boolean;
+            /** @description While paused: what was left of the promise */
+            remainingMinutes: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        TeleconsultationList: {
+            items: components["schemas"]["TeleconsultationStatus"][];
+        };
+        TeleconsultationCase: components["schemas"]["TeleconsultationStatus"] & {
+            question: string;
+            caseSummary: string;
+            exchanges: {
+                askedBy: string;
+                /** Format: date-time */
+                askedAt: string;
+                question: string;
+                /** Format: date-time */
+                answeredAt: string | null;
+                answer: string | null;
+            }[];
+            declineReason: string | null;
+        };
+        AcceptTeleconsultation: {
+            /** @description The consilium; a duty consultant accepting is on it already */
+            consultantIds?: string[];
+        };
+        DeclineTeleconsultation: {
+            reason: string;
+        };
+        TeleconsultationInfoRequest: {
+            question: string;
+        };
+        TeleconsultationInfo: {
+            answer: string;
+        };
+        TeleconsultationConclusionInput: {
+            findings: string;
+            answer: string;
+            recommendations: string;
+            transferAdvised: boolean;
+        };
+        TeleconsultationConclusion: {
+            /** Format: uuid */
+            requestId: string;
+            patientId: string;
+            centreId: string;
+            consultantIds: string[];
+            findings: string;
+            answer: string;
+            recommendations: string;
+            transferAdvised: boolean;
+            /** Format: date-time */
+            concludedAt: string;
+            /** @description The conclusion as a FHIR R4 Composition (LOINC 11488-4, Consult note), in Russian */
+            document: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {
@@ -4648,6 +4977,361 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listTeleconsultationCentres: {
+        parameters: {
+            query?: {
+                profile?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationCentreList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    putTeleconsultationCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationCentreInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationCentre"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    addTeleconsultationDutyShift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationDutyShiftInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationDutyShift"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listTeleconsultations: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    requestTeleconsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenTeleconsultation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationCase"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getTeleconsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationCase"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    acceptTeleconsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptTeleconsultation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    declineTeleconsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineTeleconsultation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    requestTeleconsultationInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    provideTeleconsultationInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationInfo"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getTeleconsultationConclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationConclusion"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    concludeTeleconsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationConclusionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationConclusion"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
 }

@@ -3,6 +3,7 @@ import type { Repositories } from '../../platform/store';
 import { appointmentEventsV1, paymentRefundRefusedV1 } from '../booking/events';
 import { consultationEventsV1 } from '../consultations/events';
 import { patientRegisteredV1 } from '../patients/events';
+import { teleconsultationEventsV1 } from '../teleconsultations/events';
 import { decide, type Intent } from './decisions';
 import { deliver } from './deliver';
 import { notificationRequestedV1 } from './events/notification-requested.v1';
@@ -29,6 +30,7 @@ export const notificationsConsumer = defineConsumer({
     patientRegisteredV1,
     ...appointmentEventsV1,
     ...consultationEventsV1,
+    ...teleconsultationEventsV1,
     paymentRefundRefusedV1,
   ],
   handle: async (event, repos) => {

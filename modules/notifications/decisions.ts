@@ -1,4 +1,5 @@
 import type { Envelope } from '../../events/envelope';
+import { teleconsultationNotices } from '../teleconsultations/events';
 
 /** Whom an event tells what, before any channel or language is chosen. */
 export interface Intent {
@@ -27,6 +28,8 @@ const appointment = (template: string) => (d: Data) => ({
 });
 
 const decisions: Record<string, (data: Data) => Intent> = {
+  // Doctor-to-doctor teleconsultations say whom each step tells, beside their events.
+  ...teleconsultationNotices,
   // Asked for by another function in so many words.
   'notification.requested.v1': (d) => ({
     recipientId: String(d.recipientId),

@@ -192,9 +192,101 @@ const routineTemplates: Record<string, MessageTemplate> = {
       text: 'A patient’s rehabilitation outcome has worsened. Open the review queue (code {ref}).',
     },
   },
+  // Doctor-to-doctor teleconsultations: no patient, profile or clinical text, only a reference and a time.
+  'teleconsultation.requested': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Новый запрос на консультацию',
+      text: 'В центр поступил запрос на телемедицинскую консультацию (код {ref}). Срок ответа: {time}.',
+    },
+    en: {
+      subject: 'A new consultation request',
+      text: 'The centre has a new teleconsultation request (code {ref}). Answer due: {time}.',
+    },
+  },
+  'teleconsultation.accepted': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Запрос принят',
+      text: 'Центр принял ваш запрос на консультацию (код {ref}). Заключение ожидается до {time}.',
+    },
+    en: {
+      subject: 'Request accepted',
+      text: 'The centre accepted your consultation request (code {ref}). The conclusion is due by {time}.',
+    },
+  },
+  'teleconsultation.info_requested': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Нужны дополнительные данные',
+      text: 'Центр просит дополнительные данные по запросу {ref}. Срок приостановлен до вашего ответа.',
+    },
+    en: {
+      subject: 'More data needed',
+      text: 'The centre asks for more data on request {ref}. The deadline is paused until you answer.',
+    },
+  },
+  'teleconsultation.concluded': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Заключение готово', text: 'Готово заключение по запросу {ref}. Откройте его в системе.' },
+    en: {
+      subject: 'Conclusion ready',
+      text: 'The conclusion on request {ref} is ready. Open it in the system.',
+    },
+  },
+  'teleconsultation.declined': {
+    healthData: false,
+    critical: false,
+    ru: { subject: 'Запрос отклонён', text: 'Центр отклонил запрос {ref}. Причина указана в запросе.' },
+    en: {
+      subject: 'Request declined',
+      text: 'The centre declined request {ref}. The reason is in the request.',
+    },
+  },
+  'teleconsultation.overdue': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Запрос просрочен',
+      text: 'Запрос на консультацию {ref} не закрыт в срок ({time}). Назначьте консультантов или ответьте.',
+    },
+    en: {
+      subject: 'Request overdue',
+      text: 'Consultation request {ref} was not closed by its deadline ({time}). Assign consultants or answer.',
+    },
+  },
+  'teleconsultation.overdue_head': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Запрос просрочен: нужна ваша помощь',
+      text: 'Запрос на консультацию {ref} не закрыт в срок ({time}), координаторы уведомлены. Проверьте работу центра.',
+    },
+    en: {
+      subject: 'Request overdue: your help is needed',
+      text: 'Consultation request {ref} was not closed by its deadline ({time}); the coordinators were told. Please look into it.',
+    },
+  },
 };
 
 export const criticalTemplates: Record<string, MessageTemplate> = {
+  // An emergency request from another hospital: the centre's duty consultant acknowledges by accepting it.
+  'teleconsultation.duty_page': {
+    healthData: false,
+    critical: true,
+    ru: {
+      subject: 'Срочно: экстренный запрос на консультацию',
+      text: 'Экстренный запрос на телемедицинскую консультацию (код {ref}), ответ до {time}. Откройте систему и примите запрос.',
+    },
+    en: {
+      subject: 'Urgent: an emergency consultation request',
+      text: 'An emergency teleconsultation request (code {ref}), answer due by {time}. Open the system and accept it.',
+    },
+  },
   'escalation.crisis': {
     healthData: false,
     critical: true,

@@ -52,8 +52,20 @@ export type Actor = (typeof actors)[number];
  */
 export type Expected = 'allow' | 'deny' | 'public';
 
-/** Whose object the owner cell stands for: the principal it is played by. */
-export type Owner = 'patient' | 'doctor' | 'admin' | 'insurer' | 'hr' | 'service' | 'anyone';
+/**
+ * Whose object the owner cell stands for: the principal it is played by. `coordinator` and
+ * `consultant` are a consulting centre's admin and doctor (tenant centre-n), who have no column.
+ */
+export type Owner =
+  | 'patient'
+  | 'doctor'
+  | 'admin'
+  | 'insurer'
+  | 'hr'
+  | 'service'
+  | 'coordinator'
+  | 'consultant'
+  | 'anyone';
 
 export interface Row {
   /** Who the `owner` actor is for this operation (patient A1, doctor A, admin A, insurer-1, …). */
@@ -155,6 +167,7 @@ export const routeTable: Record<string, Row> = {
   // A patient's own coverage
   listCoverage: { owner: 'patient', allow: [...patients] },
   linkCoverage: { owner: 'patient', allow: [...patients] }, // each links a policy issued to them
+
   // Rehabilitation: clinicians of the patient's clinic plan and review; the patient (or the
   // clinic's chatbot naming them) runs sessions; each clinic's queue is its own
   listRehabTemplates: { owner: 'doctor', allow: ['otherDoctor', 'admin', 'otherAdmin'] },
@@ -168,6 +181,21 @@ export const routeTable: Record<string, Row> = {
   recordRehabMeasure: { owner: 'patient', allow: ['doctor', 'admin'] },
   getRehabProgress: { owner: 'patient', allow: ['doctor', 'admin'] },
 
+  // Teleconsultations: doctor A asks centre-n about patient A1; the centre's coordinator and the
+  // consultant it assigned act on the case; the patient reads the conclusion; sponsors never
+  listTeleconsultationCentres: { owner: 'doctor', allow: [...clinicStaff] },
+  putTeleconsultationCentre: { owner: 'coordinator', allow: [] }, // only the centre's own coordinator
+  addTeleconsultationDutyShift: { owner: 'coordinator', allow: [] },
+  requestTeleconsultation: { owner: 'doctor', allow: [] }, // for patient A1: clinic A's doctor only
+  listTeleconsultations: { owner: 'doctor', allow: ['otherDoctor', 'admin', 'otherAdmin'] }, // each their own
+  getTeleconsultation: { owner: 'doctor', allow: ['admin'] },
+  acceptTeleconsultation: { owner: 'coordinator', allow: [] },
+  declineTeleconsultation: { owner: 'coordinator', allow: [] },
+  requestTeleconsultationInfo: { owner: 'consultant', allow: [] },
+  provideTeleconsultationInfo: { owner: 'doctor', allow: [] }, // the requester
+  concludeTeleconsultation: { owner: 'consultant', allow: [] },
+  getTeleconsultationConclusion: { owner: 'patient', allow: ['doctor', 'admin'] },
+
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };
 
@@ -179,6 +207,8 @@ const ownerColumn: Record<Owner, Actor | undefined> = {
   insurer: 'insurer',
   hr: 'hr',
   service: 'service',
+  coordinator: undefined,
+  consultant: undefined,
   anyone: undefined,
 };
 

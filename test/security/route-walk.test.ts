@@ -39,6 +39,13 @@ const everyDaySchedule = {
   horizonDays: 30,
   cancellationNoticeMinutes: 60,
 };
+/** Consulting centre-n, as its coordinator describes it: one profile, one consultant. */
+const teleconsultationCentre = {
+  name: 'НМИЦ',
+  timeZone: 'Asia/Vladivostok',
+  profiles: ['oncology'],
+  consultants: [{ id: 'consultant-n', profiles: ['oncology'] }],
+};
 const clinicA = 'clinic-a';
 const clinicB = 'clinic-b';
 
@@ -232,6 +239,41 @@ describe('every route × every actor: tenant isolation and role rules hold acros
     );
     expect(escalation.status, 'the escalation of the alert was seeded').toBe(200);
 
+    // Consulting centre-n (a coordinator and a consultant) and doctor A's request about patient A1, accepted
+    world.centreId = 'centre-n';
+    ownerToken.coordinator = await staff('clinic_admin', world.centreId, 'coordinator-n');
+    ownerToken.consultant = await staff('doctor', world.centreId, 'consultant-n');
+    await call(
+      ownerToken.coordinator,
+      'PUT',
+      `/v1/teleconsultation-centres/${world.centreId}`,
+      teleconsultationCentre,
+    );
+    world.requestId = (
+      await call(tokens.doctor, 'POST', '/v1/teleconsultations', teleconsultationRequest())
+    ).id;
+    await call(ownerToken.coordinator, 'POST', `/v1/teleconsultations/${world.requestId}/accept`, {
+      consultantIds: ['consultant-n'],
+    });
+    // A second one, concluded, whose conclusion is read (the walk reaches the read before the writing)
+    world.concludedRequestId = (
+      await call(tokens.doctor, 'POST', '/v1/teleconsultations', teleconsultationRequest())
+    ).id;
+    await call(ownerToken.coordinator, 'POST', `/v1/teleconsultations/${world.concludedRequestId}/accept`, {
+      consultantIds: ['consultant-n'],
+    });
+    await call(
+      ownerToken.consultant,
+      'POST',
+      `/v1/teleconsultations/${world.concludedRequestId}/conclusion`,
+      {
+        findings: 'Данные изучены.',
+        answer: 'Тактика верна.',
+        recommendations: 'Наблюдение.',
+        transferAdvised: false,
+      },
+    );
+
     // insurer-1: a product, a policy and a policy upload
     world.productId = (
       await call(tokens.insurer, 'POST', '/v1/insurance-products', {
@@ -282,6 +324,19 @@ describe('every route × every actor: tenant isolation and role rules hold acros
   }, 90_000);
   afterAll(() => cloud?.stop());
 
+  /** Doctor A's request to centre-n about patient A1, consent given. */
+  function teleconsultationRequest() {
+    return {
+      centreId: world.centreId,
+      patientId: world.patientId,
+      form: 'planned',
+      profile: 'oncology',
+      question: 'Тактика лечения?',
+      caseSummary: 'Сводка по случаю.',
+      consent: { given: true, obtainedAt: minutesAgo(60) },
+    };
+  }
+
   /** What each operation names, beyond clinic A's ids: path parameters, query and body. */
   function valuesFor(operation: Operation, actor: Actor): Record<string, unknown> {
     const consultations = operation.path.startsWith('/v1/consultations');
@@ -317,6 +372,8 @@ describe('every route × every actor: tenant isolation and role rules hold acros
         return { ...values, endsOn: inDays(600) };
       case 'registerDevice':
         return { ...values, validFrom: '2000-01-01T00:00:00Z' };
+      case 'getTeleconsultationConclusion':
+        return { ...values, requestId: world.concludedRequestId };
       default:
         return values;
     }
@@ -348,6 +405,18 @@ describe('every route × every actor: tenant isolation and role rules hold acros
         return { event: 'payment.succeeded', object: { id: crypto.randomUUID() } };
       case 'receiveTelegramUpdate':
         return { update_id: 1 };
+      // A centre's description, a shift of its consultant and a request need ids a schema cannot know
+      case 'putTeleconsultationCentre':
+        return teleconsultationCentre;
+      case 'addTeleconsultationDutyShift':
+        return {
+          consultantId: 'consultant-n',
+          profile: 'oncology',
+          start: minutesAgo(-60),
+          end: minutesAgo(-120),
+        };
+      case 'requestTeleconsultation':
+        return teleconsultationRequest();
       default:
         return sampleOf(schema, 'body', values);
     }

@@ -1,0 +1,10 @@
+export { teleconsultationNotices } from './notices';
+export {
+  teleconsultationAcceptedV1,
+  teleconsultationConcludedV1,
+  teleconsultationDeclinedV1,
+  teleconsultationEventsV1,
+  teleconsultationInfoRequestedV1,
+  teleconsultationOverdueV1,
+  teleconsultationRequestedV1,
+} from './teleconsultation.v1';

@@ -1,0 +1,4 @@
+import './store';
+
+export { overdueTeleconsultationsTimer } from './overdue-timer';
+export { teleconsultationsApi } from './routes';

@@ -1,0 +1,377 @@
+import { type ApiRequest, httpRoute } from '../../platform/http';
+import type { Caller } from '../../platform/identity';
+import { operations } from '../../platform/operations';
+import { problems } from '../../platform/problem';
+import { inTransaction } from '../../platform/services';
+import type { Repositories } from '../../platform/store';
+import { checkPatientInReach } from '../patients';
+import { type Side, sideOf } from './access';
+import type { Centre } from './domain/centre';
+import { type Conclusion, toComposition } from './domain/conclusion';
+import { requestRules, type TeleRequest } from './domain/request';
+import * as schemas from './schemas';
+import { teleconsultationsSettings } from './settings';
+import {
+  acceptRequest,
+  addDutyShift,
+  concludeRequest,
+  declineRequest,
+  giveInfo,
+  openRequest,
+  requestInfo,
+  saveCentre,
+} from './use-cases';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const accessMs = () => teleconsultationsSettings().TELECONSULT_ACCESS_DAYS * 86_400_000;
+const contextOf = (request: { correlationId: string }) => ({
+  now: Date.now(),
+  correlationId: request.correlationId,
+});
+
+function centreView(centre: Centre) {
+  return {
+    id: centre.id,
+    name: centre.name,
+    timeZone: centre.timeZone,
+    profiles: centre.profiles,
+    promises: centre.promises,
+  };
+}
+
+/** Who, what, where and by when: no clinical text, so lists and actions can return it freely. */
+function statusView(request: TeleRequest) {
+  return {
+    id: request.id,
+    centreId: request.centreId,
+    requesterClinicId: request.requesterClinicId,
+    requesterId: request.requesterId,
+    patientId: request.patientId,
+    form: request.form,
+    profile: request.profile,
+    videoWanted: request.videoWanted,
+    status: request.status,
+    consultantIds: request.consultantIds,
+    dutyConsultantId: request.dutyConsultantId,
+    dueAt: iso(request.dueAt),
+    clockPaused: request.status === 'info_requested',
+    remainingMinutes: request.remainingMs === null ? null : Math.floor(request.remainingMs / 60_000),
+    createdAt: iso(request.createdAt) as string,
+    acceptedAt: iso(request.acceptedAt),
+    closedAt: iso(request.closedAt),
+  };
+}
+
+function caseView(request: TeleRequest) {
+  return {
+    ...statusView(request),
+    question: request.caseFile.question,
+    caseSummary: request.caseFile.caseSummary,
+    exchanges: request.caseFile.exchanges.map((e) => ({
+      askedBy: e.askedBy,
+      askedAt: iso(e.askedAt) as string,
+      question: e.question,
+      answeredAt: iso(e.answeredAt),
+      answer: e.answer,
+    })),
+    declineReason: request.declineReason,
+  };
+}
+
+function conclusionView(conclusion: Conclusion) {
+  return {
+    requestId: conclusion.requestId,
+    patientId: conclusion.patientId,
+    centreId: conclusion.centreId,
+    consultantIds: conclusion.consultantIds,
+    findings: conclusion.findings,
+    answer: conclusion.answer,
+    recommendations: conclusion.recommendations,
+    transferAdvised: conclusion.transferAdvised,
+    concludedAt: iso(conclusion.concludedAt) as string,
+    document: toComposition(conclusion),
+  };
+}
+
+/** The centre the caller coordinates; another centre (or none) looks missing. */
+async function ownCentre(repos: Repositories, caller: Caller, centreId: string): Promise<Centre> {
+  const centre = await repos.teleconsultations.centre(centreId);
+  if (!centre || caller.clinicId !== centre.id) throw problems.notFound('Centre');
+  return centre;
+}
+
+/**
+ * The request and the caller's side of it, when the caller has one and it is among `sides`; a
+ * request not theirs looks missing (404), one theirs but not for this act is forbidden (403).
+ */
+async function requestAs(
+  repos: Repositories,
+  request: ApiRequest<unknown, { requestId: string }, unknown>,
+  sides: readonly Side[],
+): Promise<{ found: TeleRequest; side: Side }> {
+  const found = await repos.teleconsultations.request(request.params.requestId);
+  const side = found && sideOf(request.caller, found, Date.now(), accessMs());
+  if (!found || !side) throw problems.notFound('Teleconsultation');
+  if (!sides.includes(side))
+    throw problems.forbidden('Your part in this teleconsultation does not allow this.');
+  return { found, side };
+}
+
+/** Every touch of a case is recorded for the patient's clinic, whose record it is. */
+const audit = (r: Repositories, request: TeleRequest, action: 'read' | 'create' | 'update') =>
+  r.audit.record({
+    tenantId: request.requesterClinicId,
+    action,
+    resourceType: 'teleconsultation',
+    resourceId: request.id,
+  });
+
+const putCentre = httpRoute({
+  route: 'PUT /v1/teleconsultation-centres/{centreId}',
+  auth: ['clinic_admin'],
+  params: schemas.centreParams,
+  body: schemas.centreBody,
+  handle: async ({ caller, params, body }) => {
+    // A coordinator describes only the centre their token names: the centre is their tenant.
+    if (caller.clinicId !== params.centreId) throw problems.notFound('Centre');
+    const centre = await inTransaction((r) =>
+      saveCentre(r, {
+        id: params.centreId,
+        name: body.name,
+        timeZone: body.timeZone,
+        profiles: body.profiles,
+        consultants: body.consultants,
+        promises: body.promises,
+        headId: body.headId ?? null,
+        updatedAt: Date.now(),
+      }),
+    );
+    return {
+      status: 200,
+      body: { ...centreView(centre), consultants: centre.consultants, headId: centre.headId },
+    };
+  },
+});
+
+const listCentres = httpRoute({
+  route: 'GET /v1/teleconsultation-centres',
+  auth: ['doctor', 'clinic_admin'],
+  query: schemas.centreListQuery,
+  handle: async ({ query }) => {
+    const centres = await inTransaction((r) => r.teleconsultations.centres());
+    const offering = query.profile
+      ? centres.filter((c) => c.profiles.includes(query.profile as string))
+      : centres;
+    return { status: 200, body: { items: offering.map(centreView) } };
+  },
+});
+
+const addShift = httpRoute({
+  route: 'POST /v1/teleconsultation-centres/{centreId}/duty-shifts',
+  auth: ['clinic_admin'],
+  params: schemas.centreParams,
+  body: schemas.dutyShiftBody,
+  handle: async ({ caller, params, body }) => {
+    const shift = {
+      centreId: params.centreId,
+      consultantId: body.consultantId,
+      profile: body.profile,
+      start: Date.parse(body.start),
+      end: Date.parse(body.end),
+    };
+    await inTransaction(async (r) => addDutyShift(r, await ownCentre(r, caller, params.centreId), shift));
+    return { status: 201, body: { ...body, start: iso(shift.start), end: iso(shift.end) } };
+  },
+});
+
+const open = httpRoute({
+  route: 'POST /v1/teleconsultations',
+  healthData: true,
+  auth: ['doctor'],
+  body: schemas.openRequestBody,
+  idempotent: true,
+  handle: async (request) => {
+    const { caller, body } = request;
+    const clinicId = caller.clinicId;
+    if (!clinicId) throw problems.forbidden('Your token names no clinic.');
+    const created = await inTransaction(async (r) => {
+      await checkPatientInReach(r, caller, body.patientId);
+      // In reach is not enough: a request is for a patient the requesting clinic keeps.
+      if ((await r.patients.clinicOf(body.patientId)) !== clinicId) throw requestRules.patientNotFound();
+      const opened = await openRequest(r, { id: caller.subject, clinicId }, body, contextOf(request));
+      await audit(r, opened, 'create');
+      return opened;
+    });
+    return {
+      status: 201,
+      body: caseView(created),
+      headers: { Location: `/v1/teleconsultations/${created.id}` },
+    };
+  },
+});
+
+const list = httpRoute({
+  route: 'GET /v1/teleconsultations',
+  auth: ['doctor', 'clinic_admin'],
+  query: schemas.requestListQuery,
+  handle: async ({ caller, query }) => {
+    // A requester's own requests and, for centre staff, the centre's cases they have a part in.
+    const items = await inTransaction(async (r) => {
+      const asked =
+        caller.role === 'doctor'
+          ? await r.teleconsultations.requestsOf({ requesterId: caller.subject }, query.limit)
+          : [];
+      const received = caller.clinicId
+        ? await r.teleconsultations.requestsOf({ centreId: caller.clinicId }, query.limit)
+        : [];
+      const now = Date.now();
+      return [...asked, ...received].filter((t) => sideOf(caller, t, now, accessMs()) !== undefined);
+    });
+    const unique = [...new Map(items.map((t) => [t.id, t])).values()];
+    return { status: 200, body: { items: unique.map(statusView) } };
+  },
+});
+
+const get = httpRoute({
+  route: 'GET /v1/teleconsultations/{requestId}',
+  healthData: true,
+  auth: ['doctor', 'clinic_admin'],
+  params: schemas.requestParams,
+  handle: async (request) => {
+    const found = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, [
+        'requester',
+        'requesting_clinic',
+        'coordinator',
+        'consultant',
+      ]);
+      await audit(r, found, 'read');
+      return found;
+    });
+    return { status: 200, body: caseView(found) };
+  },
+});
+
+const acceptCase = httpRoute({
+  route: 'POST /v1/teleconsultations/{requestId}/accept',
+  healthData: true,
+  auth: ['doctor', 'clinic_admin'],
+  params: schemas.requestParams,
+  body: schemas.acceptBody,
+  handle: async (request) => {
+    const accepted = await inTransaction(async (r) => {
+      const { found, side } = await requestAs(r, request, ['coordinator', 'consultant']);
+      // The duty consultant takes an emergency at once, and is on the consilium they name.
+      const consultantIds =
+        side === 'consultant'
+          ? [request.caller.subject, ...request.body.consultantIds]
+          : request.body.consultantIds;
+      await audit(r, found, 'update');
+      return acceptRequest(r, found, consultantIds, contextOf(request));
+    });
+    return { status: 200, body: statusView(accepted) };
+  },
+});
+
+const declineCase = httpRoute({
+  route: 'POST /v1/teleconsultations/{requestId}/decline',
+  healthData: true,
+  auth: ['doctor', 'clinic_admin'],
+  params: schemas.requestParams,
+  body: schemas.declineBody,
+  handle: async (request) => {
+    const declined = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, ['coordinator', 'consultant']);
+      await audit(r, found, 'update');
+      return declineRequest(r, found, request.body.reason, contextOf(request));
+    });
+    return { status: 200, body: statusView(declined) };
+  },
+});
+
+const askInfo = httpRoute({
+  route: 'POST /v1/teleconsultations/{requestId}/info-requests',
+  healthData: true,
+  auth: ['doctor', 'clinic_admin'],
+  params: schemas.requestParams,
+  body: schemas.infoRequestBody,
+  handle: async (request) => {
+    const paused = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, ['coordinator', 'consultant']);
+      await audit(r, found, 'update');
+      return requestInfo(r, found, request.caller.subject, request.body.question, contextOf(request));
+    });
+    return { status: 200, body: statusView(paused) };
+  },
+});
+
+const answerInfo = httpRoute({
+  route: 'POST /v1/teleconsultations/{requestId}/info',
+  healthData: true,
+  auth: ['doctor'],
+  params: schemas.requestParams,
+  body: schemas.infoBody,
+  handle: async (request) => {
+    const resumed = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, ['requester']);
+      await audit(r, found, 'update');
+      return giveInfo(r, found, request.body.answer, contextOf(request));
+    });
+    return { status: 200, body: statusView(resumed) };
+  },
+});
+
+const concludeCase = httpRoute({
+  route: 'POST /v1/teleconsultations/{requestId}/conclusion',
+  healthData: true,
+  auth: ['doctor'],
+  params: schemas.requestParams,
+  body: schemas.conclusionBody,
+  idempotent: true,
+  handle: async (request) => {
+    const conclusion = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, ['consultant']);
+      await audit(r, found, 'create');
+      return concludeRequest(r, found, request.caller.subject, request.body, contextOf(request));
+    });
+    return { status: 201, body: conclusionView(conclusion) };
+  },
+});
+
+const getConclusion = httpRoute({
+  route: 'GET /v1/teleconsultations/{requestId}/conclusion',
+  healthData: true,
+  auth: ['patient', 'doctor', 'clinic_admin'],
+  params: schemas.requestParams,
+  handle: async (request) => {
+    const conclusion = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, [
+        'requester',
+        'requesting_clinic',
+        'coordinator',
+        'consultant',
+        'patient',
+      ]);
+      const stored = await r.teleconsultations.conclusion(found.id);
+      if (!stored) throw problems.notFound('Conclusion');
+      await audit(r, found, 'read');
+      return stored;
+    });
+    return { status: 200, body: conclusionView(conclusion) };
+  },
+});
+
+export const teleconsultationsApi = operations({
+  putTeleconsultationCentre: putCentre,
+  listTeleconsultationCentres: listCentres,
+  addTeleconsultationDutyShift: addShift,
+  requestTeleconsultation: open,
+  listTeleconsultations: list,
+  getTeleconsultation: get,
+  acceptTeleconsultation: acceptCase,
+  declineTeleconsultation: declineCase,
+  requestTeleconsultationInfo: askInfo,
+  provideTeleconsultationInfo: answerInfo,
+  concludeTeleconsultation: concludeCase,
+  getTeleconsultationConclusion: getConclusion,
+});
