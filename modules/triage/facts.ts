@@ -1,4 +1,5 @@
 import type { Facts, Finding } from './rules/conditions';
+import { isRedFlagQuestionId } from './screening';
 import type { ComplaintReading } from './text/read-complaint';
 import {
   type SymptomCode,
@@ -26,6 +27,7 @@ const vitals = new Set<string>(vitalNames);
 
 /** Whether `key` is something `answers` may carry; anything else is a client error. */
 export function isAnswerKey(key: string): boolean {
+  if (isRedFlagQuestionId(key)) return true;
   const [code, modifier, ...rest] = key.split('.');
   if (rest.length > 0) return false;
   if (modifier === undefined) return codes.has(code as string) || vitals.has(code as string);
@@ -53,6 +55,7 @@ export function factsFrom(input: TriageInput, reading: ComplaintReading): Facts 
 
   const answered: Vitals = {};
   for (const [key, value] of Object.entries(input.answers ?? {})) {
+    if (isRedFlagQuestionId(key)) continue;
     if (typeof value === 'number') {
       if (vitals.has(key)) answered[key as VitalName] = value;
       continue;

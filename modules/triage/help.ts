@@ -1,3 +1,4 @@
+import type { CrisisSeverity } from './concepts';
 import type { Disposition, Language, Localized } from './vocabulary';
 
 /** Emergency numbers in Russia: 112 (all services) and 103 (ambulance). Russian first, always. */
@@ -38,14 +39,17 @@ export function bookingFor(disposition: Disposition): { allowed: boolean; within
 }
 
 export interface CrisisHelp {
+  /** How grave the reading is (concepts.ts): the on-call clinician sees it with the summary. */
+  severity: CrisisSeverity;
   message: string;
   lines: { name: string; phone: string }[];
 }
 
 /** Shown at once on the crisis path (PHQ-9 item 9 above zero, or thoughts of self-harm). */
-export function crisisHelp(language: Language): CrisisHelp {
+export function crisisHelp(language: Language, severity: CrisisSeverity): CrisisHelp {
   const ru = language === 'ru';
   return {
+    severity,
     message: ru
       ? 'Вы не одни. Если вы в опасности или думаете причинить себе вред прямо сейчас, позвоните 112 или 103. Дежурный специалист свяжется с вами в ближайшие минуты.'
       : 'You are not alone. If you are in danger or thinking of harming yourself right now, call 112 or 103. The on-call clinician will contact you within minutes.',

@@ -1,3 +1,4 @@
+import type { CrisisSeverity } from '../concepts';
 import { bookingFor, type CrisisHelp, crisisHelp, instructionsFor } from '../help';
 import type { Disposition, Language, Specialty } from '../vocabulary';
 import { gad7, phq9, type Score, scoreOf } from './instruments';
@@ -19,7 +20,14 @@ export interface IntakeOutcome {
   language: Language;
 }
 
-export const intakeRulesVersion = 'intake-rules/1.0.0';
+export const intakeRulesVersion = 'intake-rules/1.1.0';
+
+/** PHQ-9 item 9 by frequency: several days, more than half the days, nearly every day. */
+const item9Severity: Record<number, CrisisSeverity> = {
+  1: 'thoughts',
+  2: 'frequent_thoughts',
+  3: 'persistent_thoughts',
+};
 
 /**
  * Psychology intake. PHQ-9 item 9 (thoughts of death or self-harm) above zero is the crisis
@@ -53,7 +61,7 @@ export function intake(input: IntakeInput, language: Language): IntakeOutcome {
     specialty,
     instructions: instructionsFor(disposition, language),
     booking: bookingFor(disposition),
-    crisis: crisis ? crisisHelp(language) : null,
+    crisis: crisis ? crisisHelp(language, item9Severity[depression?.item9 ?? 1] ?? 'thoughts') : null,
     ruleSetVersion: intakeRulesVersion,
     language,
   };

@@ -2,7 +2,15 @@ import type { PatternTable } from './patterns';
 
 /** Conditions and events that change what a symptom means, not symptoms themselves. */
 export const background: PatternTable = {
-  pregnancy: ['беремен*', 'pregnan*'],
+  pregnancy: [
+    'беремен*',
+    'pregnan*',
+    'задержк* месячн*',
+    '=задержка !моч* !стул* !кал*',
+    '=missed period',
+    '=period is late',
+    '=late period',
+  ],
   history_diabetes: ['диабет*', 'инсулин*', 'diabet*', 'insulin*'],
   history_asthma: ['астм*', 'asthma*'],
   history_copd: ['хобл', 'copd', 'эмфизем*', 'emphysema', 'хроническ* бронхит*', '=chronic bronchitis'],

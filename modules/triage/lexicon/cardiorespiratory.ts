@@ -1,7 +1,14 @@
 import type { PatternTable } from './patterns';
 
 export const cardiorespiratory: PatternTable = {
-  chest_pain: ['PAIN CHEST', 'стенокард*', 'angina', '=сердечн* приступ*', '=heart attack'],
+  chest_pain: [
+    'PAIN CHEST',
+    'CHEST RADIATE RADIATE_TO',
+    'стенокард*',
+    'angina',
+    '=сердечн* приступ*',
+    '=heart attack',
+  ],
   chest_pressure: ['PRESSING CHEST'],
   exertional_chest_pain: ['CHEST EXERTION', '=стенокарди* напряжени*', 'PAIN EXERTION REST'],
   pleuritic_chest_pain: ['PAIN вдохе', 'PAIN inhal*', 'pleuritic', 'PAIN deep breath*'],
@@ -51,7 +58,7 @@ export const cardiorespiratory: PatternTable = {
     'blue FACE',
     'blue fingernail*',
   ],
-  sweating: ['=холодн{ый,ым} пот{,ом}', 'потлив*', 'вспотел*', 'испарин*', 'sweat*', 'clammy'],
+  sweating: ['=холодн{ый,ым} пот{,ом}', 'потлив*', 'потн{ый,ая}', 'вспотел*', 'испарин*', 'sweat*', 'clammy'],
   syncope: [
     'потер{я,ял,яла,ю,и} сознани{е,я}',
     'обморок*',

@@ -1,4 +1,5 @@
 import { generalRules } from './general.v1';
+import { issue17Rules } from './issue17.v2';
 import { redFlagRules } from './red-flags.v1';
 import type { RuleSet } from './rule';
 import { symptomWeights } from './symptom-weights.v1';
@@ -8,15 +9,16 @@ import { symptomWeights } from './symptom-weights.v1';
  * weight or threshold ships as a new version so stored decisions stay explainable.
  */
 export const ruleSetV1: RuleSet = {
-  version: 'triage-rules/1.0.0',
-  rules: [...redFlagRules, ...generalRules],
+  version: 'triage-rules/2.0.0',
+  rules: [...redFlagRules, ...generalRules, ...issue17Rules],
   symptoms: symptomWeights,
   selfCare: {
     minAgeMonths: 3,
     blockedBy: ['pregnancy', 'immunosuppressed'],
     defaultMaxHours: 14 * 24,
-    maxUnexplainedWords: 3,
-    maxUnexplainedShare: 0.4,
+    // Any word not understood rules self-care out (issue 17: three unknown words used to pass).
+    maxUnexplainedWords: 0,
+    maxUnexplainedShare: 0,
   },
   askBelowAgeMonths: {
     bulging_fontanelle: 24,

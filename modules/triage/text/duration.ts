@@ -37,6 +37,22 @@ const numberWords: Record<string, number> = {
   семь: 7,
   ten: 10,
   десять: 10,
+  второй: 2,
+  вторые: 2,
+  третий: 3,
+  третьи: 3,
+  третью: 3,
+  четвертый: 4,
+  четвертые: 4,
+  четвертую: 4,
+  пятый: 5,
+  пятые: 5,
+  шестой: 6,
+  седьмой: 7,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
 };
 /** A bare unit means one of it after these: «уже неделю», «for a week», «в течение месяца». */
 const bareUnitLead = new Set([

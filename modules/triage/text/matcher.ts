@@ -1,7 +1,11 @@
+import { conceptPatterns } from '../concepts';
 import { lexiconPatterns } from '../lexicon';
 import { terms } from '../lexicon/terms';
 import type { SymptomCode } from '../vocabulary';
-import { addStem, createStemTable, type StemTable, termsOf } from './stems';
+import { buildFuzzyIndex, type FuzzyIndex } from './fuzzy';
+import { negationWords } from './negation';
+import { addStem, createStemTable, fuzzyTermsOf, type StemTable, termsOf } from './stems';
+import { stopwords } from './stopwords';
 import type { Token } from './tokens';
 
 /** How far apart (in words; a comma counts as three) the words of one pattern may be. */
@@ -9,8 +13,12 @@ const window = 8;
 /** Words of an ordered pattern follow each other with at most this many words between. */
 const orderedGap = 2;
 
+/** A symptom, or `concept:<id>` for a red-flag concept of concepts.ts. */
+export type PatternCode = SymptomCode | `concept:${string}`;
+
 interface CompiledPattern {
-  code: SymptomCode;
+  order: number;
+  code: PatternCode;
   elements: number[];
   exclude: number[];
   ordered: boolean;
@@ -18,7 +26,7 @@ interface CompiledPattern {
 }
 
 export interface PatternMatch {
-  code: SymptomCode;
+  code: PatternCode;
   /** Token indices of the matched words. */
   tokens: number[];
   sudden: boolean;
@@ -26,8 +34,11 @@ export interface PatternMatch {
 
 export interface Lexicon {
   stems: StemTable;
+  fuzzy: FuzzyIndex;
   termIds: Map<string, number>;
   patterns: CompiledPattern[];
+  /** Patterns by the term id of their first word: a sentence tries only those it can start. */
+  byFirst: Map<number, CompiledPattern[]>;
   /** Term ids of each distinct word seen; words repeat, lookups need not. */
   cache: Map<string, number[]>;
 }
@@ -47,10 +58,11 @@ export function compileLexicon(): Lexicon {
     return id;
   };
   for (const name of Object.keys(terms)) idOf(name);
-  const patterns = lexiconPatterns.map(({ code, pattern }) => {
+  const patterns = [...lexiconPatterns, ...conceptPatterns].map(({ code, pattern }, order) => {
     const ordered = pattern.startsWith('=');
     const words = pattern.replace(/^=/, '').split(/\s+/);
     return {
+      order,
       code,
       ordered,
       sudden: words.includes('@sudden'),
@@ -58,7 +70,15 @@ export function compileLexicon(): Lexicon {
       exclude: words.filter((w) => w.startsWith('!')).map((w) => idOf(w.slice(1))),
     };
   });
-  return { stems, termIds, patterns, cache: new Map() };
+  const fuzzy = buildFuzzyIndex(stems.exact.keys(), stems.prefixes.keys());
+  const byFirst = new Map<number, CompiledPattern[]>();
+  for (const pattern of patterns) {
+    const first = pattern.elements[0] as number;
+    const list = byFirst.get(first) ?? [];
+    list.push(pattern);
+    byFirst.set(first, list);
+  }
+  return { stems, fuzzy, termIds, patterns, byFirst, cache: new Map() };
 }
 
 export function termIdOf(lexicon: Lexicon, name: string): number {
@@ -71,6 +91,15 @@ export function wordTerms(lexicon: Lexicon, word: string): number[] {
   let ids = lexicon.cache.get(word);
   if (!ids) {
     ids = termsOf(lexicon.stems, word);
+    // A dropped soft sign («бол», «груд», «кровю» typed in Latin letters), then one-letter typos.
+    const soft = /[бвгджзклмнпрстфхцчшщ]$/u.test(word)
+      ? `${word}ь`
+      : /[бвгджзклмнпрстфхцчшщ][юя]$/u.test(word)
+        ? `${word.slice(0, -1)}ь${word.slice(-1)}`
+        : undefined;
+    if (soft) ids = [...new Set([...ids, ...termsOf(lexicon.stems, soft)])];
+    if (ids.length === 0 && !stopwords.has(word) && !negationWords.has(word))
+      ids = fuzzyTermsOf(lexicon.stems, lexicon.fuzzy, word);
     if (lexicon.cache.size > 50_000) lexicon.cache.clear();
     lexicon.cache.set(word, ids);
   }
@@ -102,7 +131,10 @@ export function matchPatterns(lexicon: Lexicon, tokens: Token[]): PatternMatch[]
       }
       end++;
     }
-    for (const pattern of lexicon.patterns) {
+    const candidates = [...positions.keys()].flatMap((id) => lexicon.byFirst.get(id) ?? []);
+    // Pattern order is kept: matches come out as the lexicon lists them.
+    candidates.sort((a, b) => a.order - b.order);
+    for (const pattern of candidates) {
       if (!pattern.elements.every((id) => positions.has(id))) continue;
       for (const found of pattern.ordered
         ? matchOrdered(pattern, positions, coord)

@@ -11,6 +11,13 @@ export function normalize(text: string): string {
       .replace(/\bcan't\b|\bcannot\b/g, 'can not')
       .replace(/\bwon't\b/g, 'will not')
       .replace(/n't\b/g, ' not')
+      .replace(/\b(i|you|we|they)'m\b/g, '$1 am')
+      .replace(/'re\b/g, ' are')
+      .replace(/'ve\b/g, ' have')
+      .replace(/'ll\b/g, ' will')
+      .replace(/'d\b/g, ' would')
+      .replace(/\b(he|she|it|that|there)'s\b/g, '$1 is')
+      .replace(/'s\b/g, '')
       .replace(/[–—]/g, '-')
       // «грудной ребёнок» is an infant, not a chest: keep it away from chest patterns.
       .replace(/грудн(?:ой|ого|ому|ым|ом) (ребен|младен)/g, 'маленький $1')

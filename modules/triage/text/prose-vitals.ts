@@ -86,6 +86,24 @@ const readers: { pattern: RegExp; read(m: RegExpMatchArray, out: ProseVitals): v
     read: (m, out) => setGlucose(out, m[1], m[2]),
   },
   {
+    // «градусник показал 38», «38.1 on the thermometer»
+    pattern: new RegExp(
+      `${b}(?:градусник\\p{L}*|термометр\\p{L}*|thermometer)${e}[^\\d.!?;]{0,20}?${num}|${num}\\s+(?:on|по)\\s+(?:the\\s+)?(?:thermometer|градуснику|термометру)`,
+      'gu',
+    ),
+    read: (m, out) => setTemperature(out, m[1] ?? m[2], undefined),
+  },
+  {
+    // A bare 35.0–42.9 with one decimal is a temperature in a complaint («жар 38,4»).
+    pattern: new RegExp(
+      `${b}((?:3[5-9]|4[0-2])[.,]\\d)(?![\\d.,]|\\s*(?:кг|kg|ммоль|mmol|%|см|cm|лет|years?))`,
+      'gu',
+    ),
+    read: (m, out) => {
+      if (out.vitals.temperature === undefined) setTemperature(out, m[1], undefined);
+    },
+  },
+  {
     pattern: new RegExp(`${b}(?:gcs|гкс|глазго)${e}${link}(\\d{1,2})`, 'gu'),
     read: (m, out) => {
       const gcs = Number(m[1]);

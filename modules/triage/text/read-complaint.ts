@@ -1,12 +1,24 @@
+import { conceptById } from '../concepts';
 import type { Onset, Severity, SymptomCode, Vitals } from '../vocabulary';
+import { clauseContext, type TimeStatus } from './context';
 import { sentenceDuration } from './duration';
-import { compileLexicon, type Lexicon, matchPatterns, termIdOf, wordTerms } from './matcher';
+import {
+  compileLexicon,
+  type Lexicon,
+  matchPatterns,
+  type PatternMatch,
+  termIdOf,
+  wordTerms,
+} from './matcher';
 import { negatedTokens, negationWords } from './negation';
 import { normalize } from './normalize';
 import { mentionsOverdose } from './pill-count';
 import { readProseVitals } from './prose-vitals';
+import { termsOf } from './stems';
 import { stopwords } from './stopwords';
+import { readSubject, type Subject } from './subject';
 import { type Token, tokenize } from './tokens';
+import { transliterated } from './transliterate';
 
 export interface TextFinding {
   present: boolean;
@@ -22,26 +34,106 @@ export interface ComplaintReading {
   /** Words the reader could not place; many of them mean the text may say more than it found. */
   unexplainedWords: number;
   contentWords: number;
+  /** Red-flag concepts (concepts.ts) the text asserts now. */
+  concepts: Set<string>;
+  /** Findings and concepts of an episode the text says is over («болела грудь, сейчас прошло»). */
+  resolved: Map<SymptomCode, TextFinding>;
+  resolvedConcepts: Set<string>;
+  /** Findings set aside as past, family history or hypothetical. */
+  setAside: number;
+  subject: Subject;
+  gestationWeeks?: number;
+  /** `transliterated` when this is the second reading of Latin-script Russian. */
+  reading: 'as_written' | 'transliterated';
 }
 
 let lexicon: Lexicon | undefined;
-
-/** Free text (Russian or English) → symptom codes with negation, severity, onset, duration, vitals. */
-export function readComplaint(text: string): ComplaintReading {
+/** Tuning aid for the case bank (never set in production, never logged: health text). */
+let debugUnplaced: string[] | undefined;
+export function unplacedWords(text: string): string[] {
+  debugUnplaced = [];
+  readComplaints(text);
+  const words = debugUnplaced;
+  debugUnplaced = undefined;
+  return words;
+}
+const getLexicon = () => {
   lexicon ??= compileLexicon();
+  return lexicon;
+};
+
+/** A Latin word the English reading already understands. */
+function isEnglish(word: string): boolean {
+  const lex = getLexicon();
+  return stopwords.has(word) || negationWords.has(word) || termsOf(lex.stems, word).length > 0;
+}
+
+/** A Cyrillic word the lexicon knows (a stem, or a dropped soft sign away from one). */
+function isRussian(word: string): boolean {
+  return stopwords.has(word) || (word.length >= 3 && wordTerms(getLexicon(), word).length > 0);
+}
+
+/**
+ * Every reading of the text: as written, and when it holds Latin words that are not English,
+ * a second reading with them in Cyrillic (Russian typed in Latin letters). The caller keeps
+ * the more urgent outcome.
+ */
+export function readComplaints(text: string): ComplaintReading[] {
   const normalized = normalize(text);
+  const first = readNormalized(normalized, 'as_written');
+  const second = transliterated(normalized, isEnglish, isRussian);
+  if (second === undefined) return [first];
+  const other = readNormalized(second, 'transliterated');
+  // A word is unexplained only when neither reading could place it.
+  const unexplained = Math.min(first.unexplainedWords, other.unexplainedWords);
+  first.unexplainedWords = unexplained;
+  other.unexplainedWords = unexplained;
+  return [first, other];
+}
+
+/** Free text (Russian or English) → symptom codes with negation, time, severity, onset, duration, vitals. */
+export function readComplaint(text: string): ComplaintReading {
+  return readNormalized(normalize(text), 'as_written');
+}
+
+const backgroundCodes = new Set<string>([
+  'history_diabetes',
+  'history_asthma',
+  'history_copd',
+  'immunosuppressed',
+  'pregnancy',
+]);
+
+function readNormalized(normalized: string, reading: ComplaintReading['reading']): ComplaintReading {
+  const lex = getLexicon();
   const prose = readProseVitals(normalized);
-  const tokens = tokenize(mask(normalized, prose.spans));
-  const matches = matchPatterns(lexicon, tokens);
+  const about = readSubject(normalized);
+  const tokens = tokenize(mask(normalized, [...prose.spans, ...about.spans]));
+  const matches = matchPatterns(lex, tokens);
   const consumed = new Set(
     matches.flatMap((m) => m.tokens.filter((i) => negationWords.has(tokens[i]?.text ?? ''))),
   );
   const negated = negatedTokens(tokens, consumed);
-  const modifiers = new Modifiers(lexicon, tokens, negated);
+  const modifiers = new Modifiers(lex, tokens, negated);
+  const status = statuses(tokens, matches);
 
   const findings = new Map<SymptomCode, TextFinding>();
+  const resolved = new Map<SymptomCode, TextFinding>();
+  const concepts = new Set<string>();
+  const resolvedConcepts = new Set<string>();
+  let setAside = 0;
   for (const match of matches) {
     const present = match.tokens.every((i) => consumed.has(i) || !negated[i]);
+    const when = matchStatus(match, tokens, status);
+    if (when !== 'current' && when !== 'resolved') {
+      if (present) setAside++;
+      continue;
+    }
+    if (match.code.startsWith('concept:')) {
+      if (!present) continue;
+      (when === 'current' ? concepts : resolvedConcepts).add(match.code.slice('concept:'.length));
+      continue;
+    }
     const at = match.tokens[0] as number;
     const next: TextFinding = { present };
     if (present) {
@@ -52,11 +144,21 @@ export function readComplaint(text: string): ComplaintReading {
       if (onset) next.onset = onset;
       if (durationHours !== undefined) next.durationHours = durationHours;
     }
-    findings.set(match.code, merge(findings.get(match.code), next));
+    const code = match.code as SymptomCode;
+    const into = when === 'current' ? findings : resolved;
+    into.set(code, merge(into.get(code), next));
   }
 
-  if (mentionsOverdose(normalized) && !findings.get('overdose')?.present)
-    findings.set('overdose', { present: true });
+  // A measured fever lasts as long as the text says the illness has («температура 38.5 пятый день»).
+  if ((prose.vitals.temperature ?? 0) >= 38 && !findings.has('fever')) {
+    const hours = longestDuration(tokens);
+    findings.set('fever', { present: true, ...(hours !== undefined ? { durationHours: hours } : {}) });
+  }
+
+  if (mentionsOverdose(normalized)) {
+    concepts.add('overdose_or_attempt');
+    if (!findings.get('overdose')?.present) findings.set('overdose', { present: true });
+  }
 
   const placed = new Set([...matches.flatMap((m) => m.tokens)]);
   let contentWords = 0;
@@ -65,7 +167,10 @@ export function readComplaint(text: string): ComplaintReading {
     if (token.kind !== 'word' || stopwords.has(token.text) || negationWords.has(token.text)) return;
     contentWords++;
     // What the text denies is no hidden risk; what it asserts and is not understood may be.
-    if (!placed.has(i) && !negated[i] && !modifiers.isKnown(token.text)) unexplainedWords++;
+    if (!placed.has(i) && !negated[i] && !modifiers.isKnown(token.text) && !contextWords.has(token.text)) {
+      unexplainedWords++;
+      debugUnplaced?.push(token.text);
+    }
   });
   return {
     findings,
@@ -73,7 +178,109 @@ export function readComplaint(text: string): ComplaintReading {
     ...(prose.gcs !== undefined ? { gcs: prose.gcs } : {}),
     unexplainedWords,
     contentWords,
+    concepts,
+    resolved,
+    resolvedConcepts,
+    setAside,
+    subject: about.subject,
+    ...(about.gestationWeeks !== undefined ? { gestationWeeks: about.gestationWeeks } : {}),
+    reading,
   };
+}
+
+/** Words of time and subject: understood, though they name no symptom. */
+const contextWords = new Set([
+  'прошло',
+  'прошла',
+  'прошел',
+  'прошли',
+  'детстве',
+  'прошлом',
+  'раньше',
+  'если',
+  'gone',
+  'resolved',
+  'childhood',
+  'previously',
+  'if',
+  'мамы',
+  'папы',
+  'отца',
+  'бабушки',
+  'дедушки',
+  'брата',
+  'сестры',
+  'мужа',
+  'жены',
+  'сыну',
+  'дочке',
+  'дочь',
+  'дочка',
+  'малышу',
+  'ребенку',
+  'husband',
+  'mum',
+  'mom',
+  'dad',
+  'сейчас',
+  'now',
+  'сих',
+  'пор',
+]);
+
+/** Time status per clause, with resolution reaching back over clauses that name no symptom of their own. */
+function statuses(tokens: Token[], matches: PatternMatch[]): TimeStatus[] {
+  const context = clauseContext(tokens);
+  const status = [...context.status];
+  const matchedClauses = new Map<number, PatternMatch[]>();
+  for (const match of matches) {
+    const clause = tokens[match.tokens[0] as number]?.clause as number;
+    const list = matchedClauses.get(clause) ?? [];
+    list.push(match);
+    matchedClauses.set(clause, list);
+  }
+  const sentences: number[] = [];
+  for (const token of tokens) sentences[token.clause] ??= token.sentence;
+  const sentenceOf = (clause: number) => sentences[clause];
+  for (let c = 0; c < status.length; c++) {
+    // «у мамы инсульт»: a relative with only a diagnosis or a condition is family history.
+    if (context.relative[c] && status[c] === 'current') {
+      const own = matchedClauses.get(c) ?? [];
+      if (own.length > 0 && own.every((m) => isNamedOrBackground(m.code))) status[c] = 'family';
+    }
+    // «… был инфаркт»: a named diagnosis in the past tense is history.
+    if (status[c] === 'current' && pastTense(tokens, c)) {
+      const own = matchedClauses.get(c) ?? [];
+      if (own.length > 0 && own.every((m) => isNamedOrBackground(m.code))) status[c] = 'past';
+    }
+    if (context.resolvedAt[c] && !(matchedClauses.get(c) ?? []).some((m) => !isNamedOrBackground(m.code))) {
+      const sentence = sentenceOf(c);
+      for (let b = c - 1; b >= 0 && sentenceOf(b) === sentence; b--)
+        if (status[b] === 'current' && !context.now[b]) status[b] = 'resolved';
+    }
+  }
+  return status;
+}
+
+function isNamedOrBackground(code: string): boolean {
+  if (code.startsWith('concept:')) return conceptById.get(code.slice('concept:'.length))?.named === true;
+  return backgroundCodes.has(code);
+}
+
+const pastTenseWords = new Set(['был', 'была', 'было', 'были', 'had', 'перенес', 'перенесла']);
+function pastTense(tokens: Token[], clause: number): boolean {
+  return tokens.some((t) => t.clause === clause && pastTenseWords.has(t.text));
+}
+
+/** A match is current when any of its words is in a current clause (the safer reading). */
+function matchStatus(match: PatternMatch, tokens: Token[], status: TimeStatus[]): TimeStatus {
+  let first: TimeStatus | undefined;
+  for (const i of match.tokens) {
+    const s = status[tokens[i]?.clause as number] ?? 'current';
+    if (s === 'current') return 'current';
+    first ??= s;
+  }
+  return first ?? 'current';
 }
 
 /** A symptom stated anywhere counts: «боли нет … сейчас болит грудь» is a chest pain. */
@@ -90,12 +297,24 @@ function merge(a: TextFinding | undefined, b: TextFinding): TextFinding {
   return merged;
 }
 
+function longestDuration(tokens: Token[]): number | undefined {
+  let longest: number | undefined;
+  let from = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]?.sentence !== tokens[from]?.sentence) {
+      const hours = sentenceDuration(tokens, from, i - 1);
+      if (hours !== undefined) longest = Math.max(longest ?? 0, hours);
+      from = i;
+    }
+  }
+  return longest;
+}
+
 function mask(text: string, spans: [number, number][]): string {
   let out = text;
   for (const [start, end] of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
   return out;
 }
-
 /** Severity is read in the symptom's clause, onset and duration in its sentence; each once per text. */
 class Modifiers {
   private readonly severity_ = new Map<number, Severity>();

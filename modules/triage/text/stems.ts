@@ -1,3 +1,5 @@
+import { type FuzzyIndex, fuzzyKeys } from './fuzzy';
+
 /**
  * Hand-built Russian and English stems. A spec is one of:
  * - `груд*`        any word starting with the stem (use only where no other word starts so);
@@ -35,5 +37,14 @@ export function termsOf(table: StemTable, word: string): number[] {
     const ids = table.prefixes.get(word.slice(0, length));
     if (ids) for (const id of ids) found.add(id);
   }
+  return [...found];
+}
+
+/** Terms of the stems one edit away from the word (a typo): see fuzzy.ts. */
+export function fuzzyTermsOf(table: StemTable, fuzzy: FuzzyIndex, word: string): number[] {
+  const keys = fuzzyKeys(fuzzy, word);
+  const found = new Set<number>();
+  for (const key of keys.exact) for (const id of table.exact.get(key) ?? []) found.add(id);
+  for (const key of keys.prefixes) for (const id of table.prefixes.get(key) ?? []) found.add(id);
   return [...found];
 }
