@@ -80,7 +80,7 @@ async function onText(turn: Turn, text: string): Promise<void> {
     case 'complaint':
       return takeComplaint(turn, text);
     case 'age':
-      return takeAge(turn, step.complaint, text);
+      return takeAge(turn, step, text);
     case 'question': {
       const value = Number(text.trim().replace(',', '.'));
       if (step.question.answer !== 'number' || !/^\d{1,3}([.,]\d{1,2})?$/.test(text.trim()))

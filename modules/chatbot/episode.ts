@@ -13,21 +13,47 @@ const maxComplaintChars = 2000;
 /** Follow-ups asked one by one; past this many the answer in hand decides. */
 const maxQuestions = 8;
 
-export function takeComplaint(turn: Turn, text: string): void {
+/**
+ * The age the words are first read at, before the patient gives theirs: wording on the crisis
+ * path (suicidal, self-harm, overdose) does not depend on it, and nobody in crisis is asked
+ * anything before the crisis lines.
+ */
+const provisionalAge = 30;
+
+export async function takeComplaint(turn: Turn, text: string): Promise<void> {
   const t = textsOf(turn);
   const complaint = text.trim();
   if (complaint.length > maxComplaintChars) {
     turn.out.say(t.complaintTooLong);
     return;
   }
-  goTo(turn, { step: 'age', complaint });
+  const { triage } = await loadTriage();
+  const outcome = triage({ age: provisionalAge, complaint, answers: {} }, languageOf(turn));
+  if (!outcome.crisis) {
+    goTo(turn, { step: 'age', complaint });
+    return turn.out.say(t.askAge);
+  }
+  // The crisis path: lines and a page to the on-call clinician now; the age only if slots may follow.
+  const paged = await record(turn, { complaint, age: null, answers: {}, asked: [] }, outcome);
+  sayCrisisHelp(turn, outcome);
+  if (!outcome.booking.allowed) {
+    goTo(turn, { step: 'idle' });
+    return turn.out.say(outcome.instructions.join('\n'));
+  }
+  goTo(turn, { step: 'age', complaint, paged });
   turn.out.say(t.askAge);
 }
 
-export async function takeAge(turn: Turn, complaint: string, text: string): Promise<void> {
+export async function takeAge(turn: Turn, step: { complaint: string; paged?: string }, text: string) {
   const age = Number(text.trim());
   if (!/^\d{1,3}$/.test(text.trim()) || age > 120) return turn.out.say(textsOf(turn).badAge);
-  await assess(turn, { complaint, age, answers: {}, asked: [] });
+  await assess(turn, {
+    complaint: step.complaint,
+    age,
+    answers: {},
+    asked: [],
+    ...(step.paged ? { paged: step.paged } : {}),
+  });
 }
 
 /** An answer to the open question: yes/no, a number, or undefined for "not sure". */
@@ -57,20 +83,21 @@ export function askQuestion(turn: Turn, episode: Episode, question: Question): v
   turn.out.say(question.text, inline([buttons]));
 }
 
-/** Triage the episode: another question, or a disposition (emergency stops here), then slots. */
+/**
+ * Triage the episode: another question, or a disposition (emergency stops here), then slots.
+ * On the crisis path nothing more is asked before the crisis lines.
+ */
 async function assess(turn: Turn, episode: Episode): Promise<void> {
   const { triage } = await loadTriage();
   const outcome = triage(
     { age: episode.age, complaint: episode.complaint, answers: episode.answers },
     languageOf(turn),
   );
+  const mayAsk = !outcome.crisis || episode.paged !== undefined;
   const next = outcome.questions.find((q) => !episode.asked.includes(q.id));
-  if (next && episode.asked.length < maxQuestions) return askQuestion(turn, episode, next);
+  if (mayAsk && next && episode.asked.length < maxQuestions) return askQuestion(turn, episode, next);
   await record(turn, episode, outcome);
-  if (outcome.crisis) {
-    const help = outcome.crisis;
-    turn.out.say([help.message, ...help.lines.map((line) => `${line.name}: ${line.phone}`)].join('\n'));
-  }
+  if (!episode.paged) sayCrisisHelp(turn, outcome);
   if (!outcome.booking.allowed) {
     goTo(turn, { step: 'idle' });
     return turn.out.say(outcome.instructions.join('\n'));
@@ -85,8 +112,21 @@ async function assess(turn: Turn, episode: Episode): Promise<void> {
   );
 }
 
-/** The decision, sealed, with its audit row and, on the crisis path, the on-call escalation. */
-async function record(turn: Turn, episode: Episode, outcome: TriageOutcome): Promise<void> {
+function sayCrisisHelp(turn: Turn, outcome: TriageOutcome): void {
+  const help = outcome.crisis;
+  if (help)
+    turn.out.say([help.message, ...help.lines.map((line) => `${line.name}: ${line.phone}`)].join('\n'));
+}
+
+/**
+ * The decision, sealed, with its audit row and, on the crisis path, the on-call escalation (once
+ * per episode: a crisis paged on the words is not paged again when the age comes). Its id.
+ */
+async function record(
+  turn: Turn,
+  episode: Omit<Episode, 'age'> & { age: number | null },
+  outcome: TriageOutcome,
+): Promise<string> {
   const { repos, deps } = turn;
   const patientId = turn.patient?.patientId ?? null;
   const triageId = crypto.randomUUID();
@@ -103,6 +143,7 @@ async function record(turn: Turn, episode: Episode, outcome: TriageOutcome): Pro
       specialty: outcome.specialty,
       redFlags: outcome.redFlags.map((flag) => flag.id),
       questions: episode.asked,
+      ...(episode.paged ? { crisisPagedBy: episode.paged } : {}),
     },
   });
   await repos.audit.record({
@@ -112,7 +153,7 @@ async function record(turn: Turn, episode: Episode, outcome: TriageOutcome): Pro
     resourceId: triageId,
     actor: { subject: patientId ?? 'telegram', role: 'patient' },
   });
-  if (outcome.crisis) {
+  if (outcome.crisis && !episode.paged) {
     const event = createEvent(
       crisisDetectedV1,
       { triageId, patientId },
@@ -120,4 +161,5 @@ async function record(turn: Turn, episode: Episode, outcome: TriageOutcome): Pro
     );
     await repos.outbox.add(crisisDetectedV1.queue, event);
   }
+  return triageId;
 }

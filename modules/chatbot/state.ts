@@ -9,6 +9,8 @@ export interface Episode {
   answers: Record<string, boolean | number>;
   /** Question ids already put to the patient, answered or not. */
   asked: string[];
+  /** The crisis decision already recorded and paged on the complaint's words, before the age. */
+  paged?: string;
 }
 
 export interface SlotOption {
@@ -46,7 +48,7 @@ export type Step =
   | { step: 'coverage_policy' }
   | { step: 'zone' }
   | { step: 'complaint' }
-  | { step: 'age'; complaint: string }
+  | { step: 'age'; complaint: string; paged?: string }
   | { step: 'question'; episode: Episode; question: Question }
   | { step: 'slots'; list: SlotList; payer: Payer }
   | { step: 'held'; appointmentId: string; list: SlotList; payer: Payer };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { later } from '../support/clock';
 import { eventually } from '../support/eventually';
-import { describeAndAnswer, onboard, patientOf, telegramUser, webhookSecret } from '../support/telegram';
+import { onboard, patientOf, telegramUser, webhookSecret } from '../support/telegram';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /**
@@ -54,12 +54,16 @@ describe('journey: a suicidal message in the chatbot pages the on-call clinician
     const doctor = await cloud.token('doctor', { tenant: 'clinic-17', subject: 'doctor-on-call-17' });
 
     // Act 1: the patient writes what they feel, in their own words
-    await describeAndAnswer(user, 'Не хочу жить, думаю о том, чтобы покончить с собой', '27');
+    const before = (await user.messages()).length;
+    await user.text('Не хочу жить, думаю о том, чтобы покончить с собой');
     await cloud.fireTimer('outbox-relay');
     const paged = await smsTo(onCall, 1);
-    // Assess 1: crisis lines in the chat at once, no slots offered; the page carries a code and nothing else
-    const shown = (await user.messages()).map((m) => m.text);
-    const help = shown.find((text) => text.startsWith('Вы не одни.'));
+    // Assess 1: crisis lines in the answer to that very message (not even the age asked first), no
+    // slots offered; the page carries a code and nothing else
+    const shown = (await user.messages()).slice(before).map((m) => m.text);
+    const help = shown[0];
+    expect(help).toMatch(/^Вы не одни\./);
+    expect(shown.join('\n')).not.toContain('Сколько вам полных лет?');
     expect(help).toContain('112');
     expect(help).toMatch(/8[- ]?800/);
     expect((await user.last()).buttons).toEqual([]);
@@ -77,7 +81,7 @@ describe('journey: a suicidal message in the chatbot pages the on-call clinician
       phone: '+79161234567',
       telegramChatId: String(user.userId),
     });
-    expect(resolved.body.triage).toMatchObject({ channel: 'telegram', age: 27 });
+    expect(resolved.body.triage).toMatchObject({ channel: 'telegram', age: null });
     expect(resolved.body.triage.complaint).toContain('покончить с собой');
     const escalationId = resolved.body.escalation.id as string;
 
