@@ -1426,6 +1426,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teleconsultations/{requestId}/conclusion/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An assigned consultant signs the concluded document (locally a test signer, marked unqualified; in the cloud refused with SIGNATURE_UNAVAILABLE until a qualified signature service is connected) */
+        post: operations["signTeleconsultationConclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1809,13 +1826,13 @@ export interface components {
             patientId?: string;
             symptoms?: components["schemas"]["SymptomInput"][];
             vitals?: components["schemas"]["Vitals"];
-            /** @description Answers to earlier questions by question id: a symptom code, <code>.sudden or <code>.severe → true/false; a vital name → its value. */
+            /** @description Answers to earlier questions by question id: a symptom code, <code>.sudden or <code>.severe → true/false; a vital name → its value; a red-flag screening question id (redflag.<id>, from redFlagQuestions) → true/false. A yes sets the least disposition; no to every one asked settles text the engine could not read. */
             answers?: {
                 [key: string]: boolean | number;
             };
         };
         RedFlag: {
-            /** @description Rule id, <protocol> or <protocol>.<variant> */
+            /** @description Rule id, <protocol> or <protocol>.<variant>; concept.<id> for a red-flag concept read in the text; safety.<clause> for the safety net; redflag.<id> for a screening answer of yes */
             id: string;
             reason: string;
         };
@@ -1833,7 +1850,23 @@ export interface components {
             /** @description Only slots starting within this many hours */
             withinHours: number | null;
         };
+        /** @description A yes/no red-flag question asked when the reading is unsure; the chatbot asks these before offering any slot. */
+        RedFlagScreeningQuestion: {
+            /** @description The key to answer under in `answers` (true = yes) */
+            id: string;
+            /** @enum {string} */
+            system: "general" | "chest" | "breathing" | "neuro" | "abdomen" | "child" | "pregnancy" | "mind" | "skin";
+            text: {
+                ru: string;
+                en: string;
+            };
+        };
         CrisisHelp: {
+            /**
+             * @description How grave the reading is, least first: thoughts of death (PHQ-9 item 9 = 1), more than half the days (= 2), nearly every day (= 3), self-harm, a stated wish to die now, a plan or means, an act (overdose, attempt). Every suicidal, self-harm or overdose reading carries it, whatever the disposition.
+             * @enum {string}
+             */
+            severity: "thoughts" | "frequent_thoughts" | "persistent_thoughts" | "self_harm" | "intent" | "plan" | "attempt";
             message: string;
             lines: {
                 name: string;
@@ -1847,6 +1880,8 @@ export interface components {
             specialty: components["schemas"]["Specialty"];
             redFlags: components["schemas"]["RedFlag"][];
             questions: components["schemas"]["TriageQuestion"][];
+            /** @description Empty unless the reading is unsure (words it could not place, a rule half matched) and the answer is not already an emergency. Send the answers in `answers` on a second call. */
+            redFlagQuestions: components["schemas"]["RedFlagScreeningQuestion"][];
             /** @description Emergencies: call 103 or 112 now, Russian first */
             instructions: string[];
             booking: components["schemas"]["Booking"];
@@ -2748,6 +2783,22 @@ export interface components {
             document: {
                 [key: string]: unknown;
             };
+            signatures: (components["schemas"]["TeleconsultationSignature"] & {
+                /** @description Verified against the document on this read */
+                valid: boolean;
+            })[];
+            /** @description Every consultant of the consilium has signed and each signature verifies */
+            fullySigned: boolean;
+        };
+        TeleconsultationSignature: {
+            signerId: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description Ed25519 for the local test signer; CAdES-BES for a qualified one */
+            algorithm: string;
+            keyId: string;
+            /** @description False for the test signer: not a qualified electronic signature */
+            qualified: boolean;
         };
     };
     responses: {
@@ -5325,6 +5376,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeleconsultationConclusion"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    signTeleconsultationConclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationSignature"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -523,11 +523,23 @@ export const concepts: readonly Concept[] = [
       ru: 'Невыносимая, самая сильная боль: нужна экстренная помощь.',
       en: 'Unbearable, worst-ever pain: needs emergency care.',
     },
+    patterns: ['EXTREME PAIN !горл* !зуб* !ух* !throat !tooth !teeth !ear*', '=10 out of 10', '=10 из 10'],
+  },
+  {
+    id: 'worst_ever_pain',
+    source: 'NHS 111: worst pain ever; issue 17 safety net',
+    disposition: 'consultation_24',
+    specialty: 'therapist',
+    reason: {
+      ru: 'Самая сильная боль в жизни: не для самолечения, врач в течение суток (внезапная — звоните 103).',
+      en: 'The worst pain ever: not for self-care, a doctor within 24 hours (if it came on suddenly, call 103).',
+    },
     patterns: [
-      'EXTREME PAIN !горл* !зуб* !ух* !throat !tooth !teeth !ear*',
+      'worst PAIN',
+      'worst headache*',
       'SEVERE PAIN жизни',
-      '=worst pain',
-      '=10 out of 10',
+      'PAIN жизни SEVERE',
+      'SEVERE HEAD жизни',
     ],
   },
   // The crisis path (PHQ-9 item 9; NICE NG225 self-harm): thoughts, self-harm, a plan or means, an act.

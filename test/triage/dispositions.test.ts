@@ -96,6 +96,6 @@ describe('dispositions', () => {
   it('returns exactly one of the five dispositions and the rule-set version', () => {
     const outcome = triage({ age: 30, complaint: 'кашель' }, 'ru');
     expect(dispositions).toContain(outcome.disposition);
-    expect(outcome.ruleSetVersion).toBe('triage-rules/1.0.0');
+    expect(outcome.ruleSetVersion).toBe('triage-rules/2.0.0');
   });
 });

@@ -40,7 +40,7 @@ describe('triage through the local gateway', () => {
       disposition: 'emergency_ambulance',
       specialty: 'cardiologist',
       language: 'ru',
-      ruleSetVersion: 'triage-rules/1.0.0',
+      ruleSetVersion: 'triage-rules/2.0.0',
       booking: { allowed: false, withinHours: null },
       crisis: null,
     });
@@ -48,7 +48,7 @@ describe('triage through the local gateway', () => {
     expect(response.body.redFlags[0]).toMatchObject({ id: 'chest_pain_acs.high_risk' });
     expect(row).toMatchObject({
       disposition: 'emergency_ambulance',
-      rule_set_version: 'triage-rules/1.0.0',
+      rule_set_version: 'triage-rules/2.0.0',
       patient_id: patientId,
     });
     expect(JSON.stringify(row)).not.toContain('грудиной');

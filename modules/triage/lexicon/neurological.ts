@@ -126,8 +126,6 @@ export const neurological: PatternTable = {
     'HEAD like hit',
     'HEAD взорвал*',
     'HEAD explod*',
-    'SEVERE HEAD жизни',
-    'worst headache',
   ],
   neck_stiffness: [
     'ригидн*',

@@ -73,7 +73,7 @@ const pastWords = new Set([
   'childhood',
 ]);
 const longUnits = /^(год|года|лет|полгода|месяц\p{L}*|years?|months?)$/u;
-const hypotheticalWords = new Set(['если', 'if', 'случае', 'case', 'would']);
+const hypotheticalWords = new Set(['если', 'if', 'случае', 'case']);
 const notHypotheticalBefore = new Set(['as', 'sure', 'know', 'wonder', 'уверен', 'уверена', 'знаю', 'even']);
 const relatives = new Set([
   'мамы',

@@ -1,7 +1,7 @@
 /**
  * One-letter typo tolerance («жгет», «грдуи», «задыхаюс», a dropped soft sign in transliterated
  * text): a word the stem table does not know matches a stem of five letters or more at one
- * edit (a letter missing, extra, wrong, or two swapped). Symmetric deletion keeps the lookup
+ * edit (a letter missing, extra, wrong, or two swapped) after the same first letter. Symmetric deletion keeps the lookup
  * to a few map reads a word; answers are cached by the caller.
  */
 export const minFuzzyLength = 5;
@@ -38,6 +38,8 @@ export function buildFuzzyIndex(exact: Iterable<string>, prefixes: Iterable<stri
 /** Optimal string alignment distance, stopping early above one. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
+  // Typos rarely hit the first letter; requiring it keeps «описать» away from «пописать».
+  if (a[0] !== b[0]) return false;
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;

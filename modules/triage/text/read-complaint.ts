@@ -1,4 +1,4 @@
-import { conceptById } from '../concepts';
+import { conceptById, concepts } from '../concepts';
 import type { Onset, Severity, SymptomCode, Vitals } from '../vocabulary';
 import { clauseContext, type TimeStatus } from './context';
 import { sentenceDuration } from './duration';
@@ -96,6 +96,14 @@ export function readComplaint(text: string): ComplaintReading {
   return readNormalized(normalize(text), 'as_written');
 }
 
+const crisisCodes = new Set<string>([
+  'suicidal_thoughts',
+  'suicide_plan',
+  'self_harm',
+  'overdose',
+  ...concepts.filter((c) => c.crisis).map((c) => `concept:${c.id}`),
+]);
+
 const backgroundCodes = new Set<string>([
   'history_diabetes',
   'history_asthma',
@@ -124,7 +132,9 @@ function readNormalized(normalized: string, reading: ComplaintReading['reading']
   let setAside = 0;
   for (const match of matches) {
     const present = match.tokens.every((i) => consumed.has(i) || !negated[i]);
-    const when = matchStatus(match, tokens, status);
+    let when = matchStatus(match, tokens, status);
+    // A suicidal thought stated as a condition («if I lose my job I'll kill myself») is still one.
+    if (when === 'hypothetical' && crisisCodes.has(match.code)) when = 'current';
     if (when !== 'current' && when !== 'resolved') {
       if (present) setAside++;
       continue;
