@@ -85,7 +85,8 @@ export function askQuestion(turn: Turn, episode: Episode, question: Question): v
 
 /**
  * Triage the episode: another question, or a disposition (emergency stops here), then slots.
- * On the crisis path nothing more is asked before the crisis lines.
+ * On the crisis path nothing more is asked before the crisis lines; red-flag questions, when the
+ * reading is unsure, are all asked before any slot is offered (issue 17 item 4).
  */
 async function assess(turn: Turn, episode: Episode): Promise<void> {
   const { triage } = await loadTriage();
@@ -96,6 +97,15 @@ async function assess(turn: Turn, episode: Episode): Promise<void> {
   const mayAsk = !outcome.crisis || episode.paged !== undefined;
   const next = outcome.questions.find((q) => !episode.asked.includes(q.id));
   if (mayAsk && next && episode.asked.length < maxQuestions) return askQuestion(turn, episode, next);
+  const screening = outcome.booking.allowed
+    ? outcome.redFlagQuestions.find((q) => !episode.asked.includes(q.id))
+    : undefined;
+  if (mayAsk && screening)
+    return askQuestion(turn, episode, {
+      id: screening.id,
+      text: screening.text[languageOf(turn)],
+      answer: 'yes_no',
+    });
   await record(turn, episode, outcome);
   if (!episode.paged) sayCrisisHelp(turn, outcome);
   if (!outcome.booking.allowed) {
