@@ -7,10 +7,11 @@ import type { Repositories } from '../../platform/store';
 import { checkPatientInReach } from '../patients';
 import { type Side, sideOf } from './access';
 import type { Centre } from './domain/centre';
-import { type Conclusion, toComposition } from './domain/conclusion';
 import { requestRules, type TeleRequest } from './domain/request';
+import { signatureRules } from './domain/signatures';
 import * as schemas from './schemas';
 import { teleconsultationsSettings } from './settings';
+import { documentBytes, signaturePort, verified } from './signing';
 import {
   acceptRequest,
   addDutyShift,
@@ -21,77 +22,13 @@ import {
   requestInfo,
   saveCentre,
 } from './use-cases';
+import { caseView, centreView, conclusionView, shiftView, signatureView, statusView } from './views';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const accessMs = () => teleconsultationsSettings().TELECONSULT_ACCESS_DAYS * 86_400_000;
 const contextOf = (request: { correlationId: string }) => ({
   now: Date.now(),
   correlationId: request.correlationId,
 });
-
-function centreView(centre: Centre) {
-  return {
-    id: centre.id,
-    name: centre.name,
-    timeZone: centre.timeZone,
-    profiles: centre.profiles,
-    promises: centre.promises,
-  };
-}
-
-/** Who, what, where and by when: no clinical text, so lists and actions can return it freely. */
-function statusView(request: TeleRequest) {
-  return {
-    id: request.id,
-    centreId: request.centreId,
-    requesterClinicId: request.requesterClinicId,
-    requesterId: request.requesterId,
-    patientId: request.patientId,
-    form: request.form,
-    profile: request.profile,
-    videoWanted: request.videoWanted,
-    status: request.status,
-    consultantIds: request.consultantIds,
-    dutyConsultantId: request.dutyConsultantId,
-    dueAt: iso(request.dueAt),
-    clockPaused: request.status === 'info_requested',
-    remainingMinutes: request.remainingMs === null ? null : Math.floor(request.remainingMs / 60_000),
-    createdAt: iso(request.createdAt) as string,
-    acceptedAt: iso(request.acceptedAt),
-    closedAt: iso(request.closedAt),
-  };
-}
-
-function caseView(request: TeleRequest) {
-  return {
-    ...statusView(request),
-    question: request.caseFile.question,
-    caseSummary: request.caseFile.caseSummary,
-    exchanges: request.caseFile.exchanges.map((e) => ({
-      askedBy: e.askedBy,
-      askedAt: iso(e.askedAt) as string,
-      question: e.question,
-      answeredAt: iso(e.answeredAt),
-      answer: e.answer,
-    })),
-    declineReason: request.declineReason,
-  };
-}
-
-function conclusionView(conclusion: Conclusion) {
-  return {
-    requestId: conclusion.requestId,
-    patientId: conclusion.patientId,
-    centreId: conclusion.centreId,
-    consultantIds: conclusion.consultantIds,
-    findings: conclusion.findings,
-    answer: conclusion.answer,
-    recommendations: conclusion.recommendations,
-    transferAdvised: conclusion.transferAdvised,
-    concludedAt: iso(conclusion.concludedAt) as string,
-    document: toComposition(conclusion),
-  };
-}
 
 /** The centre the caller coordinates; another centre (or none) looks missing. */
 async function ownCentre(repos: Repositories, caller: Caller, centreId: string): Promise<Centre> {
@@ -180,7 +117,7 @@ const addShift = httpRoute({
       end: Date.parse(body.end),
     };
     await inTransaction(async (r) => addDutyShift(r, await ownCentre(r, caller, params.centreId), shift));
-    return { status: 201, body: { ...body, start: iso(shift.start), end: iso(shift.end) } };
+    return { status: 201, body: shiftView(shift) };
   },
 });
 
@@ -329,12 +266,12 @@ const concludeCase = httpRoute({
   body: schemas.conclusionBody,
   idempotent: true,
   handle: async (request) => {
-    const conclusion = await inTransaction(async (r) => {
+    const stored = await inTransaction(async (r) => {
       const { found } = await requestAs(r, request, ['consultant']);
       await audit(r, found, 'create');
       return concludeRequest(r, found, request.caller.subject, request.body, contextOf(request));
     });
-    return { status: 201, body: conclusionView(conclusion) };
+    return { status: 201, body: conclusionView(stored, []) };
   },
 });
 
@@ -344,7 +281,7 @@ const getConclusion = httpRoute({
   auth: ['patient', 'doctor', 'clinic_admin'],
   params: schemas.requestParams,
   handle: async (request) => {
-    const conclusion = await inTransaction(async (r) => {
+    const { stored, signatures } = await inTransaction(async (r) => {
       const { found } = await requestAs(r, request, [
         'requester',
         'requesting_clinic',
@@ -355,9 +292,35 @@ const getConclusion = httpRoute({
       const stored = await r.teleconsultations.conclusion(found.id);
       if (!stored) throw problems.notFound('Conclusion');
       await audit(r, found, 'read');
-      return stored;
+      return { stored, signatures: await r.teleconsultations.signatures(found.id) };
     });
-    return { status: 200, body: conclusionView(conclusion) };
+    // Verified on every read: a signature that no longer matches the document shows as invalid.
+    return { status: 200, body: conclusionView(stored, await verified(stored.document, signatures)) };
+  },
+});
+
+const signConclusion = httpRoute({
+  route: 'POST /v1/teleconsultations/{requestId}/conclusion/signatures',
+  healthData: true,
+  auth: ['doctor'],
+  params: schemas.requestParams,
+  handle: async (request) => {
+    const signer = request.caller.subject;
+    const { found, stored } = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, ['consultant']);
+      const stored =
+        found.status === 'concluded' ? await r.teleconsultations.conclusion(found.id) : undefined;
+      if (!stored) throw signatureRules.notConcluded();
+      if ((await r.teleconsultations.signatures(found.id)).some((s) => s.signerId === signer))
+        throw signatureRules.alreadySigned();
+      await audit(r, found, 'update');
+      return { found, stored };
+    });
+    // A signature service is outside the database: never called inside a transaction, which may re-run.
+    const signature = await signaturePort().sign(signer, documentBytes(stored.document), Date.now());
+    if (!(await inTransaction((r) => r.teleconsultations.addSignature(found.id, signature))))
+      throw signatureRules.alreadySigned();
+    return { status: 201, body: signatureView(signature) };
   },
 });
 
@@ -374,4 +337,5 @@ export const teleconsultationsApi = operations({
   provideTeleconsultationInfo: answerInfo,
   concludeTeleconsultation: concludeCase,
   getTeleconsultationConclusion: getConclusion,
+  signTeleconsultationConclusion: signConclusion,
 });

@@ -63,12 +63,25 @@ export const teleconsultationsTables = defineTables({
       request_id: text,
       patient_id: text,
       centre_id: text,
-      /** Health data: the whole structured conclusion, sealed. */
+      /** Health data: the structured conclusion and the document made of it (what is signed), sealed. */
       conclusion: json,
       concluded_at: timestamp,
     },
     primaryKey: ['request_id'],
     indexes: { teleconsult_conclusions_by_patient: { columns: ['patient_id', 'concluded_at'] } },
+  },
+  /** Each consultant's signature of a conclusion's document, verified whenever it is read. */
+  teleconsult_signatures: {
+    columns: {
+      request_id: text,
+      signer_id: text,
+      signed_at: timestamp,
+      algorithm: text,
+      key_id: text,
+      value: text,
+      qualified: bool,
+    },
+    primaryKey: ['request_id', 'signer_id'],
   },
 });
 

@@ -1,7 +1,7 @@
 import { createEvent, type EventDefinition } from '../../events/envelope';
 import type { Repositories } from '../../platform/store';
 import { type Centre, checkCentre, deadline, type Form, isConsultantOf } from './domain/centre';
-import type { Conclusion } from './domain/conclusion';
+import { type Conclusion, toComposition } from './domain/conclusion';
 import { checkShift, type DutyShift, dutyRules, onDuty } from './domain/duty';
 import {
   accept,
@@ -22,6 +22,7 @@ import {
   teleconsultationOverdueV1,
   teleconsultationRequestedV1,
 } from './events/teleconsultation.v1';
+import type { StoredConclusion } from './repositories/teleconsultations';
 
 export interface Context {
   now: number;
@@ -196,14 +197,14 @@ export interface ConclusionInput {
   transferAdvised: boolean;
 }
 
-/** The consilium's answer closes the case and joins the patient's record. */
+/** The consilium's answer closes the case and joins the patient's record as a document. */
 export async function concludeRequest(
   repos: Repositories,
   request: TeleRequest,
   concludedBy: string,
   input: ConclusionInput,
   context: Context,
-): Promise<Conclusion> {
+): Promise<StoredConclusion> {
   const concluded = conclude(request, context.now);
   const conclusion: Conclusion = {
     requestId: request.id,
@@ -216,7 +217,8 @@ export async function concludeRequest(
     concludedAt: context.now,
   };
   await repos.teleconsultations.saveRequest(concluded);
-  await repos.teleconsultations.saveConclusion(conclusion);
+  const document = toComposition(conclusion);
+  await repos.teleconsultations.saveConclusion(conclusion, document);
   await publish(
     repos,
     teleconsultationConcludedV1,
@@ -229,7 +231,7 @@ export async function concludeRequest(
     request.requesterClinicId,
     context,
   );
-  return conclusion;
+  return { conclusion, document };
 }
 
 /**

@@ -195,6 +195,7 @@ export const routeTable: Record<string, Row> = {
   provideTeleconsultationInfo: { owner: 'doctor', allow: [] }, // the requester
   concludeTeleconsultation: { owner: 'consultant', allow: [] },
   getTeleconsultationConclusion: { owner: 'patient', allow: ['doctor', 'admin'] },
+  signTeleconsultationConclusion: { owner: 'consultant', allow: [] },
 
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };

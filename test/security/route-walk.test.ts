@@ -373,6 +373,7 @@ describe('every route × every actor: tenant isolation and role rules hold acros
       case 'registerDevice':
         return { ...values, validFrom: '2000-01-01T00:00:00Z' };
       case 'getTeleconsultationConclusion':
+      case 'signTeleconsultationConclusion':
         return { ...values, requestId: world.concludedRequestId };
       default:
         return values;

@@ -4,8 +4,8 @@ import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /**
  * Doctor-to-doctor teleconsultations through the local gateway: a regional clinic (clinic-r) asks
- * an oncology centre (centre-onco, in Vladivostok's zone) about its patient. The access period is
- * zero days here, so a closed case leaves the centre's sight at once.
+ * an oncology centre (centre-onco, in Vladivostok's zone) about its patient. The centre's access
+ * period after a case closes is held in access.test.ts, on the rule's own clock.
  */
 describe('teleconsultations through the local gateway', () => {
   let cloud: TestCloud;
@@ -44,7 +44,7 @@ describe('teleconsultations through the local gateway', () => {
   const myRequests = async () => (await call(t.requester, 'GET', '/v1/teleconsultations')).body.items.length;
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ env: { TELECONSULT_ACCESS_DAYS: '0', RELAY_MAX_RUN_SECONDS: '0' } });
+    cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0' } });
     const token = (role: 'doctor' | 'clinic_admin', tenant: string, subject: string) =>
       cloud.token(role, { tenant, subject });
     Object.assign(t, {
@@ -230,7 +230,7 @@ describe('teleconsultations through the local gateway', () => {
     expect(concluded.body.document).toMatchObject({ resourceType: 'Composition', status: 'final' });
   });
 
-  it('a planned case: a consilium of two, more data asked for pausing the clock, a conclusion in the patient’s record', async () => {
+  it('a planned case: a consilium of two, more data asked for pausing the clock, a conclusion signed by both in the patient’s record', async () => {
     // Prepare
     const asked = await ask({});
     const path = `/v1/teleconsultations/${asked.body.id}`;
@@ -246,9 +246,14 @@ describe('teleconsultations through the local gateway', () => {
       recommendations: 'Контроль КТ через 3 месяца.',
       transferAdvised: false,
     });
+    const partlySigned = await call(t.requester, 'GET', `${path}/conclusion`);
+    const signatures = [
+      await call(t.consultant1, 'POST', `${path}/conclusion/signatures`),
+      await call(t.consultant2, 'POST', `${path}/conclusion/signatures`),
+      await call(t.consultant2, 'POST', `${path}/conclusion/signatures`),
+    ];
     const forRequester = await call(t.requester, 'GET', `${path}/conclusion`);
     const forPatient = await call(t.patient, 'GET', `${path}/conclusion`);
-    const forCentreAfter = await call(t.coordinator, 'GET', path);
     // Assess: 14 calendar days in Vladivostok, to the end of the last day there
     const endOfDay14 = DateTime.fromISO(asked.body.createdAt, { zone: 'Asia/Vladivostok' })
       .startOf('day')
@@ -259,14 +264,22 @@ describe('teleconsultations through the local gateway', () => {
     expect(resumed.body).toMatchObject({ status: 'accepted', clockPaused: false });
     expect(Date.parse(resumed.body.dueAt)).toBeGreaterThanOrEqual(Date.parse(asked.body.dueAt) - 60_000);
     expect(concluded.body.consultantIds).toEqual(['onco-1', 'onco-2']);
+    expect(partlySigned.body.fullySigned).toBe(false);
+    expect(signatures.map((a) => a.status)).toEqual([201, 201, 409]);
+    expect(signatures[2]?.body.code).toBe('ALREADY_SIGNED');
     expect(forRequester.status).toBe(200);
+    expect(forRequester.body.fullySigned).toBe(true);
+    expect(
+      forRequester.body.signatures.map((s: { signerId: string; valid: boolean }) => [s.signerId, s.valid]),
+    ).toEqual([
+      ['onco-1', true],
+      ['onco-2', true],
+    ]);
     expect(forPatient.status).toBe(200);
     expect(forPatient.body.document).toMatchObject({
       resourceType: 'Composition',
       subject: { reference: `Patient/${patientId}` },
       author: [{ reference: 'Practitioner/onco-1' }, { reference: 'Practitioner/onco-2' }],
     });
-    // The access period is zero here: the closed case has left the centre's sight
-    expect(forCentreAfter.status).toBe(404);
   });
 });

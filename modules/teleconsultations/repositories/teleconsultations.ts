@@ -4,12 +4,19 @@ import type { Centre, Consultant, Form, Promises } from '../domain/centre';
 import type { Conclusion } from '../domain/conclusion';
 import type { DutyShift } from '../domain/duty';
 import type { CaseFile, Consent, Status, TeleRequest } from '../domain/request';
+import type { Signature } from '../signing/port';
 
 const caseContext = (id: string) => `teleconsult_requests/${id}/case_file`;
 const reasonContext = (id: string) => `teleconsult_requests/${id}/decline_reason`;
 const conclusionContext = (id: string) => `teleconsult_conclusions/${id}/conclusion`;
 
-/** Centres, their roster, requests and conclusions; everything clinical is sealed. */
+export interface StoredConclusion {
+  conclusion: Conclusion;
+  /** The FHIR Composition made when it was concluded. */
+  document: Record<string, unknown>;
+}
+
+/** Centres, their roster, requests, conclusions and their signatures; everything clinical is sealed. */
 export class TeleconsultationRepository {
   constructor(
     private readonly tables: Tables,
@@ -104,20 +111,52 @@ export class TeleconsultationRepository {
     return Promise.all(rows.filter((row) => row.due_at !== null).map((row) => this.toRequest(row)));
   }
 
-  async saveConclusion(conclusion: Conclusion): Promise<void> {
+  /** The conclusion with its document as made when concluded: signatures are of exactly those bytes. */
+  async saveConclusion(conclusion: Conclusion, document: Record<string, unknown>): Promise<void> {
+    const stored: StoredConclusion = { conclusion, document };
     await this.tables.insert('teleconsult_conclusions', {
       request_id: conclusion.requestId,
       patient_id: conclusion.patientId,
       centre_id: conclusion.centreId,
-      conclusion: await this.cipher.seal(JSON.stringify(conclusion), conclusionContext(conclusion.requestId)),
+      conclusion: await this.cipher.seal(JSON.stringify(stored), conclusionContext(conclusion.requestId)),
       concluded_at: conclusion.concludedAt,
     });
   }
 
-  async conclusion(requestId: string): Promise<Conclusion | undefined> {
+  async conclusion(requestId: string): Promise<StoredConclusion | undefined> {
     const row = await this.tables.get('teleconsult_conclusions', { request_id: requestId });
     if (!row) return undefined;
     return JSON.parse(await this.cipher.open(row.conclusion as SealedField, conclusionContext(requestId)));
+  }
+
+  /** Records a signature; false when this signer has signed already. */
+  async addSignature(requestId: string, signature: Signature): Promise<boolean> {
+    const key = { request_id: requestId, signer_id: signature.signerId };
+    if (await this.tables.get('teleconsult_signatures', key)) return false;
+    await this.tables.insert('teleconsult_signatures', {
+      ...key,
+      signed_at: signature.signedAt,
+      algorithm: signature.algorithm,
+      key_id: signature.keyId,
+      value: signature.value,
+      qualified: signature.qualified,
+    });
+    return true;
+  }
+
+  async signatures(requestId: string): Promise<Signature[]> {
+    const rows = await this.tables.find('teleconsult_signatures', {
+      where: { request_id: requestId },
+      orderBy: [{ column: 'signed_at' }],
+    });
+    return rows.map((row) => ({
+      signerId: String(row.signer_id),
+      signedAt: Number(row.signed_at),
+      algorithm: String(row.algorithm),
+      keyId: String(row.key_id),
+      value: String(row.value),
+      qualified: Boolean(row.qualified),
+    }));
   }
 
   private async requestRow(request: TeleRequest): Promise<Row> {

@@ -1,5 +1,5 @@
 -- Doctor-to-doctor teleconsultations (modules/teleconsultations/tables.ts): consulting centres,
--- their duty roster, regional doctors' requests and the centres' conclusions.
+-- their duty roster, regional doctors' requests, the centres' conclusions and their signatures.
 CREATE TABLE teleconsult_centres (
   id TEXT NOT NULL PRIMARY KEY,
   name TEXT NOT NULL,
@@ -54,3 +54,14 @@ CREATE TABLE teleconsult_conclusions (
   concluded_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX teleconsult_conclusions_by_patient ON teleconsult_conclusions (patient_id, concluded_at);
+
+CREATE TABLE teleconsult_signatures (
+  request_id TEXT NOT NULL,
+  signer_id TEXT NOT NULL,
+  signed_at INTEGER NOT NULL,
+  algorithm TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  value TEXT NOT NULL,
+  qualified INTEGER NOT NULL,
+  PRIMARY KEY (request_id, signer_id)
+) WITHOUT ROWID;
