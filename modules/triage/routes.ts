@@ -89,6 +89,8 @@ const assess = httpRoute({
         specialty: outcome.specialty,
         redFlags: outcome.redFlags.map((flag) => flag.id),
         questions: outcome.questions.map((question) => question.id),
+        redFlagQuestions: outcome.redFlagQuestions.map((question) => question.id),
+        crisisSeverity: outcome.crisis?.severity ?? null,
       },
     });
     return { status: 200, body: { triageId, ...outcome } };
@@ -110,7 +112,12 @@ const psychologyIntake = httpRoute({
       ruleSetVersion: outcome.ruleSetVersion,
       crisis: outcome.crisis !== null,
       inputs: answers,
-      outcome: { disposition: outcome.disposition, phq9: outcome.phq9?.total, gad7: outcome.gad7?.total },
+      outcome: {
+        disposition: outcome.disposition,
+        phq9: outcome.phq9?.total,
+        gad7: outcome.gad7?.total,
+        crisisSeverity: outcome.crisis?.severity ?? null,
+      },
     });
     return { status: 200, body: { triageId, ...outcome } };
   },

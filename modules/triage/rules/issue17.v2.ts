@@ -77,6 +77,10 @@ export const issue17Rules: Rule[] = [
     ru: 'Покраснение вокруг укуса клеща: возможен боррелиоз.',
     en: 'A red ring around a tick bite: possible Lyme disease.',
   }),
+  urgent('shingles', has('shingles_rash'), 'dermatologist', {
+    ru: 'Похоже на опоясывающий лишай: противовирусное лечение помогает в первые 72 часа.',
+    en: 'Looks like shingles: antiviral treatment helps within the first 72 hours.',
+  }),
   urgent(
     'shingles.eye',
     all(any(has('shingles_rash'), has('rash')), any(has('eye_pain'), has('eye_redness'))),

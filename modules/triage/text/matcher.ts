@@ -98,8 +98,9 @@ export function wordTerms(lexicon: Lexicon, word: string): number[] {
         ? `${word.slice(0, -1)}ь${word.slice(-1)}`
         : undefined;
     if (soft) ids = [...new Set([...ids, ...termsOf(lexicon.stems, soft)])];
-    if (ids.length === 0 && !stopwords.has(word) && !negationWords.has(word))
-      ids = fuzzyTermsOf(lexicon.stems, lexicon.fuzzy, word);
+    // A prefix hit («голов…» in «головакружение») does not rule a typo out; an exact word does.
+    if (!lexicon.stems.exact.has(word) && !stopwords.has(word) && !negationWords.has(word))
+      ids = [...new Set([...ids, ...fuzzyTermsOf(lexicon.stems, lexicon.fuzzy, word)])];
     if (lexicon.cache.size > 50_000) lexicon.cache.clear();
     lexicon.cache.set(word, ids);
   }

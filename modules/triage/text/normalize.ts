@@ -19,6 +19,8 @@ export function normalize(text: string): string {
       .replace(/\b(he|she|it|that|there)'s\b/g, '$1 is')
       .replace(/'s\b/g, '')
       .replace(/[–—]/g, '-')
+      // «болезненная сыпь на груди» is a painful rash, not a chest pain.
+      .replace(/(?:болезненн\p{L}*|painful)\s+(сып\p{L}*|высыпан\p{L}*|пятн\p{L}*|волдыр\p{L}*|rash)/gu, '$1')
       // «грудной ребёнок» is an infant, not a chest: keep it away from chest patterns.
       .replace(/грудн(?:ой|ого|ому|ым|ом) (ребен|младен)/g, 'маленький $1')
   );

@@ -43,8 +43,14 @@ export function termsOf(table: StemTable, word: string): number[] {
 /** Terms of the stems one edit away from the word (a typo): see fuzzy.ts. */
 export function fuzzyTermsOf(table: StemTable, fuzzy: FuzzyIndex, word: string): number[] {
   const keys = fuzzyKeys(fuzzy, word);
+  // A stem the word really starts with outranks a shorter one it nearly starts with:
+  // «диабет» is «диабет*», not a typo of «диаре*».
+  let longestTrue = 0;
+  for (let length = 2; length <= word.length; length++)
+    if (table.prefixes.has(word.slice(0, length))) longestTrue = length;
   const found = new Set<number>();
   for (const key of keys.exact) for (const id of table.exact.get(key) ?? []) found.add(id);
-  for (const key of keys.prefixes) for (const id of table.prefixes.get(key) ?? []) found.add(id);
+  for (const key of keys.prefixes)
+    if (key.length > longestTrue) for (const id of table.prefixes.get(key) ?? []) found.add(id);
   return [...found];
 }

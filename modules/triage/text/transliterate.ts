@@ -90,10 +90,10 @@ export function transliterated(
   if (words.length === 0) return undefined;
   const foreign = [...new Set(words)].filter((w) => !isEnglish(w));
   // Read again only when the unknown Latin words read as Russian the lexicon knows: two of
-  // them, or half («normally» alone is not Russian because «нормаллы» starts like «норм»).
+  // them, or one in text with no English word («normally» among English is not «нормаллы»).
   const russian = foreign.filter((w) => isRussian(latinToCyrillic(w))).length;
-  if (russian < 2 && russian * 2 < foreign.length) return undefined;
-  if (russian === 0) return undefined;
+  const allForeign = foreign.length === new Set(words).size;
+  if (russian === 0 || (russian < 2 && !allForeign)) return undefined;
   const all = foreign.length * 2 >= words.length;
   return text.replace(latinWord, (w) => (all || !isEnglish(w) ? latinToCyrillic(w) : w));
 }
