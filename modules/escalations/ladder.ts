@@ -48,7 +48,7 @@ export async function notifyFrom(
   const ladder = await ladderOf(repos, escalation);
   const last = ladder.length - 1;
   const dutyTenant = escalationsSettings().CRISIS_DUTY_TENANT;
-  let seq = (await repos.escalations.steps(escalation.id)).length;
+  let seq = await repos.escalations.nextSeq(escalation.id);
   let current: Escalation = { ...escalation, level: Math.min(level, last) };
   const told = new Set<string>();
   for (;;) {

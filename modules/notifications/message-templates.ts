@@ -292,11 +292,11 @@ export const criticalTemplates: Record<string, MessageTemplate> = {
     critical: true,
     ru: {
       subject: 'Срочно: нужна реакция дежурного',
-      text: 'Пациенту нужна срочная помощь специалиста. Откройте приложение и подтвердите получение (код {ref}).',
+      text: 'Пациенту нужна срочная помощь специалиста. Найдите его в приложении по коду, свяжитесь с ним и подтвердите получение (код {ref}).',
     },
     en: {
       subject: 'Urgent: on-call response needed',
-      text: 'A patient needs urgent help from a specialist. Open the app and acknowledge (code {ref}).',
+      text: 'A patient needs urgent help from a specialist. Find them in the app by the code, reach them and acknowledge (code {ref}).',
     },
   },
   'escalation.reading_alert': {
@@ -304,11 +304,11 @@ export const criticalTemplates: Record<string, MessageTemplate> = {
     critical: true,
     ru: {
       subject: 'Срочно: показатели пациента',
-      text: 'Показатели пациента требуют немедленной реакции врача. Откройте приложение и подтвердите получение (код {ref}).',
+      text: 'Показатели пациента требуют немедленной реакции врача. Найдите его в приложении по коду, свяжитесь с ним и подтвердите получение (код {ref}).',
     },
     en: {
       subject: 'Urgent: a patient’s readings',
-      text: 'A patient’s readings need a doctor’s immediate attention. Open the app and acknowledge (code {ref}).',
+      text: 'A patient’s readings need a doctor’s immediate attention. Find them in the app by the code, reach them and acknowledge (code {ref}).',
     },
   },
   'rehab.emergency_stop': {

@@ -67,7 +67,7 @@ describe('a critical blood pressure reading on the local cloud', () => {
     const toDuty = await messagesTo(dutyPhone, 1);
     // Assess: urgent, with a reference, never the value
     expect(toDoctor?.[0]?.body).toMatch(
-      /^Показатели пациента требуют немедленной реакции врача\. Откройте приложение и подтвердите получение \(код [0-9a-f]{8}\)\.$/,
+      /^Показатели пациента требуют немедленной реакции врача\. Найдите его в приложении по коду, свяжитесь с ним и подтвердите получение \(код [0-9a-f]{8}\)\.$/,
     );
     expect(toDuty).toHaveLength(1);
   });

@@ -62,6 +62,16 @@ export class Escalations {
     return rows.map(toEscalation).filter((e) => e.nextAt !== null && e.acknowledgedAt === null);
   }
 
+  /** The number the escalation's next message takes: one read of its newest step, however long it has repeated. */
+  async nextSeq(escalationId: string): Promise<number> {
+    const [newest] = await this.tables.find('escalation_step_log', {
+      where: { escalation_id: escalationId },
+      orderBy: [{ column: 'seq', direction: 'desc' }],
+      limit: 1,
+    });
+    return newest ? Number(newest.seq) + 1 : 0;
+  }
+
   /** Records one message of a step; `seq` numbers them in the order they were decided. */
   async recordStep(
     escalationId: string,
