@@ -19,7 +19,7 @@ function databaseBefore022(): DatabaseSync {
   return db;
 }
 
-describe('migration 022 (SQLite)', () => {
+describe('migrations 022 and 023 (SQLite)', () => {
   it('moves clinics’ on-call and admin contacts out of personal settings, keeping people’s own rows', () => {
     // Prepare: on-call and admin contacts of clinic-1 as the on-call route saved them before 022, and a patient's own
     const db = databaseBefore022();

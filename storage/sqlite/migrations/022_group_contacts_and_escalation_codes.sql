@@ -20,13 +20,12 @@ INSERT INTO group_contacts (tenant_id, contact_group, phone, email, telegram_cha
 DELETE FROM notification_contacts
   WHERE substr(user_id, 1, 5) = 'duty:' OR substr(user_id, 1, 13) = 'clinic_admin:';
 
--- Issue 17: the code an on-call message carries (the id's first 8 characters) is looked up;
--- the duty clinic brought in when a level has nobody to tell is remembered, so its clinicians
--- may act; the last level repeats until acknowledged, so steps are numbered, not keyed by level.
+-- Issue 17: the code an on-call message carries (the id's first 8 characters) is looked up (023
+-- fills it and indexes it); the duty clinic brought in when a level has nobody to tell is
+-- remembered, so its clinicians may act; the last level repeats until acknowledged, so steps are
+-- numbered, not keyed by level (a new table, every recorded step copied; 023 drops the old one).
 ALTER TABLE escalations ADD COLUMN code TEXT;
 ALTER TABLE escalations ADD COLUMN duty_tenant_id TEXT;
-UPDATE escalations SET code = substr(id, 1, 8);
-CREATE INDEX escalations_by_code ON escalations (code);
 
 CREATE TABLE escalation_step_log (
   escalation_id TEXT NOT NULL,
@@ -39,4 +38,3 @@ CREATE TABLE escalation_step_log (
 ) WITHOUT ROWID;
 INSERT INTO escalation_step_log (escalation_id, seq, level, recipient_id, status, at)
   SELECT escalation_id, level, level, recipient_id, status, at FROM escalation_steps;
-DROP TABLE escalation_steps;
