@@ -137,6 +137,45 @@ describe('triage through the local gateway', () => {
     expect(event.data).toEqual({ triageId: response.body.triageId, patientId });
   });
 
+  it('carries red-flag screening questions when unsure and settles them on a second call with the answers', async () => {
+    // Prepare
+    const body = { age: 30, complaint: 'насморк второй день, и ещё зюзюкает' };
+    const first = await assess(body);
+    const answers = Object.fromEntries(first.body.redFlagQuestions.map((q: { id: string }) => [q.id, false]));
+    // Act
+    const second = await assess({ ...body, answers });
+    const raised = await assess({ ...body, answers: { 'redflag.cannot_speak_breathless': true } });
+    const unknown = await assess({ ...body, answers: { 'redflag.not_a_question': true } });
+    // Assess
+    expect(first.status).toBe(200);
+    expect(first.body.disposition).toBe('consultation');
+    expect(first.body.redFlagQuestions[0]).toMatchObject({
+      id: expect.stringMatching(/^redflag\./),
+      text: { ru: expect.any(String), en: expect.any(String) },
+    });
+    expect(second.body.disposition).toBe('self_care');
+    expect(raised.body.disposition).toBe('emergency_ambulance');
+    expect(unknown.status).toBe(400);
+  });
+
+  it('puts a suicidal free-text complaint on the crisis path with its severity and an ids-only event', async () => {
+    // Act
+    const response = await assess({
+      age: 24,
+      complaint: 'I want to end it all, I have been stockpiling pills',
+    });
+    const { store } = await getServices();
+    const entry = (await store.transaction((r) => r.outbox.pending(100))).find(
+      (e) =>
+        e.eventType === 'crisis.detected.v1' && JSON.parse(e.body).data.triageId === response.body.triageId,
+    );
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body.disposition).toBe('emergency_ambulance');
+    expect(response.body.crisis.severity).toBe('plan');
+    expect(JSON.parse(entry?.body ?? '{}').data).toEqual({ triageId: response.body.triageId, patientId });
+  });
+
   it('refuses an intake without answers or with the wrong number of items', async () => {
     for (const body of [{}, { phq9: [0, 0, 0] }, { gad7: [0, 0, 0, 0, 0, 0, 4] }]) {
       const response = await cloud.request('POST', '/v1/triage/intake', { token: patient, body });

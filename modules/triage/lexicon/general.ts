@@ -46,7 +46,15 @@ export const general: PatternTable = {
     'lymphadenopath*',
   ],
   runny_nose: ['насморк*', 'сопл*', 'теч* нос{а,}', 'ринит*', 'runny', 'rhinorrh*', 'rhinit*'],
-  nasal_congestion: ['заложен* нос*', 'заложенност*', 'нос NOT дышит', 'stuffy', 'blocked nose', 'congest*'],
+  nasal_congestion: [
+    'заложен* нос*',
+    'заложил{о,и} нос*',
+    'заложенност*',
+    'нос NOT дышит',
+    'stuffy',
+    'blocked nose',
+    'congest*',
+  ],
   sneezing: ['чиха*', 'чих', 'sneez*'],
   ear_pain: ['PAIN EAR', 'отит*', 'otitis', 'earache*'],
   eye_redness: [

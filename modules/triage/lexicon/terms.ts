@@ -213,6 +213,7 @@ export const terms: Record<string, readonly string[]> = {
   SWELL: [
     'отек{,а,и,ла,ло,ли}',
     'отекл{а,о,и}',
+    'отека{ет,ют}',
     'отечн*',
     'опух*',
     'припух*',
