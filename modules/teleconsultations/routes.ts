@@ -1,16 +1,14 @@
-import { type ApiRequest, httpRoute } from '../../platform/http';
-import type { Caller } from '../../platform/identity';
+import { httpRoute } from '../../platform/http';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { inTransaction } from '../../platform/services';
-import type { Repositories } from '../../platform/store';
 import { checkPatientInReach } from '../patients';
-import { type Side, sideOf } from './access';
-import type { Centre } from './domain/centre';
-import { requestRules, type TeleRequest } from './domain/request';
+import { sideOf } from './access';
+import { addDocument, listDocuments } from './document-routes';
+import { requestRules } from './domain/request';
 import { signatureRules } from './domain/signatures';
+import { accessMs, audit, contextOf, ownCentre, requestAs } from './route-helpers';
 import * as schemas from './schemas';
-import { teleconsultationsSettings } from './settings';
 import { documentBytes, signaturePort, verified } from './signing';
 import {
   acceptRequest,
@@ -23,45 +21,6 @@ import {
   saveCentre,
 } from './use-cases';
 import { caseView, centreView, conclusionView, shiftView, signatureView, statusView } from './views';
-
-const accessMs = () => teleconsultationsSettings().TELECONSULT_ACCESS_DAYS * 86_400_000;
-const contextOf = (request: { correlationId: string }) => ({
-  now: Date.now(),
-  correlationId: request.correlationId,
-});
-
-/** The centre the caller coordinates; another centre (or none) looks missing. */
-async function ownCentre(repos: Repositories, caller: Caller, centreId: string): Promise<Centre> {
-  const centre = await repos.teleconsultations.centre(centreId);
-  if (!centre || caller.clinicId !== centre.id) throw problems.notFound('Centre');
-  return centre;
-}
-
-/**
- * The request and the caller's side of it, when the caller has one and it is among `sides`; a
- * request not theirs looks missing (404), one theirs but not for this act is forbidden (403).
- */
-async function requestAs(
-  repos: Repositories,
-  request: ApiRequest<unknown, { requestId: string }, unknown>,
-  sides: readonly Side[],
-): Promise<{ found: TeleRequest; side: Side }> {
-  const found = await repos.teleconsultations.request(request.params.requestId);
-  const side = found && sideOf(request.caller, found, Date.now(), accessMs());
-  if (!found || !side) throw problems.notFound('Teleconsultation');
-  if (!sides.includes(side))
-    throw problems.forbidden('Your part in this teleconsultation does not allow this.');
-  return { found, side };
-}
-
-/** Every touch of a case is recorded for the patient's clinic, whose record it is. */
-const audit = (r: Repositories, request: TeleRequest, action: 'read' | 'create' | 'update') =>
-  r.audit.record({
-    tenantId: request.requesterClinicId,
-    action,
-    resourceType: 'teleconsultation',
-    resourceId: request.id,
-  });
 
 const putCentre = httpRoute({
   route: 'PUT /v1/teleconsultation-centres/{centreId}',
@@ -338,4 +297,6 @@ export const teleconsultationsApi = operations({
   concludeTeleconsultation: concludeCase,
   getTeleconsultationConclusion: getConclusion,
   signTeleconsultationConclusion: signConclusion,
+  addTeleconsultationDocument: addDocument,
+  listTeleconsultationDocuments: listDocuments,
 });

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { components } from '../../contracts/generated/api';
 import type { AssertTrue, Equivalent } from '../../platform/contract-types';
 import { forms, orderLimits } from './domain/centre';
+import { documentTypes } from './domain/documents';
 
 const profile = z.string().regex(/^[a-z][a-z0-9_-]{1,63}$/, 'a profile code, e.g. oncology');
 const personId = z.string().min(1).max(128);
@@ -69,6 +70,17 @@ export const conclusionBody = z.strictObject({
   transferAdvised: z.boolean(),
 });
 
+// Bounded loosely: a size over the limit is a rule (DOCUMENT_TOO_LARGE), not bad JSON.
+export const documentBody = z.strictObject({
+  name: text(255),
+  contentType: z.enum(documentTypes),
+  bytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(5 * 1024 ** 3),
+});
+
 type Schemas = components['schemas'];
 export type TeleconsultationRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof centreBody>, Schemas['TeleconsultationCentreInput']>>,
@@ -79,4 +91,5 @@ export type TeleconsultationRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof infoRequestBody>, Schemas['TeleconsultationInfoRequest']>>,
   AssertTrue<Equivalent<z.input<typeof infoBody>, Schemas['TeleconsultationInfo']>>,
   AssertTrue<Equivalent<z.input<typeof conclusionBody>, Schemas['TeleconsultationConclusionInput']>>,
+  AssertTrue<Equivalent<z.input<typeof documentBody>, Schemas['TeleconsultationDocumentInput']>>,
 ];

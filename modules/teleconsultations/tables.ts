@@ -70,6 +70,20 @@ export const teleconsultationsTables = defineTables({
     primaryKey: ['request_id'],
     indexes: { teleconsult_conclusions_by_patient: { columns: ['patient_id', 'concluded_at'] } },
   },
+  /** Files attached to a request; the bytes are in Object Storage under the request's prefix. */
+  teleconsult_documents: {
+    columns: {
+      request_id: text,
+      id: text,
+      /** Sealed: a file's name may say what it shows. */
+      name: json,
+      content_type: text,
+      bytes: int,
+      uploaded_by: text,
+      created_at: timestamp,
+    },
+    primaryKey: ['request_id', 'id'],
+  },
   /** Each consultant's signature of a conclusion's document, verified whenever it is read. */
   teleconsult_signatures: {
     columns: {

@@ -196,6 +196,8 @@ export const routeTable: Record<string, Row> = {
   concludeTeleconsultation: { owner: 'consultant', allow: [] },
   getTeleconsultationConclusion: { owner: 'patient', allow: ['doctor', 'admin'] },
   signTeleconsultationConclusion: { owner: 'consultant', allow: [] },
+  addTeleconsultationDocument: { owner: 'doctor', allow: [] }, // the requester
+  listTeleconsultationDocuments: { owner: 'doctor', allow: ['admin'] },
 
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };

@@ -137,6 +137,46 @@ describe('teleconsultations through the local gateway', () => {
     });
   });
 
+  describe('documents', () => {
+    let path: string;
+    beforeAll(async () => {
+      path = `/v1/teleconsultations/${(await ask({})).body.id}`;
+      await call(t.coordinator, 'POST', `${path}/accept`, { consultantIds: ['onco-1'] });
+    });
+    const declare = (bytes: number, name = 'КТ.pdf') =>
+      call(t.requester, 'POST', `${path}/documents`, { name, contentType: 'application/pdf', bytes });
+    const put = (url: string, body: string) =>
+      fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/pdf' }, body });
+
+    it('refuses a document over the limit with DOCUMENT_TOO_LARGE, and stores nothing', async () => {
+      // Act
+      const refused = await declare(301 * 1024 * 1024);
+      const listed = await call(t.requester, 'GET', `${path}/documents`);
+      // Assess
+      expect([refused.status, refused.body.code]).toEqual([422, 'DOCUMENT_TOO_LARGE']);
+      expect(listed.body.items).toEqual([]);
+    });
+
+    it('offers the consilium a file stored as declared, and never one larger than declared', async () => {
+      // Prepare
+      const summary = await declare(64, 'выписка.pdf');
+      const oversized = await declare(8, 'снимок.pdf');
+      await put(summary.body.uploadUrl, '%PDF-1.4 выписка');
+      await put(oversized.body.uploadUrl, '%PDF-1.4 much more than eight bytes');
+      // Act
+      const listed = await call(t.consultant1, 'GET', `${path}/documents`);
+      const hidden = await call(t.unassigned, 'GET', `${path}/documents`);
+      // Assess
+      const byName = Object.fromEntries(
+        listed.body.items.map((d: { name: string; state: string; url: string | null }) => [d.name, d]),
+      );
+      expect(byName['выписка.pdf']).toMatchObject({ state: 'stored' });
+      expect(await (await fetch(byName['выписка.pdf'].url)).text()).toBe('%PDF-1.4 выписка');
+      expect(byName['снимок.pdf']).toMatchObject({ state: 'refused', url: null });
+      expect(hidden.status).toBe(404);
+    });
+  });
+
   describe('access', () => {
     let path: string;
     beforeAll(async () => {

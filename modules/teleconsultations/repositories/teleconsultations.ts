@@ -2,12 +2,14 @@ import type { FieldCipher, SealedField } from '../../../platform/crypto/field-ci
 import type { Row, Tables } from '../../../storage/port';
 import type { Centre, Consultant, Form, Promises } from '../domain/centre';
 import type { Conclusion } from '../domain/conclusion';
+import type { CaseDocument, DocumentType } from '../domain/documents';
 import type { DutyShift } from '../domain/duty';
 import type { CaseFile, Consent, Status, TeleRequest } from '../domain/request';
 import type { Signature } from '../signing/port';
 
 const caseContext = (id: string) => `teleconsult_requests/${id}/case_file`;
 const reasonContext = (id: string) => `teleconsult_requests/${id}/decline_reason`;
+const documentContext = (requestId: string, id: string) => `teleconsult_documents/${requestId}/${id}/name`;
 const conclusionContext = (id: string) => `teleconsult_conclusions/${id}/conclusion`;
 
 export interface StoredConclusion {
@@ -127,6 +129,37 @@ export class TeleconsultationRepository {
     const row = await this.tables.get('teleconsult_conclusions', { request_id: requestId });
     if (!row) return undefined;
     return JSON.parse(await this.cipher.open(row.conclusion as SealedField, conclusionContext(requestId)));
+  }
+
+  async addDocument(document: CaseDocument): Promise<void> {
+    await this.tables.insert('teleconsult_documents', {
+      request_id: document.requestId,
+      id: document.id,
+      name: await this.cipher.seal(document.name, documentContext(document.requestId, document.id)),
+      content_type: document.contentType,
+      bytes: document.bytes,
+      uploaded_by: document.uploadedBy,
+      created_at: document.createdAt,
+    });
+  }
+
+  /** The documents attached to this request, and no other's. */
+  async documents(requestId: string): Promise<CaseDocument[]> {
+    const rows = await this.tables.find('teleconsult_documents', {
+      where: { request_id: requestId },
+      orderBy: [{ column: 'created_at' }],
+    });
+    return Promise.all(
+      rows.map(async (row) => ({
+        requestId,
+        id: String(row.id),
+        name: await this.cipher.open(row.name as SealedField, documentContext(requestId, String(row.id))),
+        contentType: row.content_type as DocumentType,
+        bytes: Number(row.bytes),
+        uploadedBy: String(row.uploaded_by),
+        createdAt: Number(row.created_at),
+      })),
+    );
   }
 
   /** Records a signature; false when this signer has signed already. */

@@ -1,5 +1,5 @@
 -- Doctor-to-doctor teleconsultations (modules/teleconsultations/tables.ts): consulting centres,
--- their duty roster, regional doctors' requests, the centres' conclusions and their signatures.
+-- their duty roster, regional doctors' requests, the documents attached, the centres' conclusions and their signatures.
 CREATE TABLE teleconsult_centres (
   id TEXT NOT NULL PRIMARY KEY,
   name TEXT NOT NULL,
@@ -64,4 +64,15 @@ CREATE TABLE teleconsult_signatures (
   value TEXT NOT NULL,
   qualified INTEGER NOT NULL,
   PRIMARY KEY (request_id, signer_id)
+) WITHOUT ROWID;
+
+CREATE TABLE teleconsult_documents (
+  request_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (request_id, id)
 ) WITHOUT ROWID;
