@@ -153,6 +153,7 @@ async function record(
       specialty: outcome.specialty,
       redFlags: outcome.redFlags.map((flag) => flag.id),
       questions: episode.asked,
+      crisisSeverity: outcome.crisis?.severity ?? null,
       ...(episode.paged ? { crisisPagedBy: episode.paged } : {}),
     },
   });

@@ -143,7 +143,14 @@ async function caseOf(repos: Repositories, escalation: Escalation) {
   }
   const decision = await repos.triageDecisions.get(escalation.subjectId);
   if (!decision) return { patientId: null, triage: null, alert: null };
-  const inputs = (decision.inputs ?? {}) as { complaint?: unknown; age?: unknown; channel?: unknown };
+  const inputs = (decision.inputs ?? {}) as {
+    complaint?: unknown;
+    age?: unknown;
+    channel?: unknown;
+    phq9?: unknown;
+  };
+  const outcome = (decision.outcome ?? {}) as Record<string, unknown>;
+  const item9 = Array.isArray(inputs.phq9) ? inputs.phq9[8] : undefined;
   return {
     patientId: decision.patientId,
     triage: {
@@ -154,7 +161,9 @@ async function caseOf(repos: Repositories, escalation: Escalation) {
       channel: typeof inputs.channel === 'string' ? inputs.channel : 'api',
       complaint: typeof inputs.complaint === 'string' ? inputs.complaint : null,
       age: typeof inputs.age === 'number' ? inputs.age : null,
-      outcome: (decision.outcome ?? {}) as Record<string, unknown>,
+      crisisSeverity: typeof outcome.crisisSeverity === 'string' ? outcome.crisisSeverity : null,
+      phq9Item9: typeof item9 === 'number' ? item9 : null,
+      outcome,
     },
     alert: null,
   };

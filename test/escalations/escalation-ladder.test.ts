@@ -89,7 +89,13 @@ describe('escalation ladder: codes a clinician resolves, levels nobody can be to
     expect(resolved.status).toBe(200);
     expect(resolved.body.escalation).toMatchObject({ code, kind: 'crisis', level: 0, acknowledgedAt: null });
     expect(resolved.body.patient).toMatchObject({ id: patientId, phone: '+79990003299' });
-    expect(resolved.body.triage).toMatchObject({ id: triageId, kind: 'intake', outcome: { phq9: 5 } });
+    expect(resolved.body.triage).toMatchObject({
+      id: triageId,
+      kind: 'intake',
+      phq9Item9: 3,
+      crisisSeverity: expect.any(String),
+      outcome: { phq9: 5 },
+    });
     const { store } = await getServices();
     const audited = await store.database.transaction((t) =>
       t.find('audit_log', { where: { resource_id: resolved.body.escalation.id } }),

@@ -81,7 +81,11 @@ describe('journey: a suicidal message in the chatbot pages the on-call clinician
       phone: '+79161234567',
       telegramChatId: String(user.userId),
     });
-    expect(resolved.body.triage).toMatchObject({ channel: 'telegram', age: null });
+    expect(resolved.body.triage).toMatchObject({
+      channel: 'telegram',
+      age: null,
+      crisisSeverity: expect.any(String),
+    });
     expect(resolved.body.triage.complaint).toContain('покончить с собой');
     const escalationId = resolved.body.escalation.id as string;
 
