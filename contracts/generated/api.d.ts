@@ -1408,6 +1408,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teleconsultations/{requestId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request's documents, each with a download link once its file is stored as declared (the requester, the requesting clinic's admins, the centre while it may see the case); audited */
+        get: operations["listTeleconsultationDocuments"];
+        put?: never;
+        /** The requester declares a document (name, type, size up to 300 MB, else DOCUMENT_TOO_LARGE) and gets a presigned link to upload it to; audited */
+        post: operations["addTeleconsultationDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teleconsultations/{requestId}/conclusion": {
         parameters: {
             query?: never;
@@ -2794,6 +2812,41 @@ export interface components {
             })[];
             /** @description Every consultant of the consilium has signed and each signature verifies */
             fullySigned: boolean;
+        };
+        TeleconsultationDocumentInput: {
+            name: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png" | "application/dicom" | "text/plain";
+            /** @description The file's size; at most 314572800 (300 MB), else DOCUMENT_TOO_LARGE */
+            bytes: number;
+        };
+        TeleconsultationDocumentUpload: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            contentType: string;
+            bytes: number;
+            /** @description PUT the file here with the same Content-Type */
+            uploadUrl: string;
+            expiresInSeconds: number;
+        };
+        TeleconsultationDocumentList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                contentType: string;
+                bytes: number;
+                /** Format: date-time */
+                uploadedAt: string;
+                /**
+                 * @description refused: the stored file is not of the declared type, or larger than declared or the limit; never offered
+                 * @enum {string}
+                 */
+                state: "awaiting_upload" | "stored" | "refused";
+                /** @description A 15-minute download link once stored */
+                url: string | null;
+            }[];
         };
         TeleconsultationSignature: {
             signerId: string;
@@ -5328,6 +5381,67 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listTeleconsultationDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationDocumentList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    addTeleconsultationDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationDocumentUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     getTeleconsultationConclusion: {
