@@ -1305,6 +1305,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teleconsultation-centres/{centreId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month of the centre's work (its own calendar; this month by default) per profile, form and requesting clinic: requests, accepted, declined, concluded, median and 90th-percentile minutes to conclusion, share in time; no patient data (the centre's coordinators) */
+        get: operations["getTeleconsultationCentreStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teleconsultations": {
         parameters: {
             query?: never;
@@ -2812,6 +2829,26 @@ export interface components {
             })[];
             /** @description Every consultant of the consilium has signed and each signature verifies */
             fullySigned: boolean;
+        };
+        TeleconsultationCentreStats: {
+            centreId: string;
+            /** @description YYYY-MM in the centre's zone */
+            month: string;
+            timeZone: string;
+            groups: {
+                profile: string;
+                /** @enum {string} */
+                form: "emergency" | "urgent" | "planned";
+                requesterClinicId: string;
+                requests: number;
+                accepted: number;
+                declined: number;
+                concluded: number;
+                medianMinutesToConclusion: number | null;
+                p90MinutesToConclusion: number | null;
+                /** @description Of the concluded */
+                shareInTime: number | null;
+            }[];
         };
         TeleconsultationDocumentInput: {
             name: string;
@@ -5173,6 +5210,34 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    getTeleconsultationCentreStats: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationCentreStats"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     listTeleconsultations: {

@@ -10,6 +10,7 @@ import { signatureRules } from './domain/signatures';
 import { accessMs, audit, contextOf, ownCentre, requestAs } from './route-helpers';
 import * as schemas from './schemas';
 import { documentBytes, signaturePort, verified } from './signing';
+import { centreStats } from './stats-routes';
 import {
   acceptRequest,
   addDutyShift,
@@ -299,4 +300,5 @@ export const teleconsultationsApi = operations({
   signTeleconsultationConclusion: signConclusion,
   addTeleconsultationDocument: addDocument,
   listTeleconsultationDocuments: listDocuments,
+  getTeleconsultationCentreStats: centreStats,
 });

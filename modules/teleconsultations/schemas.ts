@@ -70,6 +70,13 @@ export const conclusionBody = z.strictObject({
   transferAdvised: z.boolean(),
 });
 
+export const statsQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM')
+    .optional(),
+});
+
 // Bounded loosely: a size over the limit is a rule (DOCUMENT_TOO_LARGE), not bad JSON.
 export const documentBody = z.strictObject({
   name: text(255),

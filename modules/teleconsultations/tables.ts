@@ -50,6 +50,7 @@ export const teleconsultationsTables = defineTables({
       created_at: timestamp,
       accepted_at: optional(timestamp),
       closed_at: optional(timestamp),
+      met_deadline: optional(bool),
     },
     primaryKey: ['id'],
     indexes: {

@@ -107,6 +107,7 @@ export async function openRequest(
     createdAt: context.now,
     acceptedAt: null,
     closedAt: null,
+    metDeadline: null,
   };
   await repos.teleconsultations.createRequest(request);
   await publish(

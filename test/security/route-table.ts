@@ -186,6 +186,7 @@ export const routeTable: Record<string, Row> = {
   listTeleconsultationCentres: { owner: 'doctor', allow: [...clinicStaff] },
   putTeleconsultationCentre: { owner: 'coordinator', allow: [] }, // only the centre's own coordinator
   addTeleconsultationDutyShift: { owner: 'coordinator', allow: [] },
+  getTeleconsultationCentreStats: { owner: 'coordinator', allow: [] }, // no patient data, still the centre's own
   requestTeleconsultation: { owner: 'doctor', allow: [] }, // for patient A1: clinic A's doctor only
   listTeleconsultations: { owner: 'doctor', allow: ['otherDoctor', 'admin', 'otherAdmin'] }, // each their own
   getTeleconsultation: { owner: 'doctor', allow: ['admin'] },

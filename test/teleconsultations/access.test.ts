@@ -26,6 +26,7 @@ const request: TeleRequest = {
   createdAt: concludedAt - 10 * day,
   acceptedAt: concludedAt - 9 * day,
   closedAt: concludedAt,
+  metDeadline: true,
 };
 const as = (role: Caller['role'], clinicId: string | undefined, subject: string): Caller => ({
   role,

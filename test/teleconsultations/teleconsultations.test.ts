@@ -322,4 +322,21 @@ describe('teleconsultations through the local gateway', () => {
       author: [{ reference: 'Practitioner/onco-1' }, { reference: 'Practitioner/onco-2' }],
     });
   });
+
+  it('gives the centre its month in counts and times, without a patient, and only to its own coordinators', async () => {
+    // Act
+    const month = await call(t.coordinator, 'GET', '/v1/teleconsultation-centres/centre-onco/stats');
+    const other = await call(t.otherCoordinator, 'GET', '/v1/teleconsultation-centres/centre-onco/stats');
+    // Assess
+    const emergency = month.body.groups.find((g: { form: string }) => g.form === 'emergency');
+    expect(month.status).toBe(200);
+    expect(emergency).toMatchObject({
+      profile: 'oncology',
+      requesterClinicId: 'clinic-r',
+      concluded: 1,
+      shareInTime: 1,
+    });
+    expect(JSON.stringify(month.body)).not.toContain(patientId);
+    expect(other.status).toBe(404);
+  });
 });

@@ -52,6 +52,8 @@ export interface TeleRequest {
   createdAt: number;
   acceptedAt: number | null;
   closedAt: number | null;
+  /** Once concluded: whether the conclusion came by the deadline (the network's "share in time"). */
+  metDeadline: boolean | null;
 }
 
 export const requestRules = {
@@ -129,7 +131,8 @@ export function provideInfo(request: TeleRequest, answer: string, now: number): 
 
 export function conclude(request: TeleRequest, now: number): TeleRequest {
   if (request.status !== 'accepted') throw requestRules.wrongState(request.status, 'concluded');
-  return { ...request, status: 'concluded', dueAt: null, closedAt: now };
+  const metDeadline = request.dueAt !== null && now <= request.dueAt;
+  return { ...request, status: 'concluded', dueAt: null, closedAt: now, metDeadline };
 }
 
 /** How far an overdue request has been escalated, and how far it should be by now. */

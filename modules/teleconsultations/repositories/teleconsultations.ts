@@ -5,6 +5,7 @@ import type { Conclusion } from '../domain/conclusion';
 import type { CaseDocument, DocumentType } from '../domain/documents';
 import type { DutyShift } from '../domain/duty';
 import type { CaseFile, Consent, Status, TeleRequest } from '../domain/request';
+import type { RequestFacts } from '../domain/stats';
 import type { Signature } from '../signing/port';
 
 const caseContext = (id: string) => `teleconsult_requests/${id}/case_file`;
@@ -96,6 +97,25 @@ export class TeleconsultationRepository {
       limit,
     });
     return Promise.all(rows.map((row) => this.toRequest(row)));
+  }
+
+  /** What monitoring reads of a centre's requests made in [from, to): no sealed field is opened. */
+  async factsOf(centreId: string, from: number, to: number): Promise<RequestFacts[]> {
+    const rows = await this.tables.find('teleconsult_requests', {
+      where: { centre_id: centreId },
+      range: { column: 'created_at', from, to },
+    });
+    return rows.map((row) => ({
+      profile: String(row.profile),
+      form: row.form as Form,
+      requesterClinicId: String(row.requester_clinic_id),
+      status: row.status as Status,
+      accepted: row.accepted_at !== null,
+      createdAt: Number(row.created_at),
+      closedAt: row.closed_at === null ? null : Number(row.closed_at),
+      metDeadline:
+        row.met_deadline === null || row.met_deadline === undefined ? null : Boolean(row.met_deadline),
+    }));
   }
 
   /**
@@ -217,6 +237,7 @@ export class TeleconsultationRepository {
       created_at: request.createdAt,
       accepted_at: request.acceptedAt,
       closed_at: request.closedAt,
+      met_deadline: request.metDeadline,
     };
   }
 
@@ -247,6 +268,8 @@ export class TeleconsultationRepository {
       createdAt: Number(row.created_at),
       acceptedAt: optionalNumber(row.accepted_at),
       closedAt: optionalNumber(row.closed_at),
+      metDeadline:
+        row.met_deadline === null || row.met_deadline === undefined ? null : Boolean(row.met_deadline),
     };
   }
 }

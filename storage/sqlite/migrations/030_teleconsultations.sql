@@ -40,7 +40,8 @@ CREATE TABLE teleconsult_requests (
   overdue_level INTEGER NOT NULL,
   created_at INTEGER NOT NULL,
   accepted_at INTEGER,
-  closed_at INTEGER
+  closed_at INTEGER,
+  met_deadline INTEGER
 ) WITHOUT ROWID;
 CREATE INDEX teleconsult_requests_by_centre ON teleconsult_requests (centre_id, created_at);
 CREATE INDEX teleconsult_requests_by_requester ON teleconsult_requests (requester_id, created_at);

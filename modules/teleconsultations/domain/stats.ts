@@ -1,0 +1,63 @@
+import type { Form } from './centre';
+import type { Status } from './request';
+
+/** What monitoring needs of a request: no patient, question or text. */
+export interface RequestFacts {
+  profile: string;
+  form: Form;
+  requesterClinicId: string;
+  status: Status;
+  accepted: boolean;
+  createdAt: number;
+  closedAt: number | null;
+  /** For a concluded request: whether it was concluded by its deadline. */
+  metDeadline: boolean | null;
+}
+
+export interface GroupStats {
+  profile: string;
+  form: Form;
+  requesterClinicId: string;
+  requests: number;
+  accepted: number;
+  declined: number;
+  concluded: number;
+  medianMinutesToConclusion: number | null;
+  p90MinutesToConclusion: number | null;
+  /** Of the concluded ones, the share concluded within the promised time (0..1). */
+  shareInTime: number | null;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** Requests grouped by profile, form and requesting clinic, as the network watches its centres. */
+export function summarize(requests: RequestFacts[]): GroupStats[] {
+  const groups = new Map<string, RequestFacts[]>();
+  for (const r of requests) {
+    const key = JSON.stringify([r.profile, r.form, r.requesterClinicId]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as RequestFacts;
+    const concluded = group.filter((r) => r.status === 'concluded' && r.closedAt !== null);
+    const minutes = concluded
+      .map((r) => Math.round(((r.closedAt as number) - r.createdAt) / 60_000))
+      .sort((a, b) => a - b);
+    return {
+      profile: first.profile,
+      form: first.form,
+      requesterClinicId: first.requesterClinicId,
+      requests: group.length,
+      accepted: group.filter((r) => r.accepted).length,
+      declined: group.filter((r) => r.status === 'declined').length,
+      concluded: concluded.length,
+      medianMinutesToConclusion: percentile(minutes, 50),
+      p90MinutesToConclusion: percentile(minutes, 90),
+      shareInTime: concluded.length ? concluded.filter((r) => r.metDeadline).length / concluded.length : null,
+    };
+  });
+}
