@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getServices } from '../../platform/services';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /**
@@ -338,5 +339,29 @@ describe('teleconsultations through the local gateway', () => {
     });
     expect(JSON.stringify(month.body)).not.toContain(patientId);
     expect(other.status).toBe(404);
+  });
+
+  it('an overdue request: the watch tells the coordinators, then the head, once each', async () => {
+    // Prepare: an urgent request whose deadline passed two hours ago (the head is told an hour after)
+    const asked = await ask({ form: 'urgent' });
+    const { store } = await getServices();
+    await store.transaction(async (r) => {
+      const request = await r.teleconsultations.request(asked.body.id);
+      if (request) await r.teleconsultations.saveRequest({ ...request, dueAt: Date.now() - 2 * 3_600_000 });
+    });
+    // Act
+    await cloud.fireTimer('teleconsultation-watch');
+    await cloud.fireTimer('teleconsultation-watch');
+    await cloud.fireTimer('teleconsultation-watch');
+    // Assess
+    const events = await store.transaction((r) => r.outbox.pending(500));
+    const overdue = events
+      .filter((e) => e.eventType === 'teleconsultation.overdue.v1')
+      .map((e) => JSON.parse(e.body).data)
+      .filter((d) => d.requestId === asked.body.id);
+    expect(overdue.map((d) => [d.escalatedTo, d.headId])).toEqual([
+      ['coordinators', 'head-onco'],
+      ['head', 'head-onco'],
+    ]);
   });
 });
