@@ -78,7 +78,12 @@ describe('the event registry (events/registry.ts)', () => {
     const problems = registryProblems(registry, deployed);
     // Assess
     expect(problems).toEqual([]);
-    expect(deployed.map((c) => c.name).sort()).toEqual(['escalations', 'notifications', 'readings-alerts']);
+    expect(deployed.map((c) => c.name).sort()).toEqual([
+      'escalations',
+      'notifications',
+      'readings-alerts',
+      'rehabilitation',
+    ]);
   });
 
   it('reports an event its queue consumer no longer accepts, before it is dead-lettered in production', () => {

@@ -19,6 +19,8 @@ const appointment = () => ({
 });
 
 /** A valid instance of every event type; a type added to the registry needs one here. */
+const rehabPlan = () => ({ planId: uuid(), clinicId: 'clinic-1', patientId: uuid(), doctorId: uuid() });
+
 const samples: Record<string, () => unknown> = {
   'patient.registered.v1': () => ({ patientId: uuid(), clinicId: 'clinic-1' }),
   'notification.requested.v1': () => ({
@@ -96,6 +98,22 @@ const samples: Record<string, () => unknown> = {
     headId: uuid(),
     dueAt: soon(-1),
   }),
+  'rehab.plan_started.v1': () => ({ ...rehabPlan(), templateId: 'knee_replacement_12w' }),
+  'rehab.plan_changed.v1': () => ({ ...rehabPlan(), version: 2 }),
+  'rehab.session_completed.v1': () => ({ ...rehabPlan(), sessionId: uuid(), week: 1 }),
+  'rehab.session_stopped.v1': () => ({
+    ...rehabPlan(),
+    sessionId: uuid(),
+    reasons: ['spo2_low'],
+    emergency: false,
+  }),
+  'rehab.measure_recorded.v1': () => ({
+    ...rehabPlan(),
+    measureId: uuid(),
+    measure: 'six_minute_walk',
+    worsened: false,
+  }),
+  'rehab.adherence_dropped.v1': () => ({ ...rehabPlan(), week: 2, planned: 3, done: 1 }),
   'crisis.detected.v1': () => ({ triageId: uuid(), patientId: null }),
   'readings.recorded.v1': () => ({
     batchId: uuid(),

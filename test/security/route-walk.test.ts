@@ -193,6 +193,13 @@ describe('every route × every actor: tenant isolation and role rules hold acros
       await call(tokens.service, 'POST', '/v1/triage', { patientId: patientA1, age: 40, complaint: 'кашель' })
     ).triageId;
 
+    // A rehabilitation plan of patient A1, made by doctor A (reads walk before the plan's writes)
+    await call(tokens.doctor, 'POST', `/v1/patients/${patientA1}/rehabilitation/plan`, {
+      templateId: 'knee_replacement_12w',
+      startsOn: new Date().toISOString().slice(0, 10),
+      intensity: { age: 60 },
+    });
+
     // A consultation between patient A1 and doctor A
     world.consultationId = (
       await call(tokens.admin, 'POST', '/v1/consultations', {
