@@ -75,6 +75,30 @@ describe('reading text as patients write it (issue 17, item 1)', () => {
   });
 
   it.each([
+    ['болит грудь отдает в руку температуры нет', 'pain_radiating'],
+    ['давит в груди кашля нет', 'chest_pressure'],
+    ['нет температуры болит грудь', 'chest_pain'],
+    ['no fever my chest hurts', 'chest_pain'],
+    ['chest pain spreading to my arm no fever', 'pain_radiating'],
+  ])('keeps a negation to its own phrase in a run-on without punctuation: «%s»', (text, code) => {
+    // Prepare, Act
+    const reading = readComplaint(text);
+    // Assess
+    expect(reading.findings.get(code as never)?.present).toBe(true);
+  });
+
+  it.each([
+    ['боли в груди нет', 'chest_pain'],
+    ['слабости в руке и ноге нет', 'one_sided_weakness'],
+    ['суицидальных мыслей нет', 'suicidal_thoughts'],
+  ])('still reads a clause-final «нет» over its noun phrase: «%s»', (text, code) => {
+    // Prepare, Act
+    const reading = readComplaint(text);
+    // Assess
+    expect(reading.findings.get(code as never)?.present ?? false).toBe(false);
+  });
+
+  it.each([
     ['resolved', 'вчера болела грудь минут 10, сейчас прошло', 'chest_pain'],
     ['resolved', 'I had chest pain yesterday but it has gone now', 'chest_pain'],
     ['past history', 'в детстве был приступ астмы', 'history_asthma'],

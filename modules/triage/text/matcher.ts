@@ -132,17 +132,25 @@ export function matchPatterns(lexicon: Lexicon, tokens: Token[]): PatternMatch[]
       }
       end++;
     }
-    const candidates = [...positions.keys()].flatMap((id) => lexicon.byFirst.get(id) ?? []);
-    // Pattern order is kept: matches come out as the lexicon lists them.
-    candidates.sort((a, b) => a.order - b.order);
-    for (const pattern of candidates) {
-      if (!pattern.elements.every((id) => positions.has(id))) continue;
-      for (const found of pattern.ordered
-        ? matchOrdered(pattern, positions, coord)
-        : matchUnordered(pattern, positions, coord)) {
-        matches.push({ code: pattern.code, tokens: found, sudden: pattern.sudden });
+    const sentenceMatches: (PatternMatch & { order: number })[] = [];
+    for (const id of positions.keys()) {
+      for (const pattern of lexicon.byFirst.get(id) ?? []) {
+        if (!pattern.elements.every((element) => positions.has(element))) continue;
+        for (const found of pattern.ordered
+          ? matchOrdered(pattern, positions, coord)
+          : matchUnordered(pattern, positions, coord)) {
+          sentenceMatches.push({
+            code: pattern.code,
+            tokens: found,
+            sudden: pattern.sudden,
+            order: pattern.order,
+          });
+        }
       }
     }
+    // Matches come out in the lexicon's order, whatever the order of the words.
+    sentenceMatches.sort((a, b) => a.order - b.order);
+    for (const { order: _, ...match } of sentenceMatches) matches.push(match);
     start = end;
   }
   return matches;

@@ -87,6 +87,70 @@ const listClosers = new Set(['или', 'ни', 'or', 'nor']);
 const strongListClosers = new Set(['и', 'and']);
 const maxListItemWords = 4;
 
+/** «у меня нет …» looks forward: the word before «нет» is its owner, not its object. */
+const pronouns = new Set([
+  'меня',
+  'него',
+  'нее',
+  'них',
+  'нас',
+  'вас',
+  'тебя',
+  'ребенка',
+  'сына',
+  'дочери',
+  'есть',
+  'там',
+  'уже',
+  'еще',
+  'совсем',
+  'вообще',
+  'there',
+  'have',
+  'has',
+  'had',
+]);
+/** Words that start a statement of their own: «нет» right after them looks forward. */
+const statementWords = new Set([
+  'болит',
+  'болят',
+  'ноет',
+  'давит',
+  'жжет',
+  'колет',
+  'тошнит',
+  'но',
+  'а',
+  'и',
+]);
+const statementVerbs = new Set([
+  'болит',
+  'болят',
+  'ноет',
+  'давит',
+  'жжет',
+  'колет',
+  'тошнит',
+  'кружится',
+  'hurts',
+  'aches',
+  // A new subject starts a new statement: «no fever my chest hurts», «нет температуры у меня болит».
+  'my',
+  'i',
+  'he',
+  'she',
+  'his',
+  'her',
+  'у',
+  'мне',
+]);
+const adjective = /\p{L}{2,}(ых|их|ой|ей|ого|его|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю)$/u;
+/** Prepositions and conjunctions inside one noun phrase. */
+const phraseLinks = new Set(['в', 'во', 'на', 'при', 'за', 'у', 'под', 'над', 'и', 'или', 'со', 'с']);
+
+/** A clause this long without a comma is a run-on. */
+const runOnWords = 7;
+
 export const negationWords = new Set([...clauseWide, ...nextWordOnly, ...nextThreeWords, 'unable']);
 
 /** Marks every token a negation covers; `consumed` are negation words that belong to a symptom. */
@@ -94,6 +158,28 @@ export function negatedTokens(tokens: Token[], consumed: ReadonlySet<number>): b
   const negated = tokens.map(() => false);
   const mark = (from: number, to: number) => {
     for (let i = Math.max(0, from); i <= to && i < tokens.length; i++) negated[i] = true;
+  };
+  /**
+   * Back from a clause-final «нет» over its noun phrase: the word before it, and on across a
+   * preposition or «и/или» to the word before that («боли в груди нет», «слабости в руке и ноге
+   * нет»), never across another noun («давит в груди кашля нет» keeps the pressure).
+   */
+  const markBack = (at: number, start: number) => {
+    let j = at - 1;
+    while (j >= start && tokens[j]?.kind === 'word') {
+      negated[j] = true;
+      // Its adjectives too: «суицидальных мыслей нет», «сильной боли нет».
+      while (
+        j - 1 >= start &&
+        tokens[j - 1]?.kind === 'word' &&
+        adjective.test(tokens[j - 1]?.text as string)
+      )
+        negated[--j] = true;
+      const link = tokens[j - 1];
+      if (j - 2 < start || link?.kind !== 'word' || !phraseLinks.has(link.text)) break;
+      negated[j - 1] = true;
+      j -= 2;
+    }
   };
   tokens.forEach((token, i) => {
     if (token.kind !== 'word' || consumed.has(i)) return;
@@ -106,10 +192,31 @@ export function negatedTokens(tokens: Token[], consumed: ReadonlySet<number>): b
       (word === 'not' && nextWord && afterNot.has(nextWord))
     ) {
       const forwardEnd = clauseEnd(tokens, i);
-      if (forwardEnd > i + (nextWord && (afterNe.has(nextWord) || afterNot.has(nextWord)) ? 1 : 0)) {
-        mark(i + 1, extendOverList(tokens, forwardEnd, strongCues.has(word)));
+      const start = clauseStart(tokens, i);
+      const previous = tokens[i - 1];
+      // «температуры нет»: a Russian «нет» after its noun looks back, a few words at most.
+      const postpositive =
+        word === 'нет' &&
+        i > start &&
+        previous?.kind === 'word' &&
+        !pronouns.has(previous.text) &&
+        !statementWords.has(previous.text);
+      if (postpositive) {
+        markBack(i, start);
+      } else if (forwardEnd > i + (nextWord && (afterNe.has(nextWord) || afterNot.has(nextWord)) ? 1 : 0)) {
+        // A run-on clause (no punctuation) gives a negation one word: «нет температуры болит грудь».
+        const runOn = forwardEnd - start >= runOnWords;
+        const skip = nextWord && (afterNe.has(nextWord) || afterNot.has(nextWord)) ? 1 : 0;
+        let end = runOn ? i + 1 + skip : extendOverList(tokens, forwardEnd, strongCues.has(word));
+        // Nor past a verb that states a symptom of its own: «нет температуры, болит грудь».
+        for (let j = i + 1 + skip; j <= end; j++)
+          if (tokens[j]?.kind === 'word' && statementVerbs.has(tokens[j]?.text as string)) {
+            end = j - 1;
+            break;
+          }
+        mark(i + 1, end);
       } else {
-        mark(clauseStart(tokens, i), i - 1);
+        markBack(i, start);
       }
     } else if (nextWordOnly.has(word)) {
       if (next?.kind === 'word') negated[i + 1] = true;

@@ -18,7 +18,7 @@ import { termsOf } from './stems';
 import { stopwords } from './stopwords';
 import { readSubject, type Subject } from './subject';
 import { type Token, tokenize } from './tokens';
-import { transliterated } from './transliterate';
+import { latinToCyrillic, transliterated } from './transliterate';
 
 export interface TextFinding {
   present: boolean;
@@ -62,16 +62,28 @@ const getLexicon = () => {
   return lexicon;
 };
 
-/** A Latin word the English reading already understands. */
-function isEnglish(word: string): boolean {
-  const lex = getLexicon();
-  return stopwords.has(word) || negationWords.has(word) || termsOf(lex.stems, word).length > 0;
+/** Per Latin word: understood as English, and whether its Cyrillic spelling is Russian the lexicon knows. */
+const latinCache = new Map<string, { english: boolean; russian: boolean }>();
+function latinWord(word: string) {
+  let known = latinCache.get(word);
+  if (!known) {
+    const lex = getLexicon();
+    const cyrillic = latinToCyrillic(word);
+    known = {
+      english: stopwords.has(word) || negationWords.has(word) || termsOf(lex.stems, word).length > 0,
+      russian: stopwords.has(cyrillic) || (cyrillic.length >= 3 && wordTerms(lex, cyrillic).length > 0),
+    };
+    if (latinCache.size > 20_000) latinCache.clear();
+    latinCache.set(word, known);
+  }
+  return known;
 }
 
-/** A Cyrillic word the lexicon knows (a stem, or a dropped soft sign away from one). */
-function isRussian(word: string): boolean {
-  return stopwords.has(word) || (word.length >= 3 && wordTerms(getLexicon(), word).length > 0);
-}
+/** A Latin word the English reading already understands. */
+const isEnglish = (word: string) => latinWord(word).english;
+
+/** A Latin word whose Cyrillic spelling the lexicon knows (a stem, or a dropped soft sign away). */
+const isRussian = (word: string) => latinWord(word).russian;
 
 /**
  * Every reading of the text: as written, and when it holds Latin words that are not English,
@@ -250,7 +262,11 @@ function statuses(tokens: Token[], matches: PatternMatch[]): TimeStatus[] {
     matchedClauses.set(clause, list);
   }
   const sentences: number[] = [];
-  for (const token of tokens) sentences[token.clause] ??= token.sentence;
+  const pastTense: boolean[] = [];
+  for (const token of tokens) {
+    sentences[token.clause] ??= token.sentence;
+    if (pastTenseWords.has(token.text)) pastTense[token.clause] = true;
+  }
   const sentenceOf = (clause: number) => sentences[clause];
   for (let c = 0; c < status.length; c++) {
     // «у мамы инсульт»: a relative with only a diagnosis or a condition is family history.
@@ -259,7 +275,7 @@ function statuses(tokens: Token[], matches: PatternMatch[]): TimeStatus[] {
       if (own.length > 0 && own.every((m) => isNamedOrBackground(m.code))) status[c] = 'family';
     }
     // «… был инфаркт»: a named diagnosis in the past tense is history.
-    if (status[c] === 'current' && pastTense(tokens, c)) {
+    if (status[c] === 'current' && pastTense[c]) {
       const own = matchedClauses.get(c) ?? [];
       if (own.length > 0 && own.every((m) => isNamedOrBackground(m.code))) status[c] = 'past';
     }
@@ -278,9 +294,6 @@ function isNamedOrBackground(code: string): boolean {
 }
 
 const pastTenseWords = new Set(['был', 'была', 'было', 'были', 'had', 'перенес', 'перенесла']);
-function pastTense(tokens: Token[], clause: number): boolean {
-  return tokens.some((t) => t.clause === clause && pastTenseWords.has(t.text));
-}
 
 /** A match is current when any of its words is in a current clause (the safer reading). */
 function matchStatus(match: PatternMatch, tokens: Token[], status: TimeStatus[]): TimeStatus {
@@ -370,8 +383,11 @@ class Modifiers {
   duration(at: number): number | undefined {
     const sentence = this.tokens[at]?.sentence as number;
     if (!this.durations.has(sentence)) {
-      const from = this.tokens.findIndex((t) => t.sentence === sentence);
-      const to = this.tokens.findLastIndex((t) => t.sentence === sentence);
+      // Tokens are in sentence order: walk out from `at` to the sentence's ends.
+      let from = at;
+      let to = at;
+      while (from > 0 && this.tokens[from - 1]?.sentence === sentence) from--;
+      while (to + 1 < this.tokens.length && this.tokens[to + 1]?.sentence === sentence) to++;
       this.durations.set(sentence, sentenceDuration(this.tokens, from, to));
     }
     return this.durations.get(sentence);

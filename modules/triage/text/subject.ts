@@ -87,6 +87,9 @@ const partnerRe = /(?<![\p{L}])(муж\p{L}*|жен[аеуы]|жене|husband|w
 const parentRe =
   /(?<![\p{L}])(мам\p{L}*|пап\p{L}*|отц\p{L}*|отец|матер\p{L}*|бабушк\p{L}*|дедушк\p{L}*|mum|mom|mother|dad|father)(?![\p{L}])/u;
 
+const mayNameSubject =
+  /ребен|ребён|сын|доч|малыш|внук|грудн|младен|мальч|девоч|новорожд|мам|пап|отц|отец|матер|бабуш|дед|муж|жен|baby|son|daughter|child|kid|toddler|boy|girl|infant|newborn|mum|mom|mother|dad|father|husband|wife|partner|grand|old|недел|нед|week|wk/u;
+
 function toNumber(text: string): number {
   return numberWords[text] ?? Number(text.replace(',', '.'));
 }
@@ -104,6 +107,8 @@ const isChildWord = (word: string) => new RegExp(`^(${childRu}|${childEn})$`, 'u
 /** Reads the subject, their age and a pregnancy's weeks from normalized text. */
 export function readSubject(text: string): SubjectReading {
   const spans: [number, number][] = [];
+  // Most complaints name nobody and no weeks: skip the regular expressions then.
+  if (!mayNameSubject.test(text)) return { subject: { kind: 'self' }, spans };
   let subject: Subject = { kind: 'self' };
   const found = (kind: SubjectKind, ageYears: number | undefined, at: number, length: number) => {
     if (ageYears === undefined || ageYears > 120) return;

@@ -84,14 +84,15 @@ const latinWord = /[a-z][a-z']*/g;
 export function transliterated(
   text: string,
   isEnglish: (word: string) => boolean,
-  isRussian: (word: string) => boolean,
+  /** Whether a Latin word, spelled in Cyrillic, is Russian the lexicon knows. */
+  isRussian: (latin: string) => boolean,
 ): string | undefined {
   const words = text.match(latinWord) ?? [];
   if (words.length === 0) return undefined;
   const foreign = [...new Set(words)].filter((w) => !isEnglish(w));
   // Read again only when the unknown Latin words read as Russian the lexicon knows: two of
   // them, or one in text with no English word («normally» among English is not «нормаллы»).
-  const russian = foreign.filter((w) => isRussian(latinToCyrillic(w))).length;
+  const russian = foreign.filter(isRussian).length;
   const allForeign = foreign.length === new Set(words).size;
   if (russian === 0 || (russian < 2 && !allForeign)) return undefined;
   const all = foreign.length * 2 >= words.length;
