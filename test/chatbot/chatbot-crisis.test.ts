@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
-import { onboard, patientOf, telegramUser, webhookSecret } from '../support/telegram';
+import { describeAndAnswer, onboard, patientOf, telegramUser, webhookSecret } from '../support/telegram';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /**
@@ -38,6 +38,21 @@ describe('chatbot: the crisis path answers the message itself', () => {
     expect(answered[0]).toMatch(/^Вы не одни\./);
     expect(answered[0]).toContain('112');
     expect(answered.join('\n')).not.toContain('Сколько вам полных лет?');
+    expect(await crisesOf((await patientOf(user)).patientId)).toHaveLength(1);
+  });
+
+  it('gives the lines first, then asks the age when slots may follow, and pages once for the episode', async () => {
+    // Prepare
+    const user = telegramUser(cloud, 7_150_003);
+    await onboard(user);
+    const before = (await user.messages()).length;
+    // Act: thoughts without a plan (a visit within a day may follow), then the age and the follow-ups
+    await describeAndAnswer(user, 'иногда думаю, что жить незачем', '41');
+    // Assess
+    const answered = (await user.messages()).slice(before).map((m) => m.text);
+    expect(answered[0]).toMatch(/^Вы не одни\./);
+    expect(answered[1]).toBe('Сколько вам полных лет?');
+    expect(answered.filter((text) => text.startsWith('Вы не одни.'))).toHaveLength(1);
     expect(await crisesOf((await patientOf(user)).patientId)).toHaveLength(1);
   });
 
