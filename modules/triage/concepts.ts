@@ -308,6 +308,9 @@ export const concepts: readonly Concept[] = [
     },
     patterns: [
       'LOTS BLOOD ANUS',
+      'STOOL BLOOD LOTS',
+      'LOTS BLOOD STOOL',
+      'BLOOD STOOL LOTS',
       'ANUS BLOOD LOTS',
       'BLOOD сгуст*',
       'STOOL BLOOD сгуст*',
@@ -320,6 +323,17 @@ export const concepts: readonly Concept[] = [
       '=rectal bleeding heavy',
       'heavy rectal bleed*',
     ],
+  },
+  {
+    id: 'rectal_bleeding',
+    source: 'NHS: bleeding from the bottom',
+    disposition: 'consultation_24',
+    specialty: 'gastroenterologist',
+    reason: {
+      ru: 'Кровь из заднего прохода или в стуле: врач в течение суток; если много или кружится голова — звоните 103.',
+      en: 'Blood from the bottom or in the stool: a doctor within 24 hours; if heavy or dizzy, call 103.',
+    },
+    patterns: ['BLOOD ANUS', 'ANUS BLOOD', 'BLOOD STOOL', 'STOOL BLOOD', 'алая кровь', 'bright red blood'],
   },
   {
     id: 'upper_gi_bleeding',
@@ -341,7 +355,7 @@ export const concepts: readonly Concept[] = [
     patterns: [
       'NOT разбуд* !утр*',
       'NOT добуд*',
-      'NOT отвеча* !звон* !телефон* !сообщени* !вопрос*',
+      'NOT отвеча* !звон* !телефон* !сообщени* !письм*',
       'NOT реагиру* !лечени* !таблетк* !жаропонижа* !парацетамол* !антибиот*',
       'NOT приход* себя',
       'NOT очнул*',

@@ -77,7 +77,9 @@ export function triage(input: TriageInput, language: Language, ruleSet: RuleSet 
       ...floors
         .filter(
           (floor) =>
-            rank(floor.disposition) <= rank(decision.disposition) || floor.disposition === disposition,
+            rank(floor.disposition) <= rank(decision.disposition) ||
+            floor.disposition === disposition ||
+            floor.crisis !== undefined,
         )
         .sort((a, b) => rank(a.disposition) - rank(b.disposition))
         .map((floor) => ({ id: floor.id, reason: floor.reason[language] })),

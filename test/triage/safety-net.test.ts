@@ -25,6 +25,7 @@ const examples: Record<string, [string, string]> = {
   labour: ['отошли воды', 'my waters broke'],
   testicular_torsion: ['резко заболело яичко', 'sudden pain in my testicle'],
   lower_gi_bleeding: ['много крови из заднего прохода', 'lots of blood from my bottom'],
+  rectal_bleeding: ['кровь из попы', 'blood in my stool'],
   upper_gi_bleeding: ['рвота кровью', 'vomiting blood'],
   unresponsive: ['не могу разбудить мужа', 'she is not responding'],
   breathing_failure: ['синеют губы', 'his lips are turning blue'],

@@ -365,6 +365,20 @@ export const terms: Record<string, readonly string[]> = {
    * someone was doing): understood, so they do not count as text the reader could not place.
    */
   EVERYDAY: [
+    'похоже',
+    'кажется',
+    'думаю',
+    'наверное',
+    'видимо',
+    'вроде',
+    'think',
+    'maybe',
+    'probably',
+    'seems',
+    'looks',
+    'странно',
+    'смотрит',
+    'вопрос{,ы,ов,ам}',
     'того',
     'поднимал{,а}',
     'коробк*',

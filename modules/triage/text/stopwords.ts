@@ -19,7 +19,7 @@ export const stopwords = new Set(
 место хорошо нормально первый второй третий вчерашнего позавчера сутки суток неделю
 пью пьет воду воды ем ест держится
 мама папа муж жена бабушка дедушка обратился обратилась
-месяц неделя недели неделе часа часов минуты минуту секунды полгода
+месяц неделя недели неделе час часа часов минуты минуту секунды полгода году годом
 i me my mine we our you your he she it they them his her its their
 a an the and or but if of in on at to from for with by as into onto about over under after before since
 is are was were be been being am has have had having do does did will would can could should may might
