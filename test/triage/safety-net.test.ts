@@ -35,6 +35,7 @@ const examples: Record<string, [string, string]> = {
   heavy_bleeding: ['кровь хлещет из раны', 'blood is pouring from the cut'],
   appendicitis_or_peritonitis: ['кажется аппендицит', 'I think it is appendicitis'],
   diabetic_ketoacidosis: ['запах ацетона изо рта', 'breath smells of pear drops'],
+  fracture_or_fall: ['кажется перелом руки', 'she fell and can not get up'],
   ectopic_or_pregnancy_emergency: ['подозрение на внематочную', 'could it be ectopic'],
   extreme_pain: ['невыносимая боль в животе', 'unbearable pain in my side'],
   worst_ever_pain: ['самая сильная боль в жизни', 'the worst pain I have ever had'],

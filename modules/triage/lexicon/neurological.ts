@@ -17,6 +17,9 @@ export const neurological: PatternTable = {
     'WEAK ARM_ONE !пальц* !пальце* !finger* !fingers',
     'WEAK LEG_ONE !пальц* !toe*',
     'WEAK SIDE тел{а,о}',
+    'WEAK SIDE сторон*',
+    'WEAK SIDE side',
+    'WEAK sided',
     'WEAK SIDE body',
     'NOT RAISE ARM_ONE',
     'гемипарез*',
@@ -24,6 +27,7 @@ export const neurological: PatternTable = {
     'hemipleg*',
   ],
   speech_difficulty: [
+    'HARD TALK !BREATHING !дыш* !breath*',
     'невнятн*',
     'речь{,и} нарушен*',
     'нарушени* речи',

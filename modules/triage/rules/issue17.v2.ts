@@ -42,6 +42,23 @@ export const issue17Rules: Rule[] = [
       en: 'Chest pain or pressure after effort lasting over 15 minutes: possible heart attack.',
     },
   },
+  {
+    id: 'meningitis.without_fever',
+    protocol: 'meningitis_meningococcal',
+    when: any(
+      all(has('headache'), has('neck_stiffness')),
+      all(
+        has('non_blanching_rash'),
+        any(has('headache'), has('neck_stiffness'), has('drowsiness'), has('vomiting')),
+      ),
+    ),
+    disposition: 'emergency_ambulance',
+    specialty: 'neurologist',
+    reason: {
+      ru: 'Головная боль с ригидностью шеи или сыпь, не бледнеющая при надавливании: менингит возможен и без температуры.',
+      en: 'Headache with a stiff neck, or a rash that does not fade under a glass: meningitis is possible without fever.',
+    },
+  },
   urgent('uti.upper', all(feverish, any(has('dysuria'), has('haematuria'))), 'urologist', {
     ru: 'Симптомы инфекции мочевых путей с температурой: возможен пиелонефрит, врач в течение суток.',
     en: 'Urinary infection symptoms with fever: possible kidney infection, a doctor within 24 hours.',
