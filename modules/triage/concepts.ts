@@ -791,6 +791,8 @@ export const concepts: readonly Concept[] = [
     },
     patterns: [
       'передозир*',
+      'передоз',
+      'took all pills',
       'наглотал* таблет*',
       'наглотал*',
       'выпил* все таблет*',

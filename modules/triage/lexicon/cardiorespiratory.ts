@@ -61,6 +61,11 @@ export const cardiorespiratory: PatternTable = {
   ],
   sweating: ['=холодн{ый,ым} пот{,ом}', 'потлив*', 'потн{ый,ая}', 'вспотел*', 'испарин*', 'sweat*', 'clammy'],
   syncope: [
+    'темнеет EYE',
+    'потемнел* EYE',
+    'EYE темнеет',
+    'EYE потемнел*',
+    '=everything went black',
     'потер{я,ял,яла,ю,и} сознани{е,я}',
     'обморок*',
     'обмороч*',

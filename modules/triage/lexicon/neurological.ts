@@ -17,6 +17,9 @@ export const neurological: PatternTable = {
     'WEAK ARM_ONE !пальц* !пальце* !finger* !fingers',
     'WEAK LEG_ONE !пальц* !toe*',
     'WEAK SIDE тел{а,о}',
+    'парализовал{о,а}',
+    'paralysed',
+    'paralyzed',
     'WEAK SIDE сторон*',
     'WEAK SIDE side',
     'WEAK sided',
@@ -27,6 +30,8 @@ export const neurological: PatternTable = {
     'hemipleg*',
   ],
   speech_difficulty: [
+    '=не может говорить !BREATHING',
+    '=can not speak !BREATHING',
     'HARD TALK !BREATHING !дыш* !breath*',
     'невнятн*',
     'речь{,и} нарушен*',

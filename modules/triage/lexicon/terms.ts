@@ -27,6 +27,8 @@ export const terms: Record<string, readonly string[]> = {
     'рез{ь,и,ью}',
     'жжет',
     'жгет',
+    'прихватил{о,а}',
+    'прихватывает',
     'бол',
     'болю',
     'жгуч*',
@@ -254,6 +256,7 @@ export const terms: Record<string, readonly string[]> = {
     'febrile',
     'temperature',
     'temp',
+    'темп',
     'hot',
   ],
   SUDDEN: [
@@ -368,6 +371,11 @@ export const terms: Record<string, readonly string[]> = {
    */
   EVERYDAY: [
     'onset',
+    'папу',
+    'маму',
+    'сынул*',
+    'подруг{а,и,е}',
+    'друг{,а,у}',
     'toddler',
     'barking',
     'лающ*',

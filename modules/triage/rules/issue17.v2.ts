@@ -28,6 +28,35 @@ export const issue17Rules: Rule[] = [
     },
   },
   {
+    id: 'child_lethargic_dry',
+    protocol: 'fever_under5_traffic_light',
+    ageMonths: { below: 60 },
+    when: all(
+      any(has('not_responding_normally'), has('drowsiness')),
+      any(has('reduced_urine'), has('poor_feeding'), has('vomiting'), has('dehydration')),
+    ),
+    disposition: 'emergency',
+    specialty: 'pediatrician',
+    reason: {
+      ru: 'Ребёнок до 5 лет вялый и не пьёт, не мочится или его рвёт: признаки обезвоживания, осмотр сегодня.',
+      en: 'A child under 5 who is floppy and not drinking, not passing urine or vomiting: signs of dehydration, seen today.',
+    },
+  },
+  {
+    id: 'syncope.cardiac',
+    protocol: 'syncope',
+    when: all(
+      has('syncope'),
+      any(has('palpitations'), has('shortness_of_breath'), has('chest_pain'), has('chest_pressure')),
+    ),
+    disposition: 'emergency_ambulance',
+    specialty: 'cardiologist',
+    reason: {
+      ru: 'Обморок или потемнение в глазах с сердцебиением, одышкой или болью в груди.',
+      en: 'Fainting or blacking out with palpitations, breathlessness or chest pain.',
+    },
+  },
+  {
     id: 'chest_pain_acs.effort_not_settling',
     protocol: 'chest_pain_acs',
     ageMonths: { from: 18 * 12 },
