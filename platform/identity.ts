@@ -35,11 +35,16 @@ const tenantId = z.string().check(
 export const tokenRules = { maxAgeSeconds: 24 * 3600, clockSkewSeconds: 60 } as const;
 
 const text = z.string().check(z.minLength(1), z.maxLength(255));
+/**
+ * A subject is a person. Messages to a clinic's groups are addressed `duty:<clinic>` and
+ * `clinic_admin:<clinic>`; a token whose `sub` spelled one would receive the group's messages.
+ */
+const subject = text.check(z.refine((sub) => !/^(duty|clinic_admin):/i.test(sub)));
 const epochSeconds = z.union([z.number(), z.string().check(z.regex(/^\d+$/))]);
 // zod's small build: every function reads claims, and the health check loads nothing else of zod.
 const claimsSchema = z.object({
   iss: z.optional(text),
-  sub: text,
+  sub: subject,
   role: z.enum(roles),
   exp: epochSeconds,
   iat: epochSeconds,

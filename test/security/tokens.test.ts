@@ -39,6 +39,8 @@ describe('tokens: a function takes only claims with sane times and tenants', () 
     ['a clinic named like the tenant of patients without one', { role: 'doctor', clinic_id: 'unaffiliated' }],
     ['a clinic named after a role', { role: 'clinic_admin', clinic_id: 'Patient' }],
     ['a tenant id with a separator', { role: 'doctor', clinic_id: 'clinic-1/../clinic-2' }],
+    ['a subject spelling a clinic’s on-call group', { sub: 'duty:clinic-1' }],
+    ['a subject spelling a clinic’s admins', { sub: 'clinic_admin:clinic-1' }],
   ])('refuses %s as UNAUTHENTICATED', (_, extra) => {
     // Prepare
     const given = Object.fromEntries(Object.entries(claims(extra)).filter(([, v]) => v !== undefined));
