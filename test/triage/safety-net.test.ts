@@ -309,3 +309,55 @@ describe('the case bank (issue 17, item 7)', () => {
     expect(results.filter(({ c, d }) => underTriaged(c.expected, d)).length).toBeLessThan(bank.length * 0.05);
   });
 });
+
+describe('the rules of version 2 (issue 17)', () => {
+  const cases: [string, number, string, string][] = [
+    ['infant_red_signs', 30, 'У малыша 7 месяцев выбухает родничок', 'У малыша 7 месяцев насморк'],
+    [
+      'child_lethargic_dry',
+      30,
+      'Ребенку 2 года, вялый, не писает с утра',
+      'Ребенку 2 года, вялый после прививки',
+    ],
+    ['syncope.cardiac', 50, 'упал в обморок, сердце колотится', 'упал в обморок в душном автобусе'],
+    [
+      'chest_pain_acs.effort_not_settling',
+      55,
+      'Сдавило грудь после лестницы и не отпускает 20 минут',
+      'При подъеме по лестнице давит в груди, в покое проходит за минуту',
+    ],
+    [
+      'meningitis.without_fever',
+      30,
+      'Сильная головная боль и шея не гнется',
+      'Сильная головная боль после работы',
+    ],
+    [
+      'uti.upper',
+      30,
+      'Жжение при мочеиспускании, температура 38.5',
+      'Жжение при мочеиспускании, температуры нет',
+    ],
+    ['renal_colic', 45, 'Боль в боку, моча розовая', 'Боль в боку после тренировки'],
+    [
+      'pregnancy.urgent',
+      30,
+      '12 недель беременности, жжение при мочеиспускании',
+      'Жжение при мочеиспускании',
+    ],
+    ['otitis.child_fever', 4, 'Болит ухо, температура 38.5', 'Болит ухо, температуры нет'],
+    ['fever.high_or_prolonged', 30, 'Температура 39.2, ломит тело', 'Температура 37.6, ломит тело'],
+    ['tick_bite.rash', 30, 'Укусил клещ, вокруг красное кольцо', 'Укусил клещ, сняла его сама'],
+    ['shingles', 60, 'Опоясывающий лишай на спине', 'Сыпь на спине чешется'],
+    ['shingles.eye', 60, 'Пузырьковая сыпь на лбу, болит глаз', 'Пузырьковая сыпь на руке'],
+  ];
+
+  it.each(cases)('%s fires on its case and not on its near miss', (id, age, fires, nearMiss) => {
+    // Prepare, Act
+    const hit = triage({ age, complaint: fires }, 'ru');
+    const miss = triage({ age, complaint: nearMiss }, 'ru');
+    // Assess
+    expect(ids(hit)).toContain(id);
+    expect(ids(miss)).not.toContain(id);
+  });
+});

@@ -142,6 +142,11 @@ export const neurological: PatternTable = {
   ],
   neck_stiffness: [
     'ригидн*',
+    'ше{я,ю,и} NOT гнет*',
+    'NOT гнет* ше{я,ю}',
+    'ше{я,ю} NOT сгиба*',
+    'stiff neck',
+    'neck stiff*',
     'скован* ше{и,я}',
     'NOT наклон* голов*',
     'NOT прижать подбородок',
