@@ -103,7 +103,8 @@ export function sentenceDuration(tokens: Token[], from: number, to: number): num
     }
     if (token.kind !== 'word') continue;
     const bare = unitHours(token.text);
-    if (bare !== undefined && bare < 8760 && bareUnitLead.has(tokens[i - 1]?.text ?? '')) keep(bare);
+    // «уже год», «for a year»: a lead word makes even a bare year a duration, not an age.
+    if (bare !== undefined && bareUnitLead.has(tokens[i - 1]?.text ?? '')) keep(bare);
     const hours = relative[token.text];
     if (hours !== undefined) keep(hours);
   }
