@@ -184,6 +184,10 @@ describe('the crisis path (issue 17, item 5)', () => {
     ['выпила 30 таблеток', 'emergency_ambulance', 'attempt'],
     ['hochu umeret', 'emergency_ambulance', 'intent'],
     ['honestly хочу умереть, all is pointless', 'emergency_ambulance', 'intent'],
+    ['мне все надоело, I just want it all to stop forever', 'consultation_24', 'thoughts'],
+    ['nobody would miss me если меня не станет', 'consultation_24', 'thoughts'],
+    ['dumayu o smerti kazhdyy den', 'consultation_24', 'thoughts'],
+    ['napilas tabletok', 'emergency_ambulance', 'attempt'],
   ] as const)('«%s» sets the crisis flag, %s, severity %s', (complaint, least, severity) => {
     // Prepare, Act
     const outcome = triage({ age: 25, complaint }, 'ru');
@@ -201,9 +205,14 @@ describe('the crisis path (issue 17, item 5)', () => {
     expect(outcome.crisis).not.toBeNull();
   });
 
-  it('does not take a wish to sleep well for a crisis', () => {
+  it.each([
+    'плохо сплю, хочу нормально высыпаться',
+    'I do not want to wake up early for work',
+    'у меня нет мыслей о смерти, просто плохо сплю',
+    'написала письмо врачу, болит горло',
+  ])('does not take everyday words for a crisis: «%s»', (complaint) => {
     // Prepare, Act
-    const outcome = triage({ age: 30, complaint: 'плохо сплю, хочу нормально высыпаться' }, 'ru');
+    const outcome = triage({ age: 30, complaint }, 'ru');
     // Assess
     expect(outcome.crisis).toBeNull();
   });

@@ -63,7 +63,10 @@ function near(map: Map<string, string[]>, word: string): string[] {
 export function fuzzyKeys(fuzzy: FuzzyIndex, word: string): { exact: string[]; prefixes: string[] } {
   if (word.length < minFuzzyLength || !/^\p{L}+$/u.test(word)) return { exact: [], prefixes: [] };
   const prefixes = new Set<string>();
-  for (let length = minFuzzyLength - 1; length <= word.length; length++)
-    for (const key of near(fuzzy.prefixes, word.slice(0, length))) prefixes.add(key);
+  for (let length = minFuzzyLength - 1; length <= word.length; length++) {
+    const start = word.slice(0, length);
+    // A stem's last letter is where its ending begins: «напис(ала)» is not «напил».
+    for (const key of near(fuzzy.prefixes, start)) if (key.at(-1) === start.at(-1)) prefixes.add(key);
+  }
   return { exact: near(fuzzy.exact, word), prefixes: [...prefixes] };
 }
