@@ -580,6 +580,12 @@ export const concepts: readonly Concept[] = [
       'SEVERE PAIN жизни',
       'PAIN жизни SEVERE',
       'SEVERE HEAD жизни',
+      '=worst ever',
+      '=самая SEVERE',
+      'впервые SEVERE',
+      'впервые такая',
+      '=never had a headache like',
+      '=never had pain like',
     ],
   },
   // The crisis path (PHQ-9 item 9; NICE NG225 self-harm): thoughts, self-harm, a plan or means, an act.

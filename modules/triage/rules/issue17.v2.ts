@@ -28,6 +28,18 @@ export const issue17Rules: Rule[] = [
     },
   },
   {
+    id: 'young_infant_unwell',
+    protocol: 'fever_under5_traffic_light',
+    ageMonths: { below: 3.5 },
+    when: any(has('not_responding_normally'), has('poor_feeding'), has('reduced_urine'), has('drowsiness')),
+    disposition: 'emergency',
+    specialty: 'pediatrician',
+    reason: {
+      ru: 'Ребёнок до 3 месяцев вялый, плохо ест или мало мочится: осмотр сегодня, даже без температуры.',
+      en: 'A baby of 3 months or under who is floppy, feeding poorly or passing little urine: seen today, even without fever.',
+    },
+  },
+  {
     id: 'child_lethargic_dry',
     protocol: 'fever_under5_traffic_light',
     ageMonths: { below: 60 },

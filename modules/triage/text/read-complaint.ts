@@ -108,6 +108,8 @@ export function readComplaint(text: string): ComplaintReading {
   return readNormalized(normalize(text), 'as_written');
 }
 
+const recurrence = new Set(['опять', 'снова', 'вновь', 'again', 'returned', 'recurred']);
+
 const crisisCodes = new Set<string>([
   'suicidal_thoughts',
   'suicide_plan',
@@ -175,6 +177,14 @@ function readNormalized(normalized: string, reading: ComplaintReading['reading']
   if ((prose.vitals.temperature ?? 0) >= 38 && !findings.has('fever')) {
     const hours = longestDuration(tokens);
     findings.set('fever', { present: true, ...(hours !== undefined ? { durationHours: hours } : {}) });
+  }
+
+  // «прошла, сейчас опять давит»: a resolved episode that is back is current.
+  if (resolved.size > 0 && tokens.some((t) => recurrence.has(t.text))) {
+    for (const [code, finding] of resolved) if (!findings.get(code)?.present) findings.set(code, finding);
+    for (const id of resolvedConcepts) concepts.add(id);
+    resolved.clear();
+    resolvedConcepts.clear();
   }
 
   if (mentionsOverdose(normalized)) {

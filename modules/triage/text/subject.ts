@@ -83,6 +83,7 @@ const gestationRe = /(\d{1,2})\s*(?:-?(?:я|й|ю))?\s*(недел\p{L}*|нед|
 const childWordRe = new RegExp(`(?<![\\p{L}])(${childRu}|${childEn})(?![\\p{L}])`, 'u');
 const infantWordRe =
   /(?<![\p{L}])(грудничк\p{L}*|грудничок|младен\p{L}*|новорожденн\p{L}*|newborn|infant|маленький ребен)/u;
+const newbornRe = /(?<![\p{L}])(новорожденн\p{L}*|newborn)/u;
 const partnerRe = /(?<![\p{L}])(муж\p{L}*|жен[аеуы]|жене|husband|wife|partner)(?![\p{L}])/u;
 const parentRe =
   /(?<![\p{L}])(мам\p{L}*|пап\p{L}*|отц\p{L}*|отец|матер\p{L}*|бабушк\p{L}*|дедушк\p{L}*|mum|mom|mother|dad|father)(?![\p{L}])/u;
@@ -130,7 +131,8 @@ export function readSubject(text: string): SubjectReading {
     found('child', toYears(toNumber(count), unitWord), match.index, whole.length);
   }
   if (subject.ageYears === undefined) {
-    if (infantWordRe.test(text)) subject = { kind: 'child', infant: true };
+    if (newbornRe.test(text)) subject = { kind: 'child', ageYears: 0.05 };
+    else if (infantWordRe.test(text)) subject = { kind: 'child', infant: true };
     else if (childWordRe.test(text)) subject = { kind: 'child' };
     else if (partnerRe.test(text)) subject = { kind: 'partner' };
     else if (parentRe.test(text)) subject = { kind: 'parent' };
