@@ -112,6 +112,20 @@ describe('reading text as patients write it (issue 17, item 1)', () => {
     expect(reading.findings.get(code as never)?.present ?? false).toBe(false);
   });
 
+  it('takes a resolved episode that is back again for a current one', () => {
+    // Prepare, Act
+    const reading = readComplaint('боль в груди была вчера, прошла, сейчас опять болит грудь');
+    // Assess
+    expect(reading.findings.get('chest_pain')?.present).toBe(true);
+  });
+
+  it('takes a newborn for a baby under 3 months', () => {
+    // Prepare, Act
+    const { subject } = readSubject('newborn baby feels warm');
+    // Assess
+    expect(subject.ageYears).toBeLessThan(0.25);
+  });
+
   it('keeps a resolved red flag as resolved, not forgotten', () => {
     // Prepare, Act
     const reading = readComplaint('вчера болела грудь минут 10, сейчас прошло');

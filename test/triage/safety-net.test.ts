@@ -323,6 +323,12 @@ describe('the rules of version 2 (issue 17)', () => {
   const cases: [string, number, string, string][] = [
     ['infant_red_signs', 30, 'У малыша 7 месяцев выбухает родничок', 'У малыша 7 месяцев насморк'],
     [
+      'young_infant_unwell',
+      30,
+      'Дочка 3 месяца, вялая, плохо сосет',
+      'Дочка 3 месяца, срыгивает после еды, активная',
+    ],
+    [
       'child_lethargic_dry',
       30,
       'Ребенку 2 года, вялый, не писает с утра',
