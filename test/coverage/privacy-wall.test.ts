@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { loadOperations } from '../../local/openapi-routes';
+import {
+  bodySchemaOf,
+  operationOf,
+  resolveRef,
+  type Schema,
+  sampleOf,
+  specPath,
+} from '../support/contract-samples';
 import { completeVisit, inDays, registerDoctor, slotStarts, today } from '../support/sponsors';
-import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
-
-const specPath = join(projectRoot, 'contracts/openapi.yaml');
-const spec = parse(readFileSync(specPath, 'utf8'));
+import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /** Health data planted for one patient; none of it may reach an insurer or an employer. */
 const planted = {
@@ -41,50 +43,6 @@ const forbiddenKeys = new Set([
   'heartRate',
   'temperature',
 ]);
-
-type Schema = Record<string, unknown>;
-const resolve = (schema: Schema): Schema =>
-  typeof schema.$ref === 'string'
-    ? resolve(
-        schema.$ref
-          .slice(2)
-          .split('/')
-          .reduce((node: Schema, key) => node[key] as Schema, spec),
-      )
-    : schema;
-
-/** A value the gateway's validator accepts, so the walk reaches each function's own checks. */
-function sample(raw: Schema, name: string, ids: Record<string, string>): unknown {
-  const schema = resolve(raw);
-  if (schema.oneOf) return sample((schema.oneOf as Schema[])[0] as Schema, name, ids);
-  if (schema.allOf) return Object.assign({}, ...(schema.allOf as Schema[]).map((s) => sample(s, name, ids)));
-  if (schema.example !== undefined) return schema.example;
-  if (schema.enum) return (schema.enum as unknown[])[0];
-  switch (schema.type) {
-    case 'object': {
-      const properties = (schema.properties ?? {}) as Record<string, Schema>;
-      // Required properties, and optional ones naming something planted (a report's contractId)
-      const keys = Object.keys(properties).filter(
-        (k) => (schema.required as string[] | undefined)?.includes(k) || k in ids,
-      );
-      return Object.fromEntries(keys.map((key) => [key, sample(properties[key] ?? {}, key, ids)]));
-    }
-    case 'array':
-      return Array.from({ length: Number(schema.minItems ?? 0) }, () =>
-        sample(schema.items as Schema, name, ids),
-      );
-    case 'integer':
-    case 'number':
-      return Number(schema.minimum ?? 1);
-    case 'boolean':
-      return false;
-    default:
-      if (schema.format === 'uuid') return ids[name] ?? crypto.randomUUID();
-      if (schema.format === 'date') return today();
-      if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
-      return ids[name] ?? 'x';
-  }
-}
 
 describe('the privacy wall: insurers and employers reach no patient-level health data', () => {
   let cloud: TestCloud;
@@ -193,21 +151,21 @@ describe('the privacy wall: insurers and employers reach no patient-level health
           /\{(\w+)\}/g,
           (_, name: string) => values[name] ?? crypto.randomUUID(),
         );
-        const op = spec.paths[operation.path][operation.method.toLowerCase()];
+        const op = operationOf(operation.path, operation.method);
         const query = new URLSearchParams();
         for (const p of (op.parameters ?? []) as Schema[]) {
-          const parameter = resolve(p);
+          const parameter = resolveRef(p);
           if (parameter.in === 'query' && parameter.required)
             query.set(
               String(parameter.name),
-              String(sample(parameter.schema as Schema, String(parameter.name), values)),
+              String(sampleOf(parameter.schema as Schema, String(parameter.name), values)),
             );
         }
-        const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+        const bodySchema = bodySchemaOf(op);
         // Act
         const response = await cloud.request(operation.method, `${path}${query.size ? `?${query}` : ''}`, {
           token,
-          ...(bodySchema ? { body: sample(bodySchema, 'body', values) } : {}),
+          ...(bodySchema ? { body: sampleOf(bodySchema, 'body', values) } : {}),
         });
         // Assess: the response, and any file it links to
         const label = `${role} ${operation.method} ${operation.path} → ${response.status}`;
