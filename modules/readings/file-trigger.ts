@@ -126,7 +126,7 @@ const onUpload = withInvocation(
       try {
         // The size is read first: a file far over the limit would not fit in the function's memory.
         const stored = await objects.describe(message.details.bucket_id, key);
-        if (!stored) continue;
+        if (!stored) throw new UnreadableFile('the file is gone');
         if (stored.bytes > maxFileBytes) throw new UnreadableFile('the file is larger than 20 MB');
         const content = Buffer.from(await objects.getObject(message.details.bucket_id, key));
         const summary = await importFile(store, upload, key, content, {
