@@ -162,8 +162,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
         relayProxy.refuseSendsFor(ms);
         consumerProxy.refuseSendsFor(ms);
       } else if (fault === 'kill-relay') {
-        // After fauxqs took the message, before the relay hears so: published, never marked sent.
-        relayProxy.once('SendMessage', 'after', () => relay.kill());
+        // After fauxqs took a batch, before the relay hears so: published, never marked sent.
+        relayProxy.once('SendMessageBatch', 'after', () => relay.kill());
       } else if (fault === 'kill-consumer-before-ack') {
         consumerProxy.once('DeleteMessageBatch', 'before', () => consumer.kill());
       } else {

@@ -6,14 +6,24 @@
  * the environment (bench/pipeline-harness.ts) and do nothing until the parent says `go` on the
  * IPC channel: a warm standby, as a new instance takes over in the cloud.
  */
+
+import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createFunctionContext } from '../local/function-context';
 import { startQueueTrigger } from '../local/queue-trigger';
+import { loadRegistry } from '../local/registry';
 import type { MessageQueueEvent, TimerEvent } from '../platform/yandex';
 
 const role = process.argv[2];
-const batch = Number(process.env.PIPELINE_BATCH ?? 100);
-const cutoff = Number(process.env.PIPELINE_CUTOFF ?? 1);
+
+/** The notifications trigger as serverless.yml deploys it, so the bench measures that setting. */
+function notificationsTrigger(): { batch: number; cutoff: number } {
+  const spec = loadRegistry(join(import.meta.dirname, '..'))
+    .functions.find((fn) => fn.name === 'notifications')
+    ?.triggers.find((trigger) => trigger.kind === 'ymq');
+  if (!spec || spec.kind !== 'ymq') throw new Error('serverless.yml: notifications has no ymq trigger');
+  return { batch: spec.batch, cutoff: spec.cutoff };
+}
 
 const timerEvent = (): TimerEvent => ({
   messages: [
@@ -49,6 +59,7 @@ async function ready(): Promise<() => Promise<void>> {
       endpoint: process.env.QUEUE_ENDPOINT as string,
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    const { batch, cutoff } = notificationsTrigger();
     return async () => {
       startQueueTrigger({
         sqs,

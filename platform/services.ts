@@ -86,6 +86,7 @@ function lazyQueues(cfg: Config): Queues {
   };
   return {
     send: async (queue, body, options) => (await load()).send(queue, body, options),
+    sendBatch: async (queue, messages) => (await load()).sendBatch(queue, messages),
     ping: async () => (await load()).ping(),
   };
 }

@@ -1,5 +1,15 @@
-import { GetQueueUrlCommand, ListQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Queues, SendOptions } from './queues';
+import {
+  GetQueueUrlCommand,
+  ListQueuesCommand,
+  type MessageAttributeValue,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { BatchMessage, BatchOutcome, Queues, SendOptions } from './queues';
+
+/** Entry error codes that say the message itself is unacceptable, so resending cannot help. */
+const refusedCodes = new Set(['InvalidMessageContents', 'MessageTooLong', 'InvalidParameterValue']);
 
 export interface SqsSettings {
   endpoint: string;
@@ -28,21 +38,35 @@ export class SqsQueues implements Queues {
   }
 
   async send(queue: string, body: string, options: SendOptions = {}): Promise<void> {
-    const attributes = Object.entries(options.attributes ?? {});
     await this.client.send(
       new SendMessageCommand({
         QueueUrl: await this.url(queue),
         MessageBody: body,
         ...(options.delaySeconds ? { DelaySeconds: Math.min(900, Math.round(options.delaySeconds)) } : {}),
-        ...(attributes.length
-          ? {
-              MessageAttributes: Object.fromEntries(
-                attributes.map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
-              ),
-            }
-          : {}),
+        ...messageAttributes(options.attributes),
       }),
     );
+  }
+
+  async sendBatch(queue: string, messages: BatchMessage[]): Promise<BatchOutcome[]> {
+    const answer = await this.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: await this.url(queue),
+        Entries: messages.map((m) => ({ Id: m.id, MessageBody: m.body, ...messageAttributes(m.attributes) })),
+      }),
+    );
+    const sent = new Set((answer.Successful ?? []).map((entry) => entry.Id));
+    const failed = new Map((answer.Failed ?? []).map((entry) => [entry.Id, entry]));
+    return messages.map((m): BatchOutcome => {
+      if (sent.has(m.id)) return { id: m.id, sent: true };
+      const failure = failed.get(m.id);
+      return {
+        id: m.id,
+        sent: false,
+        refused: Boolean(failure?.SenderFault && refusedCodes.has(failure.Code ?? '')),
+        reason: failure ? `${failure.Code}: ${failure.Message ?? ''}` : 'not in the answer',
+      };
+    });
   }
 
   async ping(): Promise<void> {
@@ -61,4 +85,16 @@ export class SqsQueues implements Queues {
     }
     return url;
   }
+}
+
+function messageAttributes(attributes: Record<string, string> = {}): {
+  MessageAttributes?: Record<string, MessageAttributeValue>;
+} {
+  const entries = Object.entries(attributes);
+  if (!entries.length) return {};
+  return {
+    MessageAttributes: Object.fromEntries(
+      entries.map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
+    ),
+  };
 }

@@ -40,6 +40,12 @@ export interface ReadCounts {
   rows: number;
 }
 
+/** Writes made through this adapter: statements run and rows they changed, for cost accounting. */
+export interface WriteCounts {
+  statements: number;
+  rows: number;
+}
+
 /**
  * The embedded database: one SQLite file in WAL mode. Transactions start with
  * BEGIN IMMEDIATE (one writer at a time across processes); inside one process they
@@ -61,6 +67,8 @@ export class SqliteDatabase implements Database {
   private transactionsBegun = 0;
   /** @internal counted by SqliteTables */
   readonly reads: ReadCounts = { queries: 0, rows: 0 };
+  /** @internal counted by SqliteTables */
+  readonly writes: WriteCounts = { statements: 0, rows: 0 };
 
   constructor(
     path: string,
@@ -202,6 +210,12 @@ export class SqliteDatabase implements Database {
   clock(): number {
     return this.now();
   }
+
+  /** @internal one write statement of SqliteTables and the rows it changed */
+  wrote(rows: number): void {
+    this.writes.statements++;
+    this.writes.rows += rows;
+  }
 }
 
 /** Transactions sharing one SQLite transaction and its COMMIT. */
@@ -230,6 +244,7 @@ class SqliteTables implements Tables {
     const columns = Object.keys(row);
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
     const values = columns.map((c) => toSql(def, c, row[c]));
+    this.owner.wrote(1);
     try {
       this.owner.statement(sql).run(...values);
     } catch (error) {
@@ -248,6 +263,7 @@ class SqliteTables implements Tables {
     const def: TableDef = tableDef(table);
     const columns = Object.keys(row);
     const sql = `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    this.owner.wrote(1);
     try {
       this.owner.statement(sql).run(...columns.map((c) => toSql(def, c, row[c])));
     } catch (error) {
@@ -291,6 +307,7 @@ class SqliteTables implements Tables {
       const result = this.owner
         .statement(sql)
         .run(...columns.map((c) => toSql(def, c, patch[c])), ...keyValues);
+      this.owner.wrote(Number(result.changes));
       return Number(result.changes) > 0;
     } catch (error) {
       throw asUniqueConflict(table, def, error);
@@ -301,7 +318,9 @@ class SqliteTables implements Tables {
     const def: TableDef = tableDef(table);
     const keys = Object.keys(key);
     const sql = `DELETE FROM ${table} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`;
-    return Number(this.owner.statement(sql).run(...keys.map((k) => toSql(def, k, key[k]))).changes) > 0;
+    const changes = Number(this.owner.statement(sql).run(...keys.map((k) => toSql(def, k, key[k]))).changes);
+    this.owner.wrote(changes);
+    return changes > 0;
   }
 
   async find(table: TableName, query: Query): Promise<Row[]> {
