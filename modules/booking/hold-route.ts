@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResult } from '../../platform/http';
 import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
+import { checkFollowUpParticipants } from '../identity';
 import { checkPatientInReach } from '../patients';
 import { patientBooked } from './access';
 import { viewOf } from './appointment-view';
@@ -15,6 +16,9 @@ export interface HoldRequestBody {
   patientId?: string | undefined;
   timeZone: string;
   payer?: Payer | undefined;
+  /** Present on slot holds: a follow-up is held only for identified participants. */
+  kind?: 'informational' | 'follow_up' | undefined;
+  doctorId?: string;
 }
 
 export interface HoldFor {
@@ -45,6 +49,10 @@ export async function answerHold<TBody extends HoldRequestBody>(
   };
   const result = await inTransaction(async (r) => {
     await checkPatientInReach(r, caller, patient.patientId);
+    if (body.kind === 'follow_up' && body.doctorId) {
+      const visit = { patientId: patient.patientId, doctorId: body.doctorId };
+      await checkFollowUpParticipants(r, caller, visit, context.now);
+    }
     return viewOf(r, await hold(r, patient, context), language);
   });
   return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };

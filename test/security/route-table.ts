@@ -200,6 +200,9 @@ export const routeTable: Record<string, Row> = {
   addTeleconsultationDocument: { owner: 'doctor', allow: [] }, // the requester
   listTeleconsultationDocuments: { owner: 'doctor', allow: ['admin'] },
 
+  // Identity assurance: each patient and doctor reads their own level
+  getMyIdentity: { owner: 'patient', allow: [...patients, 'doctor', 'otherDoctor'] },
+
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };
 

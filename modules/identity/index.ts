@@ -1,0 +1,5 @@
+import './store';
+
+export { checkFollowUpParticipants } from './follow-up';
+export { identityApi } from './routes';
+export { identitySettings } from './settings';

@@ -1,0 +1,62 @@
+import type { Caller } from '../../platform/identity';
+import type { Repositories } from '../../platform/store';
+import { type Assurance, levelOf, type PartyKind, type RegisterCheck } from './domain/assurance';
+import { type TokenVerification, verificationFromToken } from './domain/verified-claims';
+import type { MedicalRegister } from './register/port';
+import { trust } from './settings';
+
+/** The participant a caller is, if any: patients and doctors, by their token's subject. */
+export function partyOf(caller: Caller): { kind: PartyKind; id: string } | undefined {
+  if (caller.role === 'patient' || caller.role === 'doctor') return { kind: caller.role, id: caller.subject };
+  return undefined;
+}
+
+/** What the caller's token verifies, if its issuer and framework are trusted. Reads no table. */
+export function tokenVerificationOf(caller: Caller, now: number): TokenVerification | undefined {
+  if (!partyOf(caller) || caller.verifiedClaims === undefined) return undefined;
+  return verificationFromToken(caller.issuer, caller.verifiedClaims, trust(), now);
+}
+
+/**
+ * Records, once, what the caller's token verified: the first request that carries trusted
+ * claims writes them; later ones (with or without claims) change nothing. Inside the caller's
+ * transaction, so racing first requests write one row.
+ */
+export async function recordTokenVerification(
+  repos: Repositories,
+  caller: Caller,
+  token: TokenVerification | undefined,
+  now: number,
+): Promise<void> {
+  const party = partyOf(caller);
+  if (!party || !token) return;
+  await repos.assurances.recordOnce(party.kind, party.id, { ...token.verification, recordedAt: now });
+}
+
+/**
+ * A doctor's look-up in the register by the SNILS a state provider verified, unless the register
+ * already holds them. Outside any transaction: it may call the register over the network.
+ */
+export async function lookUpDoctor(
+  register: MedicalRegister,
+  stored: RegisterCheck | null,
+  token: TokenVerification | undefined,
+  now: number,
+): Promise<RegisterCheck | undefined> {
+  if (stored?.found || !token?.snils) return undefined;
+  const answer = await register.lookUp(token.snils);
+  if (answer.status === 'unavailable') return undefined;
+  return {
+    register: register.name,
+    found: answer.status === 'found',
+    entryId: answer.status === 'found' ? answer.entryId : null,
+    checkedAt: now,
+  };
+}
+
+/** A party's assurance as stored. */
+export async function assuranceOf(repos: Repositories, kind: PartyKind, id: string): Promise<Assurance> {
+  const verification = await repos.assurances.verificationOf(kind, id);
+  const register = kind === 'doctor' ? await repos.assurances.registerCheckOf(id) : null;
+  return { kind, id, level: levelOf(kind, verification, register), verification, register };
+}
