@@ -3,3 +3,4 @@ import './store';
 export { checkFollowUpParticipants } from './follow-up';
 export { identityApi } from './routes';
 export { identitySettings } from './settings';
+export { recordCallerVerification } from './use-cases';

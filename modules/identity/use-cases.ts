@@ -1,4 +1,5 @@
 import type { Caller } from '../../platform/identity';
+import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import { type Assurance, levelOf, type PartyKind, type RegisterCheck } from './domain/assurance';
 import { type TokenVerification, verificationFromToken } from './domain/verified-claims';
@@ -31,6 +32,15 @@ export async function recordTokenVerification(
   const party = partyOf(caller);
   if (!party || !token) return;
   await repos.assurances.recordOnce(party.kind, party.id, { ...token.verification, recordedAt: now });
+}
+
+/**
+ * The same in a transaction of its own, so a request refused afterwards keeps the verification
+ * its token brought. Without trusted claims it reads nothing.
+ */
+export async function recordCallerVerification(caller: Caller, now: number): Promise<void> {
+  const token = tokenVerificationOf(caller, now);
+  if (token) await inTransaction((r) => recordTokenVerification(r, caller, token, now));
 }
 
 /**

@@ -108,13 +108,15 @@ describe('identity assurance and follow-up visits on the local cloud', () => {
     const signedIn = await identity(
       await verifiedToken('doctor', outsider.doctorId, devVerifiedClaims(unregisteredSnils)),
     );
-    const { patientId } = await visitedPatient();
+    const { patientId, token } = await visitedPatient();
     // Act
     const refused = await holdFollowUp(await verifiedToken('patient', patientId), outsider);
-    // Assess
+    const withRegistered = await holdFollowUp(token);
+    // Assess: the refused request still recorded the patient's verification
     expect(signedIn.body).toMatchObject({ level: 'unverified', register: { found: false, entryId: null } });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'IDENTITY_NOT_VERIFIED', unverified: ['doctor'] });
+    expect(withRegistered.status).toBe(201);
   });
 
   it('names both participants when neither is identified', async () => {
