@@ -1778,6 +1778,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description IDENTITY_NOT_VERIFIED: the participants of a follow-up visit not identified */
+            unverified?: ("patient" | "doctor")[];
         };
         Health: {
             /** @enum {string} */
