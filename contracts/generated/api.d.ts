@@ -201,6 +201,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/doctors/{doctorId}/register-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A clinic admin has one of the clinic's doctors looked up in the federal register of medical workers by SNILS (not stored) */
+        post: operations["checkDoctorInRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/triage/{triageId}/review": {
         parameters: {
             query?: never;
@@ -2231,6 +2248,13 @@ export interface components {
                 checkedAt: string;
             } | null;
         };
+        RegisterCheckRequest: {
+            /**
+             * @description The doctor's SNILS, 11 digits with valid check digits; used for the look-up, never stored
+             * @example 11223344595
+             */
+            snils: string;
+        };
         HoldRequest: {
             /** Format: uuid */
             doctorId: string;
@@ -3297,6 +3321,37 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    checkDoctorInRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                doctorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The doctor's level after the look-up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityAssurance"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     reviewTriageDecision: {

@@ -1,5 +1,6 @@
-import { identityApi } from '../../modules/identity';
+import { bookingDoctors } from '../../modules/booking';
+import { identityApi, useDoctorDirectory } from '../../modules/identity';
 import { entryPoint } from '../../platform/runtime';
 
-/** HTTP: the caller's identity assurance, recorded from a trusted provider's verified claims. */
-export const handler = entryPoint(identityApi);
+/** HTTP: identity assurance of patients and doctors; booking's doctors answer which clinic a doctor is of. */
+export const handler = entryPoint(identityApi, () => useDoctorDirectory(bookingDoctors));

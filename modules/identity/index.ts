@@ -1,5 +1,6 @@
 import './store';
 
+export { type DoctorDirectory, useDoctorDirectory } from './doctor-directory';
 export { checkFollowUpParticipants } from './follow-up';
 export { identityApi } from './routes';
 export { identitySettings } from './settings';

@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
 import { type Assurance, levelOf, type PartyKind, type RegisterCheck } from './domain/assurance';
 import { type TokenVerification, verificationFromToken } from './domain/verified-claims';
-import type { MedicalRegister } from './register/port';
+import type { MedicalRegister, RegisterAnswer } from './register/port';
 import { trust } from './settings';
 
 /** The participant a caller is, if any: patients and doctors, by their token's subject. */
@@ -54,7 +54,15 @@ export async function lookUpDoctor(
   now: number,
 ): Promise<RegisterCheck | undefined> {
   if (stored?.found || !token?.snils) return undefined;
-  const answer = await register.lookUp(token.snils);
+  return registerCheckFrom(register, await register.lookUp(token.snils), now);
+}
+
+/** What a register's answer records; an unavailable register records nothing. */
+export function registerCheckFrom(
+  register: MedicalRegister,
+  answer: RegisterAnswer,
+  now: number,
+): RegisterCheck | undefined {
   if (answer.status === 'unavailable') return undefined;
   return {
     register: register.name,

@@ -180,6 +180,30 @@ describe('identity assurance and follow-up visits on the local cloud', () => {
     expect(after.body.level).toBe('unverified');
   });
 
+  it('verifies a doctor the clinic admin looks up in the register by SNILS, without the doctor signing in', async () => {
+    // Prepare
+    const colleague = await registerDoctor(cloud, admin);
+    const { patientId } = await visitedPatient();
+    const check = (snils: string, token = admin) =>
+      cloud.request('POST', `/v1/doctors/${colleague.doctorId}/register-checks`, { token, body: { snils } });
+    // Act
+    const otherClinic = await check('98765432183', await cloud.token('clinic_admin', { tenant: 'clinic-2' }));
+    const misspelt = await check('98765432184');
+    const absent = await check(unregisteredSnils);
+    const found = await check('98765432183');
+    const held = await holdFollowUp(await verifiedToken('patient', patientId), colleague);
+    // Assess
+    expect(otherClinic.status).toBe(404);
+    expect([misspelt.status, misspelt.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(absent.body).toMatchObject({ kind: 'doctor', level: 'unverified', register: { found: false } });
+    expect(found.body).toMatchObject({
+      level: 'verified',
+      register: { found: true, entryId: 'local-frmr-0002' },
+    });
+    expect(JSON.stringify(found.body)).not.toContain('98765432183');
+    expect(held.status).toBe(201);
+  });
+
   it('refuses the identity route to roles that are no party to a visit', async () => {
     // Act
     const response = await identity(await cloud.token('insurer', { tenant: 'insurer-1' }));

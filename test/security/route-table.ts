@@ -202,6 +202,7 @@ export const routeTable: Record<string, Row> = {
 
   // Identity assurance: each patient and doctor reads their own level
   getMyIdentity: { owner: 'patient', allow: [...patients, 'doctor', 'otherDoctor'] },
+  checkDoctorInRegister: { owner: 'admin', allow: [] }, // names doctor A: clinic A only
 
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };

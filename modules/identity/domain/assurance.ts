@@ -61,6 +61,12 @@ export function levelOf(
 }
 
 export const identityRules = {
+  registerUnavailable: () =>
+    new RuleBroken(
+      'REGISTER_UNAVAILABLE',
+      409,
+      'The federal register of medical workers cannot be asked now; nothing was recorded. Try again later.',
+    ),
   /** Order 965n (now 193n): a remote follow-up needs both participants identified. */
   notVerified: (who: PartyKind[]) =>
     new RuleBroken(
