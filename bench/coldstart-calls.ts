@@ -682,6 +682,11 @@ export const firstCalls: Record<string, FirstCall> = {
       httpEvent('notification-settings', 'GET /v1/me/notification-settings', { as: patient(seeded) }),
     check: status(200),
   },
+  identity: {
+    label: 'GET /v1/me/identity as doctor (seeded doctor, not yet verified)',
+    event: ({ seeded }) => httpEvent('identity', 'GET /v1/me/identity', { as: doctor(seeded) }),
+    check: status(200),
+  },
   'on-call': {
     // The on-call function has no GET of the roster; setting it is its collection route.
     label: 'PUT /v1/on-call/contacts as clinic_admin',

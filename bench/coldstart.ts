@@ -201,7 +201,9 @@ interface ServerlessFile {
 
 /** serverless.yml: every function, whether API Gateway calls it, and the queues and buckets triggers use. */
 function readServerless() {
-  const file = parse(readFileSync(path.join(root, 'serverless.yml'), 'utf8')) as ServerlessFile;
+  const file = parse(readFileSync(path.join(root, 'serverless.yml'), 'utf8'), {
+    maxAliasCount: -1,
+  }) as ServerlessFile;
   const functions = new Map<string, FunctionSpec>();
   const queues = new Set<string>();
   const buckets = new Set<string>();

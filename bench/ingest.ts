@@ -80,7 +80,7 @@ async function buildFunction(dataDir: string): Promise<string> {
  * this machine has gigabytes, where V8 would size its heap for those instead.
  */
 function deployedNodeOptions(): string {
-  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8')) as {
+  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), { maxAliasCount: -1 }) as {
     functions: Record<string, { environment?: Record<string, string> }>;
   };
   return file.functions['readings-ingest']?.environment?.NODE_OPTIONS ?? '';

@@ -6,7 +6,7 @@ import { type Environment, withEnvironment } from '../platform/environment';
 import { problems } from '../platform/problem';
 import { getServices } from '../platform/services';
 import type { FunctionContext, HttpResponse, IotCoreEvent } from '../platform/yandex';
-import { DevIdentity } from './dev-identity';
+import { DevIdentity, devIssuer } from './dev-identity';
 import { createFunctionContext } from './function-context';
 import { localEnvironment } from './function-environment';
 import { problemResponse } from './gateway';
@@ -263,6 +263,10 @@ function useEmbeddedDefaults(dataDir: string, endpoint: string): void {
   // Nothing leaves this machine: the bot's calls and every message are captured.
   env.TELEGRAM_API ??= 'capture';
   env.NOTIFY_DRIVER ??= 'capture';
+  // The local identity provider's verified claims count (`npm run token -- --verified`), and
+  // doctors are looked up in the register stand-in.
+  env.IDENTITY_TRUSTED_ISSUERS ??= devIssuer;
+  env.MEDICAL_REGISTER ??= 'local';
   // In the cloud the operator names the buckets (terraform output); locally these, for the
   // functions and for the storage triggers serverless.yml sets on them alike.
   env.ATTACHMENTS_BUCKET ??= 'telemed-attachments';

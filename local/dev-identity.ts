@@ -49,9 +49,12 @@ export class DevIdentity {
     subject?: string;
     tenant?: string;
     ttlSeconds?: number;
+    /** OpenID Connect for Identity Assurance claims, as the provider in front of ESIA sends them. */
+    verifiedClaims?: unknown;
   }): Promise<string> {
-    const claims: Record<string, string> = { role: options.role };
+    const claims: Record<string, unknown> = { role: options.role };
     if (options.tenant) claims[tenantClaimFor(options.role)] = options.tenant;
+    if (options.verifiedClaims !== undefined) claims.verified_claims = options.verifiedClaims;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: algorithm, kid: this.keys.publicJwk.kid as string })
       .setSubject(options.subject ?? crypto.randomUUID())
@@ -74,4 +77,24 @@ export class DevIdentity {
     });
     return payload as Record<string, unknown>;
   }
+}
+
+/** The SNILS a development `--verified` token carries: the first worker of the local register stand-in. */
+export const devSnils = '11223344595';
+
+/**
+ * What the local provider says it verified, in the shape of OpenID Connect for Identity
+ * Assurance 1.0 with ESIA's confirmed account as the trust framework and level (README
+ * "Identity assurance"). Invented names; the SNILS has valid check digits and is nobody's.
+ */
+export function devVerifiedClaims(snils = devSnils, now = Date.now()) {
+  return {
+    verification: {
+      trust_framework: 'ru_esia',
+      assurance_level: 'confirmed',
+      time: new Date(now).toISOString(),
+      txn: `local-${crypto.randomUUID()}`,
+    },
+    claims: { family_name: 'Иванова', given_name: 'Мария', birthdate: '1985-03-14', snils },
+  };
 }

@@ -67,6 +67,8 @@ function problemOf(error: unknown): Problem | undefined {
       error.code,
       error.status === 404 ? 'Not found' : 'Request refused',
       error.message,
+      undefined,
+      error.extensions,
     );
   return undefined;
 }

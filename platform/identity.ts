@@ -15,6 +15,12 @@ export interface Caller {
   clinicId?: string;
   insurerId?: string;
   employerId?: string;
+  /**
+   * The token's `verified_claims` (OpenID Connect for Identity Assurance), as the issuer sent
+   * them and unread here: whether they count depends on the issuer and the operator's trust
+   * (modules/identity), never on the token alone.
+   */
+  verifiedClaims?: unknown;
 }
 
 /**
@@ -51,6 +57,7 @@ const claimsSchema = z.object({
   clinic_id: z.optional(tenantId),
   insurer_id: z.optional(tenantId),
   employer_id: z.optional(tenantId),
+  verified_claims: z.optional(z.unknown()),
 });
 
 /**
@@ -78,6 +85,7 @@ export function callerFromClaims(claims: unknown, now = Date.now()): Caller {
     ...(c.clinic_id ? { clinicId: c.clinic_id } : {}),
     ...(c.insurer_id ? { insurerId: c.insurer_id } : {}),
     ...(c.employer_id ? { employerId: c.employer_id } : {}),
+    ...(c.verified_claims !== undefined ? { verifiedClaims: c.verified_claims } : {}),
   };
 }
 

@@ -16,6 +16,9 @@ export const sensitiveFields = [
   'address',
   'passport',
   'snils',
+  // OpenID Connect identity assurance: names, SNILS, birth date as a state provider verified them
+  'verifiedClaims',
+  'verified_claims',
   'policyNumber',
   'complaint',
   'symptoms',

@@ -10,6 +10,7 @@ export interface ProblemBody {
   detail?: string;
   instance?: string;
   errors?: ProblemItem[];
+  [extension: string]: unknown;
 }
 
 export interface ProblemItem {
@@ -22,18 +23,28 @@ export class Problem extends Error {
   readonly code: string;
   readonly title: string;
   readonly errors: ProblemItem[] | undefined;
+  readonly extensions: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(status: number, code: string, title: string, detail?: string, errors?: ProblemItem[]) {
+  constructor(
+    status: number,
+    code: string,
+    title: string,
+    detail?: string,
+    errors?: ProblemItem[],
+    extensions?: Readonly<Record<string, unknown>>,
+  ) {
     super(detail ?? title);
     this.name = 'Problem';
     this.status = status;
     this.code = code;
     this.title = title;
     this.errors = errors;
+    this.extensions = extensions;
   }
 
   toBody(instance?: string): ProblemBody {
     return {
+      ...this.extensions,
       type: `https://telemed.example.ru/problems/${this.code.toLowerCase().replaceAll('_', '-')}`,
       title: this.title,
       status: this.status,

@@ -10,6 +10,8 @@ export class RuleBroken extends Error {
     readonly code: string,
     readonly status: 404 | 409 | 422,
     message: string,
+    /** Machine-readable members of the problem beside `code` (RFC 9457 extensions), e.g. who is missing. */
+    readonly extensions?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'RuleBroken';

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const serverlessText = read('serverless.yml');
   const contractText = read('contracts/openapi.yaml');
   const file = parseServerless(serverlessText);
-  const service = String((parse(serverlessText) as { service: string }).service);
+  const service = String((parse(serverlessText, { maxAliasCount: -1 }) as { service: string }).service);
   const names = { functionPrefix: `${service}-${options.stage}-`, namePrefix: service };
   const functionNames = Object.keys(file.functions);
   const quota = Number(options['functions-quota']);

@@ -1,14 +1,20 @@
 import { parseArgs } from 'node:util';
-import { DevIdentity } from '../local/dev-identity';
+import { DevIdentity, devSnils, devVerifiedClaims } from '../local/dev-identity';
 import { type Role, roles } from '../platform/roles';
 
-/** `npm run token -- --role patient [--sub ID] [--tenant ID]`: a development token on the last line. */
+/**
+ * `npm run token -- --role patient [--sub ID] [--tenant ID] [--verified [--snils N]]`: a development
+ * token on the last line; `--verified` adds the identity claims a state provider would have
+ * verified (a doctor's SNILS is looked up in the local register stand-in).
+ */
 const { values } = parseArgs({
   options: {
     role: { type: 'string' },
     sub: { type: 'string' },
     tenant: { type: 'string' },
     ttl: { type: 'string', default: '43200' },
+    verified: { type: 'boolean', default: false },
+    snils: { type: 'string', default: devSnils },
   },
 });
 
@@ -26,9 +32,10 @@ async function main(role: Role) {
     ...(values.sub ? { subject: values.sub } : {}),
     ...(values.tenant ? { tenant: values.tenant } : {}),
     ttlSeconds: Number(values.ttl),
+    ...(values.verified ? { verifiedClaims: devVerifiedClaims(values.snils) } : {}),
   });
   console.error(
-    `role=${role}${values.sub ? ` sub=${values.sub}` : ''}${values.tenant ? ` tenant=${values.tenant}` : ''}`,
+    `role=${role}${values.sub ? ` sub=${values.sub}` : ''}${values.tenant ? ` tenant=${values.tenant}` : ''}${values.verified ? ' verified' : ''}`,
   );
   console.log(token);
 }

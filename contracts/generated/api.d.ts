@@ -184,6 +184,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's identity assurance (patient or doctor); a token with a trusted provider's verified claims records them, once */
+        get: operations["getMyIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/doctors/{doctorId}/register-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A clinic admin has one of the clinic's doctors looked up in the federal register of medical workers by SNILS (not stored) */
+        post: operations["checkDoctorInRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/triage/{triageId}/review": {
         parameters: {
             query?: never;
@@ -1761,6 +1795,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description IDENTITY_NOT_VERIFIED: the participants of a follow-up visit not identified */
+            unverified?: ("patient" | "doctor")[];
         };
         Health: {
             /** @enum {string} */
@@ -2178,6 +2214,47 @@ export interface components {
             timeZone: string;
             items: components["schemas"]["Slot"][];
         };
+        IdentityAssurance: {
+            /** @enum {string} */
+            kind: "patient" | "doctor";
+            id: string;
+            /**
+             * @description A patient: verified by a state identity provider. A doctor: found in the federal register of medical workers.
+             * @enum {string}
+             */
+            level: "unverified" | "verified";
+            /** @description What a trusted provider verified (OpenID Connect for Identity Assurance); null until a token carried it */
+            verification: {
+                issuer: string;
+                /** @example ru_esia */
+                trustFramework: string;
+                /** @example confirmed */
+                assuranceLevel: string | null;
+                /** Format: date-time */
+                verifiedAt: string;
+                /** @description The provider's reference to its verification (verification.txn) */
+                transaction: string | null;
+                /** @description Names of the claims verified, never their values */
+                claims: string[];
+                /** Format: date-time */
+                recordedAt: string;
+            } | null;
+            /** @description A doctor's latest look-up in the federal register of medical workers; null for patients and before any */
+            register: {
+                register: string;
+                found: boolean;
+                entryId: string | null;
+                /** Format: date-time */
+                checkedAt: string;
+            } | null;
+        };
+        RegisterCheckRequest: {
+            /**
+             * @description The doctor's SNILS, 11 digits with valid check digits; used for the look-up, never stored
+             * @example 11223344595
+             */
+            snils: string;
+        };
         HoldRequest: {
             /** Format: uuid */
             doctorId: string;
@@ -2190,6 +2267,11 @@ export interface components {
             /** @description Only when a service books for a patient */
             patientId?: string;
             payer?: components["schemas"]["Payer"];
+            /**
+             * @description follow_up (diagnosis or treatment remotely) needs an in-person visit (IN_PERSON_VISIT_REQUIRED) and a verified patient and a doctor found in the federal register (IDENTITY_NOT_VERIFIED, with `unverified`: patient, doctor). Left out: follow_up after an in-person visit, as before.
+             * @enum {string}
+             */
+            kind?: "informational" | "follow_up";
         };
         /** @description Who pays: the patient (default), a linked insurance policy or an employer's programme. A sponsor's unit is reserved with the hold, or the hold is refused (NO_COVERAGE, LIMIT_REACHED, SPECIALTY_NOT_COVERED, POLICY_EXPIRED). */
         Payer: {
@@ -3217,6 +3299,59 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+        };
+    };
+    getMyIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's level */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityAssurance"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    checkDoctorInRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                doctorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The doctor's level after the look-up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityAssurance"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     reviewTriageDecision: {

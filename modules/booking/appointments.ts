@@ -8,6 +8,7 @@ import {
   isLiveHold,
   needsPayment,
   rules,
+  type VisitKind,
 } from './domain/appointment';
 import type { Doctor, Service } from './domain/doctor';
 import { checkHoldLimits } from './domain/hold-limits';
@@ -62,6 +63,7 @@ export async function holdSlot(
     patientId: string;
     patientTimeZone: string;
     payer?: Payer;
+    kind?: VisitKind | undefined;
   },
   context: HoldContext,
 ): Promise<Appointment> {
@@ -91,6 +93,7 @@ export async function hold(
     patientId: string;
     patientTimeZone: string;
     payer?: Payer | undefined;
+    kind?: VisitKind | undefined;
   },
   context: HoldContext,
 ): Promise<Appointment> {
@@ -104,7 +107,9 @@ export async function hold(
     },
     context.now,
   );
-  const followUp = await repos.inPersonVisits.any(doctor.clinicId, request.patientId);
+  const visited = await repos.inPersonVisits.any(doctor.clinicId, request.patientId);
+  if (request.kind === 'follow_up' && !visited) throw rules.inPersonVisitRequired();
+  const followUp = request.kind === 'informational' ? false : visited;
   const appointment: Appointment = {
     id: crypto.randomUUID(),
     clinicId: doctor.clinicId,

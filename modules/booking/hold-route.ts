@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResult } from '../../platform/http';
 import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
+import { checkFollowUpParticipants, recordCallerVerification } from '../identity';
 import { checkPatientInReach } from '../patients';
 import { patientBooked } from './access';
 import { viewOf } from './appointment-view';
@@ -15,6 +16,8 @@ export interface HoldRequestBody {
   patientId?: string | undefined;
   timeZone: string;
   payer?: Payer | undefined;
+  /** Present on slot holds: a follow-up is held only for identified participants. */
+  kind?: 'informational' | 'follow_up' | undefined;
 }
 
 export interface HoldFor {
@@ -43,9 +46,14 @@ export async function answerHold<TBody extends HoldRequestBody>(
     correlationId,
     payers: sponsorPayers(),
   };
+  // A patient's first token with verified claims counts from this request on, whatever it answers
+  await recordCallerVerification(caller, context.now);
   const result = await inTransaction(async (r) => {
     await checkPatientInReach(r, caller, patient.patientId);
-    return viewOf(r, await hold(r, patient, context), language);
+    const held = await hold(r, patient, context);
+    // After the slot's own checks; a refusal rolls the hold back with the rest of the transaction
+    if (body.kind === 'follow_up') await checkFollowUpParticipants(r, held);
+    return viewOf(r, held, language);
   });
   return { status: 201, body: result, headers: { Location: `/v1/appointments/${result.id}` } };
 }

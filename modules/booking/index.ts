@@ -1,6 +1,7 @@
 import './store';
 
 export { cancelAppointment, confirmHold, holdSlot, notFound, rescheduleAppointment } from './appointments';
+export { bookingDoctors } from './doctor-directory';
 export {
   type Appointment,
   type ConsultationFormat,

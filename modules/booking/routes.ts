@@ -131,6 +131,7 @@ const holdAppointment = httpRoute({
           doctorId: request.body.doctorId,
           serviceId: request.body.serviceId,
           start: Date.parse(request.body.start),
+          kind: request.body.kind,
           ...patient,
         },
         context,

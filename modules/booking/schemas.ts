@@ -103,6 +103,11 @@ export const holdBody = z.strictObject({
   /** Only a service (the chatbot) books for someone else. */
   patientId: z.string().min(1).max(128).optional(),
   payer: payer.optional(),
+  /**
+   * `follow_up` (diagnosis or treatment remotely) needs an in-person visit and both participants
+   * identified; `informational` never sets one. Left out: follow-up after an in-person visit.
+   */
+  kind: z.enum(['informational', 'follow_up']).optional(),
 });
 
 /** "A doctor now": the next free doctor on duty in the specialty. */

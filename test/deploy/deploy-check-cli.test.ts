@@ -34,7 +34,7 @@ describe('npm run deploy -- --dry-run', () => {
     // Act
     const run = await promisify(execFile)(
       join(root, 'node_modules/.bin/tsx'),
-      ['scripts/deploy.ts', '--dry-run', '--functions-quota', '30'],
+      ['scripts/deploy.ts', '--dry-run', '--functions-quota', '50'],
       { cwd: root, env, timeout: 60_000 },
     );
     // Assess

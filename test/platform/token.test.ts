@@ -38,6 +38,35 @@ describe('npm run token', () => {
     });
   });
 
+  it('with --verified carries identity claims the local cloud trusts, with the SNILS given', async () => {
+    // Prepare
+    const path = join(mkdtempSync(join(tmpdir(), 'token-')), 'dev-identity.json');
+    // Act
+    const output = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/token.ts',
+        '--role',
+        'doctor',
+        '--sub',
+        'doc-1',
+        '--verified',
+        '--snils',
+        '98765432183',
+      ],
+      { cwd: projectRoot, env: { ...process.env, DEV_IDENTITY_PATH: path }, encoding: 'utf8' },
+    );
+    const token = output.trim().split('\n').at(-1) as string;
+    const caller = callerFromClaims(await (await DevIdentity.load(path)).verify(token));
+    // Assess
+    expect(caller.verifiedClaims).toMatchObject({
+      verification: { trust_framework: 'ru_esia', assurance_level: 'confirmed' },
+      claims: { snils: '98765432183' },
+    });
+  });
+
   it('refuses an unknown role', () => {
     expect(() =>
       execFileSync(process.execPath, ['--import', 'tsx', 'scripts/token.ts', '--role', 'admin'], {

@@ -200,6 +200,10 @@ export const routeTable: Record<string, Row> = {
   addTeleconsultationDocument: { owner: 'doctor', allow: [] }, // the requester
   listTeleconsultationDocuments: { owner: 'doctor', allow: ['admin'] },
 
+  // Identity assurance: each patient and doctor reads their own level
+  getMyIdentity: { owner: 'patient', allow: [...patients, 'doctor', 'otherDoctor'] },
+  checkDoctorInRegister: { owner: 'admin', allow: [] }, // names doctor A: clinic A only
+
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };
 

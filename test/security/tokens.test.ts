@@ -50,6 +50,17 @@ describe('tokens: a function takes only claims with sane times and tenants', () 
     expect(outcome).toBe('UNAUTHENTICATED');
   });
 
+  it('carries verified claims to the caller unread, and takes a token whose verified claims are malformed', () => {
+    // Prepare: what they verify is for modules/identity to judge, against the issuer it trusts
+    const verified = { verification: { trust_framework: 'ru_esia' }, claims: { snils: '11223344595' } };
+    // Act
+    const caller = callerFromClaims(claims({ verified_claims: verified }));
+    const malformed = refusal(claims({ verified_claims: 'not an object' }));
+    // Assess
+    expect(caller.verifiedClaims).toEqual(verified);
+    expect(malformed).toBe('accepted');
+  });
+
   it('allows a minute of clock skew between the issuer and the function', () => {
     expect(refusal(claims({ iat: now() + 30 }))).toBe('accepted');
   });

@@ -3,6 +3,8 @@ export type AppointmentStatus = 'held' | 'pending_payment' | 'booked' | 'cancell
 export type ConsultationFormat = 'video' | 'chat' | 'async';
 /** 323-FZ art. 36.2: diagnosis and treatment remotely only after an in-person visit to that clinic. */
 export type ConsultationType = 'follow_up' | 'informational';
+/** What a hold asks for; left out, the consultation type follows from an in-person visit. */
+export type VisitKind = ConsultationType;
 /** Who pays: the patient, or a sponsor (insurance policy, employer's programme) through the ledger. */
 export type PayerType = 'self' | 'policy' | 'corporate';
 
@@ -49,6 +51,12 @@ export const rules = {
       'SLOT_NOT_OFFERED',
       422,
       "The start time is not one of the doctor's slots for this service.",
+    ),
+  inPersonVisitRequired: () =>
+    new RuleBroken(
+      'IN_PERSON_VISIT_REQUIRED',
+      422,
+      'A follow-up consultation needs an in-person visit to this clinic first (323-FZ art. 36.2).',
     ),
   inPast: () => new RuleBroken('SLOT_IN_PAST', 422, 'The slot starts in the past.'),
   visitInFuture: () =>

@@ -1,0 +1,7 @@
+import './store';
+
+export { type DoctorDirectory, useDoctorDirectory } from './doctor-directory';
+export { checkFollowUpParticipants } from './follow-up';
+export { identityApi } from './routes';
+export { identitySettings } from './settings';
+export { recordCallerVerification } from './use-cases';
