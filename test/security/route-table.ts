@@ -200,6 +200,16 @@ export const routeTable: Record<string, Row> = {
   addTeleconsultationDocument: { owner: 'doctor', allow: [] }, // the requester
   listTeleconsultationDocuments: { owner: 'doctor', allow: ['admin'] },
 
+  // A patient's record: the patient and the clinic that keeps it; another clinic's doctor only what
+  // the patient shared with them (nothing in the walk), sponsors and services never; only the patient shares
+  declarePatientDocument: { owner: 'patient', allow: ['doctor', 'admin'] },
+  listPatientDocuments: { owner: 'patient', allow: ['doctor', 'admin'] },
+  getPatientDocument: { owner: 'patient', allow: ['doctor', 'admin'] },
+  sharePatientDocument: { owner: 'patient', allow: [] },
+  revokePatientDocumentShare: { owner: 'patient', allow: [] },
+  recordLabObservations: { owner: 'patient', allow: ['doctor', 'admin'] },
+  listLabObservations: { owner: 'patient', allow: ['doctor', 'admin'] },
+
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };
 

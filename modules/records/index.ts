@@ -1,0 +1,4 @@
+import './store';
+
+export { scanRecordFiles } from './file-scan';
+export { recordsApi } from './routes';
