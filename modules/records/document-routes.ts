@@ -1,6 +1,7 @@
 import { httpRoute } from '../../platform/http';
 import { problems } from '../../platform/problem';
 import { getServices, inTransaction } from '../../platform/services';
+import { conclusionDocuments } from './conclusions';
 import { maySee } from './domain/access';
 import { checkDeclared, fileKey, type PatientDocument } from './domain/document';
 import { auditRecord, findRecord, keptRecord } from './record-access';
@@ -82,7 +83,12 @@ export const listPatientDocuments = httpRoute({
       const record = await findRecord(r, caller, params.patientId);
       const documents = await r.records.documents(params.patientId);
       const shares = await r.records.shares(params.patientId);
-      const visible = documents.filter((d) => maySee(record.standing, caller, d, shares));
+      // Conclusions are the patient's and the keepers' to see; a shared doctor gets what was shared.
+      const conclusions = record.standing ? await conclusionDocuments(r, record) : [];
+      const visible = [
+        ...documents.filter((d) => maySee(record.standing, caller, d, shares)),
+        ...conclusions,
+      ].sort((a, b) => b.createdAt - a.createdAt);
       if (!record.standing && visible.length === 0) throw problems.notFound('Patient');
       await auditRecord(r, record, 'read', 'patient_documents');
       return { standing: record.standing, visible, shares };
@@ -101,7 +107,11 @@ export const getPatientDocument = httpRoute({
   handle: async ({ params, caller }) => {
     const { document, shares } = await inTransaction(async (r) => {
       const record = await findRecord(r, caller, params.patientId);
-      const document = await r.records.document(params.patientId, params.documentId);
+      const document =
+        (await r.records.document(params.patientId, params.documentId)) ??
+        (record.standing
+          ? (await conclusionDocuments(r, record)).find((c) => c.id === params.documentId)
+          : undefined);
       const shares = await r.records.shares(params.patientId);
       if (!document || !maySee(record.standing, caller, document, shares))
         throw problems.notFound('Document');

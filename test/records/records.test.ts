@@ -228,6 +228,71 @@ describe("a patient's documents and results", () => {
     ]);
   });
 
+  it('lists a teleconsultation conclusion in the record, pointing at the conclusion itself', async () => {
+    // Prepare: the clinic's doctor asks centre-rec about the patient; its consultant concludes
+    const coordinator = await cloud.token('clinic_admin', {
+      tenant: 'centre-rec',
+      subject: 'coordinator-rec',
+    });
+    const consultant = await cloud.token('doctor', { tenant: 'centre-rec', subject: 'consultant-rec' });
+    await cloud.request('PUT', '/v1/teleconsultation-centres/centre-rec', {
+      token: coordinator,
+      body: {
+        name: 'НМИЦ',
+        timeZone: 'Europe/Moscow',
+        profiles: ['cardiology'],
+        consultants: [{ id: 'consultant-rec', profiles: ['cardiology'] }],
+      },
+    });
+    const requested = await cloud.request('POST', '/v1/teleconsultations', {
+      token: tokens.doctor,
+      body: {
+        centreId: 'centre-rec',
+        patientId,
+        form: 'planned',
+        profile: 'cardiology',
+        question: 'Тактика?',
+        caseSummary: 'Сводка.',
+        consent: { given: true, obtainedAt: new Date(Date.now() - 3_600_000).toISOString() },
+      },
+    });
+    const requestId = requested.body.id;
+    await cloud.request('POST', `/v1/teleconsultations/${requestId}/accept`, {
+      token: coordinator,
+      body: { consultantIds: ['consultant-rec'] },
+    });
+    const concluded = await cloud.request('POST', `/v1/teleconsultations/${requestId}/conclusion`, {
+      token: consultant,
+      body: {
+        findings: 'Изучено.',
+        answer: 'Верно.',
+        recommendations: 'Наблюдение.',
+        transferAdvised: false,
+      },
+    });
+
+    // Act
+    const record = await as('patient', 'GET', '');
+    const asClinic = await as('doctor', 'GET', `/${requestId}`);
+    const asOtherClinic = await as('otherDoctor', 'GET', `/${requestId}`);
+
+    // Assess
+    expect(concluded.status, JSON.stringify(concluded.body)).toBe(201);
+    const conclusion = record.body.items.find((d: { id: string }) => d.id === requestId);
+    expect(conclusion).toMatchObject({
+      kind: 'conclusion',
+      source: 'teleconsultation',
+      status: 'available',
+      resource: {
+        resourceType: 'DocumentReference',
+        type: { coding: [{ code: '11488-4' }] },
+        context: { related: [{ reference: `/v1/teleconsultations/${requestId}/conclusion` }] },
+      },
+    });
+    expect(asClinic.status).toBe(200);
+    expect(asOtherClinic.status).toBe(404);
+  });
+
   it.each([
     [
       'an oversized declaration',
