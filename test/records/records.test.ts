@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patientRecordForExport } from '../../modules/records';
+import { getServices } from '../../platform/services';
 import { eventually } from '../support/eventually';
 import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -291,6 +293,51 @@ describe("a patient's documents and results", () => {
     });
     expect(asClinic.status).toBe(200);
     expect(asOtherClinic.status).toBe(404);
+  });
+
+  it('gives the data export each document with its file key, each result, and nothing of another patient', async () => {
+    // Prepare: a scanned PDF and a result of this patient, and a document of another patient
+    const id = await upload(pdf, { contentType: 'application/pdf', bytes: pdf.length });
+    await settled(id);
+    await cloud.request('POST', `/v1/patients/${patientId}/observations`, {
+      token: tokens.patient,
+      body: {
+        documentId: id,
+        items: [
+          { code: '4548-4', display: 'HbA1c', value: 6.1, unit: '%', effectiveAt: '2026-11-29T08:00:00Z' },
+        ],
+      },
+    });
+    const other = await cloud.request('POST', '/v1/patients', {
+      token: tokens.admin,
+      body: { fullName: 'Иван Другой', phone: '+79160008002' },
+    });
+    const otherToken = await cloud.token('patient', { subject: other.body.id });
+    await cloud.request('POST', `/v1/patients/${other.body.id}/documents`, {
+      token: otherToken,
+      body: { kind: 'image', title: 'Снимок', contentType: 'image/png', bytes: 100 },
+    });
+    const { store } = await getServices();
+
+    // Act
+    const exported = await store.transaction((r) => patientRecordForExport(r, patientId), { readOnly: true });
+
+    // Assess
+    const mine = exported.documents.find((d) => d.resource.id === id);
+    expect(mine?.file).toEqual({
+      bucket: 'telemed-attachments',
+      key: `records/${patientId}/${id}`,
+      contentType: 'application/pdf',
+      bytes: pdf.length,
+    });
+    expect(exported.documents.every((d) => d.resource.subject.reference === `Patient/${patientId}`)).toBe(
+      true,
+    );
+    expect(exported.documents.filter((d) => d.status === 'rejected').every((d) => d.file === null)).toBe(
+      true,
+    );
+    expect(exported.observations.map((o) => o.code.coding[0]?.code)).toContain('4548-4');
+    expect(JSON.stringify(exported)).not.toContain(other.body.id);
   });
 
   it.each([
