@@ -1557,7 +1557,7 @@ export interface paths {
         /** The patient's structured lab results as FHIR Observations (all for the patient and the keeping clinic; those of shared documents for another clinic's doctor, else 404); audited */
         get: operations["listLabObservations"];
         put?: never;
-        /** Structured lab results (LOINC code, value, UCUM unit, reference range), each flagged H, L or N from its range, attached to a lab result document or on their own (the patient or the keeping clinic's staff; OBSERVATION_CODE_INVALID for a wrong check digit, DOCUMENT_NOT_LAB_RESULT); audited */
+        /** Structured lab results (LOINC code, value, UCUM unit, reference range), each flagged H, L or N from its range, attached to a lab result document or on their own (the patient or the keeping clinic's staff; OBSERVATION_CODE_INVALID for a wrong check digit, OBSERVATION_IN_FUTURE, DOCUMENT_NOT_LAB_RESULT); audited */
         post: operations["recordLabObservations"];
         delete?: never;
         options?: never;

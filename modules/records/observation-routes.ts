@@ -4,7 +4,13 @@ import { inTransaction } from '../../platform/services';
 import { maySee } from './domain/access';
 import { documentRules } from './domain/document';
 import { toObservation } from './domain/fhir';
-import { interpret, isLoincCode, type LabObservation, observationRules } from './domain/observation';
+import {
+  clockSkewMs,
+  interpret,
+  isLoincCode,
+  type LabObservation,
+  observationRules,
+} from './domain/observation';
 import { auditRecord, findRecord, keptRecord } from './record-access';
 import * as schemas from './schemas';
 
@@ -24,6 +30,8 @@ export const recordLabObservations = httpRoute({
       const record = await keptRecord(r, caller, params.patientId);
       const invalid = body.items.find((item) => !isLoincCode(item.code));
       if (invalid) throw observationRules.codeInvalid(invalid.code);
+      if (body.items.some((item) => Date.parse(item.effectiveAt) > Date.now() + clockSkewMs))
+        throw observationRules.inFuture();
       if (body.documentId) {
         const document = await r.records.document(params.patientId, body.documentId);
         if (!document) throw problems.notFound('Document');

@@ -15,11 +15,19 @@ const extensions: Record<string, string> = {
   'application/dicom': 'dcm',
 };
 
-/** A download link only for a file the scan passed: a pending or rejected file is never offered. */
+/**
+ * A download link only for a file the scan passed: a pending or rejected file is never offered. The
+ * stored object is looked at again (a HEAD, no bytes read): a file put anew through a still-live
+ * upload link is offered only once its own scan has passed it, and never when larger or retyped.
+ */
 async function linkOf(document: PatientDocument): Promise<string | null> {
-  if (document.status !== 'available' || !document.contentType) return null;
+  if (document.status !== 'available' || !document.contentType || document.bytes === null) return null;
   const { objects } = await getServices();
-  return objects.downloadUrl(bucket(), fileKey(document.patientId, document.id), linkSeconds, {
+  const key = fileKey(document.patientId, document.id);
+  const stored = await objects.describe(bucket(), key);
+  const storedType = stored?.contentType.split(';')[0]?.trim().toLowerCase();
+  if (!stored || stored.bytes > document.bytes || storedType !== document.contentType) return null;
+  return objects.downloadUrl(bucket(), key, linkSeconds, {
     fileName: `document-${document.id}.${extensions[document.contentType] ?? 'bin'}`,
     contentType: document.contentType,
   });

@@ -8,6 +8,8 @@ import { projectRoot, startTestCloud, type TestCloud } from '../support/test-clo
 
 const fixture = (name: string) => readFileSync(resolve(projectRoot, 'test/fixtures/records', name));
 const pdf = fixture('lab-result.pdf');
+/** When the samples were taken: three days ago. */
+const sampledAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
 const png = fixture('pixel.png');
 
 /**
@@ -94,7 +96,7 @@ describe("a patient's documents and results", () => {
             value: 7.2,
             unit: 'mmol/L',
             referenceRange: { low: 3.9, high: 5.5 },
-            effectiveAt: '2026-11-30T07:30:00Z',
+            effectiveAt: sampledAt,
           },
           {
             code: '718-7',
@@ -102,7 +104,7 @@ describe("a patient's documents and results", () => {
             value: 135,
             unit: 'g/L',
             referenceRange: { low: 120, high: 160 },
-            effectiveAt: '2026-11-30T07:30:00Z',
+            effectiveAt: sampledAt,
           },
         ],
       },
@@ -303,9 +305,7 @@ describe("a patient's documents and results", () => {
       token: tokens.patient,
       body: {
         documentId: id,
-        items: [
-          { code: '4548-4', display: 'HbA1c', value: 6.1, unit: '%', effectiveAt: '2026-11-29T08:00:00Z' },
-        ],
+        items: [{ code: '4548-4', display: 'HbA1c', value: 6.1, unit: '%', effectiveAt: sampledAt }],
       },
     });
     const other = await cloud.request('POST', '/v1/patients', {
@@ -360,7 +360,7 @@ describe("a patient's documents and results", () => {
     expect((await as('patient', 'GET', '')).body.items).toHaveLength(before);
   });
 
-  it('refuses a result under a mistyped LOINC code, and results attached to a document that is no lab result', async () => {
+  it('refuses a result under a mistyped LOINC code, of a sample from the future, or attached to a document that is no lab result', async () => {
     // Prepare
     const summary = await as('patient', 'POST', '', {
       kind: 'discharge_summary',
@@ -368,16 +368,24 @@ describe("a patient's documents and results", () => {
       contentType: 'application/pdf',
       bytes: 1000,
     });
-    const item = { display: 'Glucose', value: 5, unit: 'mmol/L', effectiveAt: '2026-11-30T07:30:00Z' };
+    const item = { display: 'Glucose', value: 5, unit: 'mmol/L', effectiveAt: sampledAt };
     const post = (body: unknown) =>
       cloud.request('POST', `/v1/patients/${patientId}/observations`, { token: tokens.patient, body });
 
     // Act
     const mistyped = await post({ items: [{ ...item, code: '2345-8' }] });
+    const fromTheFuture = await post({
+      items: [{ ...item, code: '2345-7', effectiveAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    });
     const onSummary = await post({ documentId: summary.body.id, items: [{ ...item, code: '2345-7' }] });
+    const recorded = await observations('patient');
 
     // Assess
     expect([mistyped.status, mistyped.body.code]).toEqual([422, 'OBSERVATION_CODE_INVALID']);
+    expect([fromTheFuture.status, fromTheFuture.body.code]).toEqual([422, 'OBSERVATION_IN_FUTURE']);
     expect([onSummary.status, onSummary.body.code]).toEqual([422, 'DOCUMENT_NOT_LAB_RESULT']);
+    expect(
+      recorded.body.items.map((o: { code: { coding: { code: string }[] } }) => o.code.coding[0]?.code),
+    ).not.toContain('2345-8');
   });
 });

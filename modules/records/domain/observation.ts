@@ -51,7 +51,12 @@ export function isLoincCode(code: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(match[2]);
 }
 
+/** A sample is taken before its result is entered; a few minutes of clock skew are forgiven. */
+export const clockSkewMs = 5 * 60_000;
+
 export const observationRules = {
+  inFuture: () =>
+    new RuleBroken('OBSERVATION_IN_FUTURE', 422, 'A result cannot be of a sample taken in the future.'),
   codeInvalid: (code: string) =>
     new RuleBroken(
       'OBSERVATION_CODE_INVALID',
