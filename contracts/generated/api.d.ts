@@ -1485,7 +1485,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The patient's record: all its documents for the patient and the clinic that keeps it (with scan status and shares); for a doctor of another clinic only the available documents shared with them, else 404; sponsors never; audited with the patient as resource */
+        /** The patient's record: all its documents for the patient and the clinic that keeps it (with scan status and shares); for a doctor of another clinic only the available documents shared with them, else 404; sponsors never; a FHIR Bundle searchset of DocumentReferences with Accept: application/fhir+json; audited with the patient as resource */
         get: operations["listPatientDocuments"];
         put?: never;
         /** The patient, or a doctor or admin of the clinic that keeps the record, declares a document (lab result, discharge summary, conclusion, image, other; PDF, PNG, JPEG or DICOM up to 50 MB, else DOCUMENT_TYPE_NOT_ALLOWED or DOCUMENT_TOO_LARGE) and gets a presigned link; the file is scanned when it lands (pending → available | rejected) and offered to no one before; audited */
@@ -1554,7 +1554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The patient's structured lab results as FHIR Observations (all for the patient and the keeping clinic; those of shared documents for another clinic's doctor, else 404); audited */
+        /** The patient's structured lab results as FHIR Observations (all for the patient and the keeping clinic; those of shared documents for another clinic's doctor, else 404); a FHIR Bundle searchset with Accept: application/fhir+json; audited */
         get: operations["listLabObservations"];
         put?: never;
         /** Structured lab results (LOINC code, value, UCUM unit, reference range), each flagged H, L or N from its range, attached to a lab result document or on their own (the patient or the keeping clinic's staff; OBSERVATION_CODE_INVALID for a wrong check digit, OBSERVATION_IN_FUTURE, DOCUMENT_NOT_LAB_RESULT); audited */
@@ -5795,6 +5795,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDocumentList"];
+                    "application/fhir+json": components["schemas"]["FhirResource"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -5940,6 +5941,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LabObservationList"];
+                    "application/fhir+json": components["schemas"]["FhirResource"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -6,7 +6,7 @@ import { maySee } from './domain/access';
 import { checkDeclared, fileKey, type PatientDocument } from './domain/document';
 import { auditRecord, findRecord, keptRecord } from './record-access';
 import * as schemas from './schemas';
-import { bucket, documentView, linkSeconds } from './views';
+import { bucket, documentView, fhirSearchset, linkSeconds, wantsFhir } from './views';
 
 /**
  * The patient, or a doctor or admin of the clinic that keeps the record, declares a document and
@@ -78,7 +78,8 @@ export const listPatientDocuments = httpRoute({
   healthData: true,
   auth: ['patient', 'doctor', 'clinic_admin'],
   params: schemas.patientParams,
-  handle: async ({ params, caller }) => {
+  handle: async (request) => {
+    const { params, caller } = request;
     const { standing, visible, shares } = await inTransaction(async (r) => {
       const record = await findRecord(r, caller, params.patientId);
       const documents = await r.records.documents(params.patientId);
@@ -94,6 +95,7 @@ export const listPatientDocuments = httpRoute({
       return { standing: record.standing, visible, shares };
     });
     const items = await Promise.all(visible.map((d) => documentView(d, standing ? shares : null)));
+    if (wantsFhir(request.header('accept'))) return fhirSearchset(items.map((item) => item.resource));
     return { status: 200, body: { items } };
   },
 });

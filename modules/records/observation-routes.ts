@@ -13,6 +13,7 @@ import {
 } from './domain/observation';
 import { auditRecord, findRecord, keptRecord } from './record-access';
 import * as schemas from './schemas';
+import { fhirSearchset, wantsFhir } from './views';
 
 /**
  * Structured lab results, each flagged H, L or N from the range the lab gave, attached to a lab
@@ -67,7 +68,8 @@ export const listLabObservations = httpRoute({
   healthData: true,
   auth: ['patient', 'doctor', 'clinic_admin'],
   params: schemas.patientParams,
-  handle: async ({ params, caller }) => {
+  handle: async (request) => {
+    const { params, caller } = request;
     const visible = await inTransaction(async (r) => {
       const record = await findRecord(r, caller, params.patientId);
       const observations = await r.records.observations(params.patientId);
@@ -82,6 +84,8 @@ export const listLabObservations = httpRoute({
       await auditRecord(r, record, 'read', 'patient_observations');
       return visible;
     });
-    return { status: 200, body: { items: visible.map(toObservation) } };
+    const items = visible.map(toObservation);
+    if (wantsFhir(request.header('accept'))) return fhirSearchset(items);
+    return { status: 200, body: { items } };
   },
 });

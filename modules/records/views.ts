@@ -1,7 +1,7 @@
 import { getServices } from '../../platform/services';
 import { granteeKey, type Share } from './domain/access';
 import { fileKey, type PatientDocument } from './domain/document';
-import { toDocumentReference } from './domain/fhir';
+import { toDocumentReference, toSearchset } from './domain/fhir';
 import { recordsSettings } from './settings';
 
 /** Links to files live for a quarter of an hour: enough to open one, not to pass it around. */
@@ -62,3 +62,13 @@ export async function documentView(document: PatientDocument, shares: readonly S
     resource: toDocumentReference(document, url),
   };
 }
+
+/** Whether the client asked for FHIR (`Accept: application/fhir+json`), as the readings routes read it. */
+export const wantsFhir = (accept: string | undefined) => /application\/fhir\+json/i.test(accept ?? '');
+
+/** A list as FHIR Bundle searchset, typed as FHIR. */
+export const fhirSearchset = (resources: readonly { resourceType: string; id: string }[]) => ({
+  status: 200,
+  body: toSearchset(resources),
+  headers: { 'Content-Type': 'application/fhir+json; charset=utf-8' },
+});

@@ -123,6 +123,10 @@ describe("a patient's documents and results", () => {
     const sharedList = await as('otherDoctor', 'GET', '');
     const sharedDocument = await as('otherDoctor', 'GET', `/${id}`);
     const sharedResults = await observations('otherDoctor');
+    const sharedBundle = await cloud.request('GET', path(), {
+      token: tokens.otherDoctor,
+      headers: { Accept: 'application/fhir+json' },
+    });
     const colleague = (await as('otherClinicsDoctor', 'GET', `/${id}`)).status;
     const sponsors = [
       (await as('insurer', 'GET', '')).status,
@@ -163,6 +167,9 @@ describe("a patient's documents and results", () => {
     expect(sharedList.body.items[0].sharedWith).toBeUndefined();
     expect(sharedDocument.body.url).toEqual(expect.any(String));
     expect(sharedResults.body.items).toHaveLength(2);
+    expect(sharedBundle.headers.get('content-type')).toMatch(/application\/fhir\+json/);
+    expect(sharedBundle.body).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1 });
+    expect(sharedBundle.body.entry[0].resource).toMatchObject({ resourceType: 'DocumentReference', id });
     expect(sharedResults.body.items[0]).toMatchObject({
       resourceType: 'Observation',
       derivedFrom: [{ reference: `DocumentReference/${id}` }],

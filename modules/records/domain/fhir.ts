@@ -97,3 +97,13 @@ export function toObservation(observation: LabObservation) {
       : {}),
   };
 }
+
+/** A search result as FHIR R4 Bundle `searchset`, for a client that asks for application/fhir+json. */
+export function toSearchset(resources: readonly { resourceType: string; id: string }[]) {
+  return {
+    resourceType: 'Bundle' as const,
+    type: 'searchset' as const,
+    total: resources.length,
+    entry: resources.map((resource) => ({ fullUrl: `${resource.resourceType}/${resource.id}`, resource })),
+  };
+}
