@@ -1,7 +1,9 @@
 # Object Storage: every bucket the functions use, each private, encrypted and granted to the one
 # account whose functions use it.
 #
-#   attachments   (var.bucket_names.attachments):   consultations (fn-api), the health ping (fn-health,
+#   attachments   (var.bucket_names.attachments):   consultations, teleconsultations and patients'
+#                                                   records (fn-api; the patients function's trigger
+#                                                   on records/), the health ping (fn-health,
 #                                                   viewer only); versioned
 #   readings      (var.bucket_names.readings):      readings-files and its bucket trigger (fn-readings-files); versioned
 #   sponsor_files (var.bucket_names.sponsor_files): coverage, enrollment-import and its trigger,

@@ -66,6 +66,7 @@ function lazyObjectStorage(cfg: Config): ObjectStorage {
     describe: async (...args) => (await load()).describe(...args),
     ping: async (bucket) => (await load()).ping(bucket),
     getObject: async (...args) => (await load()).getObject(...args),
+    readStart: async (...args) => (await load()).readStart(...args),
     putObject: async (...args) => (await load()).putObject(...args),
   };
 }

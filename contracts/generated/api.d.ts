@@ -1512,10 +1512,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/patients/{patientId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's record: all its documents for the patient and the clinic that keeps it (with scan status and shares); for a doctor of another clinic only the available documents shared with them, else 404; sponsors never; a FHIR Bundle searchset of DocumentReferences with Accept: application/fhir+json; audited with the patient as resource */
+        get: operations["listPatientDocuments"];
+        put?: never;
+        /** The patient, or a doctor or admin of the clinic that keeps the record, declares a document (lab result, discharge summary, conclusion, image, other; PDF, PNG, JPEG or DICOM up to 50 MB, else DOCUMENT_TYPE_NOT_ALLOWED or DOCUMENT_TOO_LARGE) and gets a presigned link; the file is scanned when it lands (pending → available | rejected) and offered to no one before; audited */
+        post: operations["declarePatientDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document, with a 15-minute download link once its file passed the scan (whoever may see it, as for the list); audited */
+        get: operations["getPatientDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/documents/{documentId}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient shares a document with a clinic's doctors, or one doctor of a clinic (SHARE_WITH_KEEPER for the clinic that keeps the record); audited */
+        post: operations["sharePatientDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/documents/{documentId}/shares/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The patient takes a share back; from then on the grantee finds the document missing; audited */
+        delete: operations["revokePatientDocumentShare"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's structured lab results as FHIR Observations (all for the patient and the keeping clinic; those of shared documents for another clinic's doctor, else 404); a FHIR Bundle searchset with Accept: application/fhir+json; audited */
+        get: operations["listLabObservations"];
+        put?: never;
+        /** Structured lab results (LOINC code, value, UCUM unit, reference range), each flagged H, L or N from its range, attached to a lab result document or on their own (the patient or the keeping clinic's staff; OBSERVATION_CODE_INVALID for a wrong check digit, OBSERVATION_IN_FUTURE, DOCUMENT_NOT_LAB_RESULT); audited */
+        post: operations["recordLabObservations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PatientDocumentInput: {
+            /** @enum {string} */
+            kind: "lab_result" | "discharge_summary" | "conclusion" | "image" | "other";
+            title: string;
+            /**
+             * @description application/pdf, image/png, image/jpeg or application/dicom, else DOCUMENT_TYPE_NOT_ALLOWED
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @description The file's size; at most 52428800 (50 MB), else DOCUMENT_TOO_LARGE */
+            bytes: number;
+            /**
+             * Format: date-time
+             * @description When what it records happened (sample taken, discharge); now when left out
+             */
+            date?: string;
+        };
+        PatientDocumentShareInput: {
+            clinicId: string;
+            /** @description One doctor of the clinic; its doctors all when left out */
+            doctorId?: string;
+        };
+        PatientDocumentShare: {
+            shareId: string;
+            clinicId: string;
+            doctorId: string | null;
+            /** Format: date-time */
+            sharedAt: string;
+        };
+        PatientDocument: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "lab_result" | "discharge_summary" | "conclusion" | "image" | "other";
+            title: string;
+            /**
+             * @description pending: its file not yet scanned; rejected: the file is not what was declared; never offered
+             * @enum {string}
+             */
+            status: "pending" | "available" | "rejected";
+            /** @description Why the scan refused the file: DOCUMENT_TOO_LARGE, DOCUMENT_TYPE_MISMATCH or DOCUMENT_EMPTY */
+            rejection: string | null;
+            /** @enum {string} */
+            source: "upload" | "teleconsultation";
+            /** @description A 15-minute download link, once available */
+            url: string | null;
+            /** @description For the patient and the keeping clinic only */
+            sharedWith?: components["schemas"]["PatientDocumentShare"][];
+            /** @description The FHIR R4 DocumentReference */
+            resource: {
+                [key: string]: unknown;
+            };
+        };
+        PatientDocumentUpload: components["schemas"]["PatientDocument"] & {
+            /** @description PUT the file here with the headers below */
+            uploadUrl: string;
+            uploadHeaders: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PatientDocumentList: {
+            items: components["schemas"]["PatientDocument"][];
+        };
+        LabObservationsInput: {
+            /**
+             * Format: uuid
+             * @description The lab result document they were read from
+             */
+            documentId?: string;
+            items: {
+                /**
+                 * @description LOINC, e.g. 2345-7 (glucose); OBSERVATION_CODE_INVALID for a wrong check digit
+                 * @example 2345-7
+                 */
+                code: string;
+                display: string;
+                value: number;
+                /** @description UCUM */
+                unit: string;
+                referenceRange?: {
+                    low?: number;
+                    high?: number;
+                };
+                /** Format: date-time */
+                effectiveAt: string;
+            }[];
+        };
+        LabObservationList: {
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
         RehabObject: {
             [key: string]: unknown;
         };
@@ -5729,6 +5910,213 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listPatientDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDocumentList"];
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    declarePatientDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDocumentUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getPatientDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDocument"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    sharePatientDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientDocumentShareInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientDocumentShare"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    revokePatientDocumentShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                documentId: string;
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listLabObservations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabObservationList"];
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    recordLabObservations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabObservationsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabObservationList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
 }

@@ -13,6 +13,8 @@ export interface ObjectStorage {
   ping(bucket: string): Promise<void>;
   /** Reads a whole object: a file a trigger announced. */
   getObject(bucket: string, key: string): Promise<Uint8Array>;
+  /** Reads the first `bytes` of an object (a range read): enough to tell a file's type by its magic bytes. */
+  readStart(bucket: string, key: string, bytes: number): Promise<Uint8Array>;
   /** Writes a whole object: a result or report a function produced. */
   putObject(bucket: string, key: string, body: string | Uint8Array, contentType: string): Promise<void>;
 }

@@ -73,6 +73,14 @@ export class S3ObjectStorage implements ObjectStorage {
     return response.Body.transformToByteArray();
   }
 
+  async readStart(bucket: string, key: string, bytes: number): Promise<Uint8Array> {
+    const response = await this.client.send(
+      new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${bytes - 1}` }),
+    );
+    if (!response.Body) throw new Error(`Object ${key} has no body`);
+    return response.Body.transformToByteArray();
+  }
+
   async putObject(
     bucket: string,
     key: string,

@@ -112,8 +112,65 @@ describe('audit of health-data operations: each call leaves its row, read back f
     return triaged.body.triageId as string;
   };
 
+  /** A patient of clinic-1 with a lab result declared in their record (its file not yet put). */
+  const recordDocument = async () => {
+    const patient = await steps.patient();
+    const declared = await cloud.request('POST', `/v1/patients/${patient.id}/documents`, {
+      token: patient.token,
+      body: { kind: 'lab_result', title: 'Анализ крови', contentType: 'application/pdf', bytes: 1000 },
+    });
+    expect(declared.status).toBe(201);
+    return {
+      patient: { token: patient.token, actor: patient.id },
+      path: `/v1/patients/${patient.id}/documents`,
+      documentId: declared.body.id as string,
+    };
+  };
+
   /** Each health-data operation: prepares what it needs and returns the call of an actor allowed to make it. */
   const scenarios: Record<string, () => Promise<Call>> = {
+    declarePatientDocument: async () => {
+      const patient = await steps.patient();
+      return {
+        token: patient.token,
+        actor: patient.id,
+        path: `/v1/patients/${patient.id}/documents`,
+        body: { kind: 'discharge_summary', title: 'Выписка', contentType: 'application/pdf', bytes: 2000 },
+      };
+    },
+    listPatientDocuments: async () => ({ ...(await doctor()), path: (await recordDocument()).path }),
+    getPatientDocument: async () => {
+      const { path, documentId } = await recordDocument();
+      return { ...(await doctor()), path: `${path}/${documentId}` };
+    },
+    sharePatientDocument: async () => {
+      const { patient, path, documentId } = await recordDocument();
+      return { ...patient, path: `${path}/${documentId}/shares`, body: { clinicId: 'clinic-2' } };
+    },
+    revokePatientDocumentShare: async () => {
+      const { patient, path, documentId } = await recordDocument();
+      const shared = await cloud.request('POST', `${path}/${documentId}/shares`, {
+        token: patient.token,
+        body: { clinicId: 'clinic-2' },
+      });
+      return { ...patient, path: `${path}/${documentId}/shares/${encodeURIComponent(shared.body.shareId)}` };
+    },
+    recordLabObservations: async () => {
+      const patient = await steps.patient();
+      return {
+        ...(await doctor()),
+        path: `/v1/patients/${patient.id}/observations`,
+        body: {
+          items: [
+            { code: '2345-7', display: 'Glucose', value: 5.1, unit: 'mmol/L', effectiveAt: minutesAgo(60) },
+          ],
+        },
+      };
+    },
+    listLabObservations: async () => {
+      const patient = await steps.patient();
+      return { ...(await doctor()), path: `/v1/patients/${patient.id}/observations` };
+    },
     registerPatient: async () => ({
       token: admin,
       actor: 'admin-1',

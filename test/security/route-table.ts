@@ -204,6 +204,16 @@ export const routeTable: Record<string, Row> = {
   getMyIdentity: { owner: 'patient', allow: [...patients, 'doctor', 'otherDoctor'] },
   checkDoctorInRegister: { owner: 'admin', allow: [] }, // names doctor A: clinic A only
 
+  // A patient's record: the patient and the clinic that keeps it; another clinic's doctor only what
+  // the patient shared with them (nothing in the walk), sponsors and services never; only the patient shares
+  declarePatientDocument: { owner: 'patient', allow: ['doctor', 'admin'] },
+  listPatientDocuments: { owner: 'patient', allow: ['doctor', 'admin'] },
+  getPatientDocument: { owner: 'patient', allow: ['doctor', 'admin'] },
+  sharePatientDocument: { owner: 'patient', allow: [] },
+  revokePatientDocumentShare: { owner: 'patient', allow: [] },
+  recordLabObservations: { owner: 'patient', allow: ['doctor', 'admin'] },
+  listLabObservations: { owner: 'patient', allow: ['doctor', 'admin'] },
+
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
 };
 

@@ -281,6 +281,21 @@ describe('every route × every actor: tenant isolation and role rules hold acros
       },
     );
 
+    // A lab result in patient A1's record (pending: no file is put), shared with a third clinic only
+    world.documentId = (
+      await call(owner, 'POST', `/v1/patients/${patientA1}/documents`, {
+        kind: 'lab_result',
+        title: 'Глюкоза',
+        contentType: 'application/pdf',
+        bytes: 1000,
+      })
+    ).id;
+    world.shareId = (
+      await call(owner, 'POST', `/v1/patients/${patientA1}/documents/${world.documentId}/shares`, {
+        clinicId: 'clinic-c',
+      })
+    ).shareId;
+
     // insurer-1: a product, a policy and a policy upload
     world.productId = (
       await call(tokens.insurer, 'POST', '/v1/insurance-products', {

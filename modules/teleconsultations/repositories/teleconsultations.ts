@@ -151,6 +151,21 @@ export class TeleconsultationRepository {
     return JSON.parse(await this.cipher.open(row.conclusion as SealedField, conclusionContext(requestId)));
   }
 
+  /** A patient's concluded requests, without opening a conclusion: what the patient's record lists. */
+  async conclusionsOf(
+    patientId: string,
+  ): Promise<{ requestId: string; centreId: string; concludedAt: number }[]> {
+    const rows = await this.tables.find('teleconsult_conclusions', {
+      where: { patient_id: patientId },
+      orderBy: [{ column: 'concluded_at', direction: 'desc' }],
+    });
+    return rows.map((row) => ({
+      requestId: String(row.request_id),
+      centreId: String(row.centre_id),
+      concludedAt: Number(row.concluded_at),
+    }));
+  }
+
   async addDocument(document: CaseDocument): Promise<void> {
     await this.tables.insert('teleconsult_documents', {
       request_id: document.requestId,

@@ -1,0 +1,5 @@
+import './store';
+
+export { patientRecordForExport } from './export';
+export { scanRecordFiles } from './file-scan';
+export { recordsApi } from './routes';
