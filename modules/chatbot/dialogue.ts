@@ -23,6 +23,20 @@ import {
   onPolicy,
   onZone,
 } from './onboarding';
+import {
+  askEffort,
+  askNext,
+  askPain,
+  askPressure,
+  askWhatIsWrong,
+  onPain,
+  onRestSymptoms,
+  onUnwell,
+  showToday,
+  takeCheckValue,
+  takeEffort,
+} from './rehab-steps';
+import { rehabTexts } from './rehab-texts';
 import { rememberPatient } from './remember-patient';
 import type { BotLanguage } from './repositories/chatbot';
 import type { Command } from './routing';
@@ -31,7 +45,7 @@ import { languageOf, type Turn, textsOf } from './turn';
 /**
  * The dialogue: consent → phone → coverage → zone → complaint → age → follow-up questions →
  * disposition (an emergency stops there) → slots → hold → confirm; /my, /cancel, /reschedule
- * and /lang at any time. Each update moves the chat's state one step.
+ * and /lang at any time; /rehab runs a session at home (rehab-steps.ts). Each update moves the chat's state one step.
  */
 export async function converse(turn: Turn): Promise<void> {
   const { incoming } = turn;
@@ -63,6 +77,7 @@ async function onCommand(turn: Turn, command: Command): Promise<void> {
   }
   if (!turn.patient?.phone) return turn.out.say(textsOf(turn).startFirst);
   if (command === 'my') return listAppointments(turn);
+  if (command === 'rehab') return showToday(turn);
   return pickAppointment(turn, command === 'cancel' ? 'cancel' : 'move');
 }
 
@@ -81,6 +96,14 @@ async function onText(turn: Turn, text: string): Promise<void> {
       return takeComplaint(turn, text);
     case 'age':
       return takeAge(turn, step, text);
+    case 'rehab_pressure':
+      return takeCheckValue(turn, 'pressure', text);
+    case 'rehab_pulse':
+      return takeCheckValue(turn, 'pulse', text);
+    case 'rehab_spo2':
+      return takeCheckValue(turn, 'spo2', text);
+    case 'rehab_effort':
+      return takeEffort(turn, text);
     case 'question': {
       const value = Number(text.trim().replace(',', '.'));
       if (step.question.answer !== 'number' || !/^\d{1,3}([.,]\d{1,2})?$/.test(text.trim()))
@@ -150,9 +173,30 @@ async function onButton(turn: Turn, data: string): Promise<boolean> {
       await (kind === 'cancel' ? onCancel(turn, appointment) : onMove(turn, appointment));
       return true;
     }
+    case 'rehab':
+      return onRehabButton(turn, a);
+    case 'rs':
+      return step.step === 'rehab_symptoms' && onRestSymptoms(turn, step.check, a);
+    case 'ru':
+      return step.step === 'rehab_unwell' && onUnwell(turn, a);
+    case 'rp':
+      return step.step === 'rehab_pain' && onPain(turn, step.rpe, a);
     default:
       return false;
   }
+}
+
+/** The session at home's buttons: start from today's list, skip a check, done, unwell. */
+async function onRehabButton(turn: Turn, action: string): Promise<boolean> {
+  const { step } = turn.conversation;
+  if (action === 'start' && step.step === 'rehab_today') askPressure(turn);
+  else if (action === 'skip' && step.step === 'rehab_pressure') askNext(turn, 'pressure', {});
+  else if (action === 'skip' && step.step === 'rehab_pulse') askNext(turn, 'pulse', step.check);
+  else if (action === 'skip' && step.step === 'rehab_spo2') askNext(turn, 'spo2', step.check);
+  else if (action === 'done' && step.step === 'rehab_session') askEffort(turn);
+  else if (action === 'unwell' && step.step === 'rehab_session') askWhatIsWrong(turn);
+  else return false;
+  return true;
 }
 
 async function setLanguage(turn: Turn, language: BotLanguage): Promise<void> {
@@ -190,5 +234,22 @@ async function prompt(turn: Turn): Promise<void> {
     case 'slots':
     case 'held':
       return showSlots(turn, step.list);
+    case 'rehab_today':
+    case 'rehab_session':
+      return showToday(turn);
+    case 'rehab_pressure':
+      return askPressure(turn);
+    case 'rehab_pulse':
+      return askNext(turn, 'pressure', step.check);
+    case 'rehab_spo2':
+      return askNext(turn, 'pulse', step.check);
+    case 'rehab_symptoms':
+      return askNext(turn, 'spo2', step.check);
+    case 'rehab_unwell':
+      return askWhatIsWrong(turn);
+    case 'rehab_effort':
+      return turn.out.say(rehabTexts[languageOf(turn)].askEffort);
+    case 'rehab_pain':
+      return askPain(turn, step.rpe);
   }
 }

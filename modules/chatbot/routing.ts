@@ -1,7 +1,7 @@
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { Api, Composer, Context } from 'grammy/web';
 
-export const commands = ['start', 'lang', 'my', 'cancel', 'reschedule'] as const;
+export const commands = ['start', 'lang', 'my', 'cancel', 'reschedule', 'rehab'] as const;
 export type Command = (typeof commands)[number];
 
 interface From {

@@ -39,6 +39,14 @@ export interface SlotList {
   search: SlotSearch;
 }
 
+/** The checks at rest entered so far before a session at home: health data, sealed likewise. */
+export interface RestCheck {
+  systolic?: number;
+  diastolic?: number;
+  heartRate?: number;
+  spo2?: number;
+}
+
 export type Step =
   | { step: 'idle' }
   | { step: 'consent' }
@@ -51,7 +59,16 @@ export type Step =
   | { step: 'age'; complaint: string; paged?: string }
   | { step: 'question'; episode: Episode; question: Question }
   | { step: 'slots'; list: SlotList; payer: Payer }
-  | { step: 'held'; appointmentId: string; list: SlotList; payer: Payer };
+  | { step: 'held'; appointmentId: string; list: SlotList; payer: Payer }
+  | { step: 'rehab_today' }
+  | { step: 'rehab_pressure' }
+  | { step: 'rehab_pulse'; check: RestCheck }
+  | { step: 'rehab_spo2'; check: RestCheck }
+  | { step: 'rehab_symptoms'; check: RestCheck }
+  | { step: 'rehab_session' }
+  | { step: 'rehab_unwell' }
+  | { step: 'rehab_effort' }
+  | { step: 'rehab_pain'; rpe: number };
 
 /** A chat's conversation; the language lives here until a consent creates the patient. */
 export interface Conversation {

@@ -66,8 +66,8 @@ const ru = {
   staleButton: 'Эта кнопка уже не действует.',
   startFirst: 'Чтобы начать, отправьте /start.',
   textOnly: 'Я понимаю только текст и кнопки.',
-  idle: 'Чтобы записаться, отправьте /start. Ваши записи: /my, отмена: /cancel, перенос: /reschedule.',
-  unknownCommand: 'Такой команды нет. Доступны: /start, /my, /cancel, /reschedule, /lang.',
+  idle: 'Чтобы записаться, отправьте /start. Ваши записи: /my, отмена: /cancel, перенос: /reschedule. Занятия дома: /rehab.',
+  unknownCommand: 'Такой команды нет. Доступны: /start, /my, /cancel, /reschedule, /rehab, /lang.',
   formats: { video: 'видеоконсультация', chat: 'консультация в чате', async: 'письменная консультация' },
   shortFormats: { video: 'видео', chat: 'чат', async: 'письменно' },
 };
@@ -133,8 +133,8 @@ const en: typeof ru = {
   staleButton: 'This button no longer works.',
   startFirst: 'To begin, send /start.',
   textOnly: 'I understand only text and buttons.',
-  idle: 'To book, send /start. Your bookings: /my, cancel: /cancel, move: /reschedule.',
-  unknownCommand: 'No such command. Try /start, /my, /cancel, /reschedule, /lang.',
+  idle: 'To book, send /start. Your bookings: /my, cancel: /cancel, move: /reschedule. Exercises at home: /rehab.',
+  unknownCommand: 'No such command. Try /start, /my, /cancel, /reschedule, /rehab, /lang.',
   formats: { video: 'video call', chat: 'chat consultation', async: 'written consultation' },
   shortFormats: { video: 'video', chat: 'chat', async: 'written' },
 };

@@ -110,3 +110,6 @@ export type RehabilitationRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof completeSessionBody>, Schemas['CompleteRehabSession']>>,
   AssertTrue<Equivalent<z.input<typeof recordMeasureBody>, Schemas['RecordRehabMeasure']>>,
 ];
+
+/** The checks at rest as any channel takes them: the same bounds as the HTTP route's. */
+export const atHomePreCheck = startSessionBody.shape.preCheck;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { later } from '../support/clock';
+import { invokeAsGateway } from '../support/invoke-later';
 import { registerDoctor } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -26,7 +27,7 @@ describe('rehabilitation at home, end to end', () => {
     admin = await cloud.token('clinic_admin', { tenant: 'clinic-r', subject: 'admin-r' });
     ({ doctorId } = await registerDoctor(cloud, admin, 'therapist'));
     doctor = await cloud.token('doctor', { tenant: 'clinic-r', subject: doctorId });
-    await cloud.request('PUT', '/v1/notification-settings', {
+    await cloud.request('PUT', '/v1/me/notification-settings', {
       token: doctor,
       body: { phone: doctorsPhone, channels: ['sms'], language: 'ru', timeZone: 'Europe/Moscow' },
     });
@@ -39,47 +40,20 @@ describe('rehabilitation at home, end to end', () => {
   }, 60_000);
   afterAll(() => cloud?.stop());
 
-  /**
-   * A call as API Gateway makes it once its authorizer has passed, for the simulated weeks: the
-   * gateway runs on its own thread with the real clock, so inside `later` the test authorizes
-   * (a token minted and verified on the moved clock) and invokes the function itself.
-   */
-  const callLater = async (
+  const callLater = (
     who: { role: 'patient' | 'doctor'; subject: string; tenant?: string },
     operationId: string,
     method: string,
     path: string,
     body?: unknown,
-  ) => {
-    const claims = await cloud.identity.verify(await cloud.token(who.role, who));
-    const resource = path.replace(patientId, '{patientId}');
-    const response = (await cloud.invoke('rehabilitation', {
-      version: '1.0',
-      resource,
-      path,
-      httpMethod: method,
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      multiValueHeaders: {},
-      queryStringParameters: {},
-      multiValueQueryStringParameters: {},
-      requestContext: {
-        identity: { sourceIp: '127.0.0.1', userAgent: 'test' },
-        httpMethod: method,
-        requestId: crypto.randomUUID(),
-        requestTime: new Date().toUTCString(),
-        requestTimeEpoch: Math.floor(Date.now() / 1000),
-        apiGateway: { operationContext: {} },
-        authorizer: { jwt: { claims, scopes: [] } },
-      },
-      pathParameters: { patientId },
-      parameters: { patientId },
-      multiValueParameters: { patientId: [patientId] },
-      body: body === undefined ? '' : JSON.stringify(body),
+  ) =>
+    invokeAsGateway(cloud, 'rehabilitation', who, {
       operationId,
-      isBase64Encoded: false,
-    })) as { statusCode: number; body: string };
-    return { status: response.statusCode, body: JSON.parse(response.body || 'null') };
-  };
+      method,
+      path,
+      ...(path.includes(patientId) ? { params: { patientId } } : {}),
+      body,
+    });
 
   const doSession = async (token = patient) => {
     const started = await cloud.request('POST', `${base()}/sessions`, {
