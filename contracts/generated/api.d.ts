@@ -1743,7 +1743,7 @@ export interface components {
                 diastolic?: number;
                 heartRate?: number;
                 spo2?: number;
-                symptoms?: ("chest_pain" | "chest_pressure" | "severe_breathlessness" | "syncope" | "one_sided_weakness" | "speech_difficulty" | "face_droop" | "calf_pain" | "leg_swelling_one_side" | "palpitations" | "dizziness" | "shortness_of_breath" | "nausea" | "fever" | "joint_swelling")[];
+                symptoms?: ("chest_pain" | "chest_pressure" | "severe_breathlessness" | "syncope" | "one_sided_weakness" | "speech_difficulty" | "face_droop" | "calf_pain" | "leg_swelling_one_side" | "palpitations" | "saddle_numbness" | "urinary_retention" | "bowel_incontinence" | "bilateral_leg_weakness" | "dizziness" | "shortness_of_breath" | "nausea" | "fever" | "joint_swelling")[];
             };
         };
         RehabSessionReadings: {
@@ -1754,7 +1754,7 @@ export interface components {
                 spo2?: number;
                 pain?: number;
                 rpe?: number;
-                symptoms?: ("chest_pain" | "chest_pressure" | "severe_breathlessness" | "syncope" | "one_sided_weakness" | "speech_difficulty" | "face_droop" | "calf_pain" | "leg_swelling_one_side" | "palpitations" | "dizziness" | "shortness_of_breath" | "nausea" | "fever" | "joint_swelling")[];
+                symptoms?: ("chest_pain" | "chest_pressure" | "severe_breathlessness" | "syncope" | "one_sided_weakness" | "speech_difficulty" | "face_droop" | "calf_pain" | "leg_swelling_one_side" | "palpitations" | "saddle_numbness" | "urinary_retention" | "bowel_incontinence" | "bilateral_leg_weakness" | "dizziness" | "shortness_of_breath" | "nausea" | "fever" | "joint_swelling")[];
             }[];
         };
         CompleteRehabSession: {
@@ -1769,7 +1769,7 @@ export interface components {
         };
         RecordRehabMeasure: {
             /** @enum {string} */
-            measure: "six_minute_walk" | "timed_up_and_go" | "barthel_index" | "modified_rankin" | "oxford_knee_score" | "borg_rpe" | "mmrc_dyspnoea" | "pain_nrs" | "hads";
+            measure: "six_minute_walk" | "timed_up_and_go" | "barthel_index" | "modified_rankin" | "oxford_knee_score" | "borg_rpe" | "mmrc_dyspnoea" | "pain_nrs" | "hads" | "oswestry_disability_index";
             /** @description Item scores in the measure's order */
             items?: number[];
             /** @description The one value of a single-value measure (metres */

@@ -21,6 +21,7 @@ import {
   type Finding,
   redFlagsAmong,
   type Symptom,
+  thresholds,
   type Vitals,
 } from './domain/safety';
 import { impossibleVitals, type Session, type SessionLog, type SessionReading } from './domain/session';
@@ -184,7 +185,11 @@ async function stop(
   if (redFlags.length) {
     const { triage } = await loadTriage();
     disposition = triage(
-      { age: plan.content.intensityInput.age, complaint: '', symptoms: redFlags.map((code) => ({ code })) },
+      {
+        age: plan.content.intensityInput.age,
+        complaint: '',
+        symptoms: [...thresholds[plan.condition].triageContext, ...redFlags].map((code) => ({ code })),
+      },
       'ru',
     ).disposition;
   }

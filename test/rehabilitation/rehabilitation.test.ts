@@ -250,4 +250,34 @@ describe('rehabilitation at home, end to end', () => {
     expect([badKnee.status, badKnee.body.code]).toEqual([422, 'REHAB_MEASURE_INVALID']);
     expect([emptyChange.status, emptyChange.body.code]).toEqual([422, 'REHAB_CHANGE_EMPTY']);
   }, 60_000);
+
+  it('stops a back-pain session on saddle numbness as an emergency, triage reading it with the back pain', async () => {
+    // Prepare: a patient of the clinic on the chronic low back pain template
+    const registered = await cloud.request('POST', '/v1/patients', {
+      token: admin,
+      body: { fullName: 'Пётр Спинов', phone: '+79160007003' },
+    });
+    const backBase = `/v1/patients/${registered.body.id}/rehabilitation`;
+    const backPatient = await cloud.token('patient', { subject: registered.body.id });
+    const plan = await cloud.request('POST', `${backBase}/plan`, {
+      token: doctor,
+      body: { templateId: 'low_back_pain_8w', startsOn: today(), intensity: { age: 45 } },
+    });
+    // Act
+    const session = await cloud.request('POST', `${backBase}/sessions`, {
+      token: backPatient,
+      body: { preCheck: { systolic: 125, diastolic: 80, symptoms: ['saddle_numbness'] } },
+    });
+    // Assess
+    expect(plan.body.today.map((e: { exerciseId: string }) => e.exerciseId)).toEqual([
+      'pelvic_tilt',
+      'bridge',
+      'walking',
+    ]);
+    expect(session.body.status).toBe('stopped');
+    expect(session.body.stop).toMatchObject({ emergency: true, disposition: 'emergency' });
+    expect(session.body.stop.instructions.ru).toMatch(
+      /^Немедленно прекратите занятие. Позвоните 103 или 112/,
+    );
+  }, 60_000);
 });

@@ -57,6 +57,26 @@ describe('outcome measures scored from their published definitions', () => {
     expect(result).toEqual({ score: 14, band: 'abnormal', detail: { anxiety: 14, depression: 7 } });
   });
 
+  it('scores the Oswestry index as Fairbank 2000’s worked examples: 16 of 50 is 32 %, 16 of 45 is 35.5 %', () => {
+    // Prepare: sections summing to 16, all ten answered; then the same with section 10 not answered
+    const all = [3, 2, 2, 1, 2, 1, 2, 1, 2, 0];
+    const oneMissed = [3, 2, 2, 1, 2, 1, 2, 1, 2, -1];
+    // Act
+    const full = measures.oswestry_disability_index.score({ items: all });
+    const partial = measures.oswestry_disability_index.score({ items: oneMissed });
+    // Assess: 16/45 × 100 = 35.56, which the scoring notes print truncated as 35.5
+    expect(full).toEqual({ score: 32, band: 'moderate', detail: { total: 16, answered: 10 } });
+    expect(partial.score).toBe(35.6);
+    expect(partial.detail).toEqual({ total: 16, answered: 9 });
+    expect(measures.oswestry_disability_index.score({ items: Array(10).fill(5) }).band).toBe('bed_bound');
+    expect(() => measures.oswestry_disability_index.score({ items: [6, ...Array(9).fill(0)] })).toThrow(
+      /section 1 takes 0 to 5/,
+    );
+    expect(() =>
+      measures.oswestry_disability_index.score({ items: [-1, -1, -1, ...Array(7).fill(1)] }),
+    ).toThrow(/at least 8 sections/);
+  });
+
   it('reads Borg 6–20, mMRC 0–4 and pain 0–10 within their ranges only', () => {
     expect(measures.borg_rpe.score({ value: 12 }).band).toBe('moderate');
     expect(measures.mmrc_dyspnoea.score({ value: 3 }).band).toBe('stops_after_100m');

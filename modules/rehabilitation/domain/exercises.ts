@@ -1,3 +1,5 @@
+import { moreExercises } from './exercises-more';
+
 /** One exercise of the library: what the patient reads, what rules it out, what it needs. */
 export interface Exercise {
   id: string;
@@ -105,4 +107,5 @@ export const exercises: Record<string, Exercise> = Object.fromEntries([
     ],
     equipment: ['elastic_band'],
   }),
+  ...moreExercises.map(exercise),
 ]);

@@ -9,8 +9,15 @@
  *   oxygen; stop on a fall in SBP ≥ 10 mmHg with rising workload or symptoms.
  * - ATS/ERS statement on pulmonary rehabilitation (Spruit MA, et al. Am J Respir Crit Care Med
  *   2013;188:e13–e64): stop and rest when SpO2 falls below 88 %.
+ * - Billinger SA, et al. Physical activity and exercise recommendations for stroke survivors
+ *   (AHA/ASA scientific statement), Stroke 2014;45:2532–2553: the ACSM limits apply; new
+ *   neurological signs end exercise and are an emergency.
+ * - WHO, Support for rehabilitation: self-management after COVID-19-related illness, 2nd ed.,
+ *   2021: do not exercise with a fever; stop on chest pain, severe breathlessness or dizziness.
+ * - NICE guideline NG59, Low back pain and sciatica in over 16s, 2016 (updated 2020): saddle
+ *   numbness, bladder or bowel change, or weakness of both legs (cauda equina) need emergency care.
  */
-export type Condition = 'knee_replacement' | 'cardiac';
+export type Condition = 'knee_replacement' | 'cardiac' | 'stroke' | 'pulmonary' | 'low_back_pain';
 
 export interface Vitals {
   systolic?: number;
@@ -36,7 +43,16 @@ export interface Thresholds {
   };
   /** Reported pain at or above this ends today's session (not an emergency). */
   painAtLeast: number;
+  /** What the plan's condition tells triage beside the reported red flags (back pain for cauda equina). */
+  triageContext: 'back_pain'[];
 }
+
+const cardiovascularExercise = {
+  systolicAbove: 250,
+  diastolicAbove: 115,
+  spo2Below: 88,
+  heartRateAboveZoneBy: 10,
+};
 
 const cardiacRest = {
   systolicAtLeast: 200,
@@ -50,16 +66,42 @@ export const thresholds: Record<Condition, Thresholds> = {
   cardiac: {
     source: 'AACVPR 2021; ACSM 11th ed. 2021',
     rest: cardiacRest,
-    exercise: { systolicAbove: 250, diastolicAbove: 115, spo2Below: 88, heartRateAboveZoneBy: 10 },
+    exercise: cardiovascularExercise,
     painAtLeast: 7,
+    triageContext: [],
   },
   // After knee replacement most patients are older, often with heart disease: the same cardiovascular
   // limits, and pain as the first brake.
   knee_replacement: {
     source: 'ACSM 11th ed. 2021 (cardiovascular limits); ATS/ERS 2013 (SpO2 in exercise)',
     rest: cardiacRest,
-    exercise: { systolicAbove: 250, diastolicAbove: 115, spo2Below: 88, heartRateAboveZoneBy: 10 },
+    exercise: cardiovascularExercise,
     painAtLeast: 7,
+    triageContext: [],
+  },
+  // After stroke: the ACSM limits (AHA/ASA 2014); new weakness, speech or face signs are red flags.
+  stroke: {
+    source: 'Billinger SA, et al. Stroke 2014;45:2532–2553 (AHA/ASA); ACSM 11th ed. 2021',
+    rest: cardiacRest,
+    exercise: cardiovascularExercise,
+    painAtLeast: 7,
+    triageContext: [],
+  },
+  // After pneumonia or COVID-19: oxygen first; rest below 90 % (AACVPR), exercise below 88 % (ATS/ERS).
+  pulmonary: {
+    source: 'ATS/ERS 2013 (Spruit MA, et al.); AACVPR 2021; WHO self-management after COVID-19, 2021',
+    rest: cardiacRest,
+    exercise: cardiovascularExercise,
+    painAtLeast: 7,
+    triageContext: [],
+  },
+  // Chronic low back pain: pain is expected, so only severe pain stops; cauda equina signs are red flags.
+  low_back_pain: {
+    source: 'NICE NG59 2016; ACSM 11th ed. 2021 (cardiovascular limits)',
+    rest: cardiacRest,
+    exercise: cardiovascularExercise,
+    painAtLeast: 8,
+    triageContext: ['back_pain'],
   },
 };
 
@@ -78,6 +120,10 @@ export const redFlagSymptoms = [
   'calf_pain',
   'leg_swelling_one_side',
   'palpitations',
+  'saddle_numbness',
+  'urinary_retention',
+  'bowel_incontinence',
+  'bilateral_leg_weakness',
 ] as const;
 export const stopSymptoms = [
   'dizziness',

@@ -3,6 +3,7 @@ import { borgRpe, mmrcDyspnoea, painNrs } from './dyspnoea-and-pain';
 import { hads } from './hads';
 import type { MeasureDefinition } from './measure';
 import { modifiedRankin } from './modified-rankin';
+import { oswestryDisabilityIndex } from './oswestry';
 import { oxfordKneeScore } from './oxford-knee';
 import { sixMinuteWalk } from './six-minute-walk';
 import { timedUpAndGo } from './timed-up-and-go';
@@ -18,6 +19,7 @@ export const measures = {
   mmrc_dyspnoea: mmrcDyspnoea,
   pain_nrs: painNrs,
   hads,
+  oswestry_disability_index: oswestryDisabilityIndex,
 } as const satisfies Record<string, MeasureDefinition>;
 
 export type MeasureName = keyof typeof measures;
