@@ -1168,6 +1168,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rehabilitation/sponsor-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An insurer's or employer's rehabilitation courses per month: begun, over, completed (80 % of planned sessions) and the completion rate; counts under 5 are withheld; never a person, a measure or a condition */
+        get: operations["getRehabSponsorReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/patients/{patientId}/rehabilitation/plan": {
         parameters: {
             query?: never;
@@ -1719,6 +1736,18 @@ export interface components {
             weeks?: number;
             sessionsPerWeek?: number;
             intensity: components["schemas"]["RehabIntensity"];
+            /** @description The patient's policy in force or activated employer programme that pays for the course; its sponsor's report counts it (NO_COVERAGE, POLICY_EXPIRED otherwise) */
+            sponsor?: {
+                /** @enum {string} */
+                type: "policy";
+                /** Format: uuid */
+                policyId: string;
+            } | {
+                /** @enum {string} */
+                type: "corporate";
+                /** Format: uuid */
+                contractId: string;
+            };
         };
         RehabPlannedExercise: {
             exerciseId: string;
@@ -5180,6 +5209,32 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    getRehabSponsorReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RehabObject"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     getRehabPlan: {

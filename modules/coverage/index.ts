@@ -1,6 +1,7 @@
 import './store';
 
 export { activate } from './corporate';
+export { courseSponsorTenant } from './course-sponsor';
 export { sponsorRules } from './domain/errors';
 export { sponsorUploadTrigger } from './imports/upload-trigger';
 export { sponsorPayers } from './payers';

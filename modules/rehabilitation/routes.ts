@@ -14,6 +14,7 @@ import type { ReviewItem } from './domain/review';
 import { rehabRules } from './domain/rules';
 import { stopInstructions, thresholds } from './domain/safety';
 import type { Session } from './domain/session';
+import { sponsorPeriods } from './domain/sponsors';
 import { templates } from './domain/templates';
 import * as schemas from './schemas';
 import {
@@ -328,6 +329,25 @@ const reviewQueue = httpRoute({
   },
 });
 
+/** A sponsor's counts per month: courses begun, over and completed; never a person, measure or condition. */
+const sponsorReport = httpRoute({
+  route: 'GET /v1/rehabilitation/sponsor-report',
+  auth: ['insurer', 'hr'],
+  query: schemas.sponsorReportQuery,
+  handle: async ({ caller, query }) => {
+    const tenant = tenantOf(caller);
+    if (!tenant) throw problems.forbidden('Your token names no insurer or employer.');
+    const now = Date.now();
+    const courses = await inTransaction(async (r) => {
+      const plans = await r.rehabilitation.plansSponsoredBy(tenant);
+      return Promise.all(
+        plans.map(async (plan) => ({ plan, sessions: await r.rehabilitation.sessionOutcomes(plan.id) })),
+      );
+    });
+    return { status: 200, body: { items: sponsorPeriods(courses, query.from, query.to, now) } };
+  },
+});
+
 export const rehabilitationApi = operations({
   listRehabTemplates: listTemplates,
   startRehabPlan: createPlan,
@@ -339,4 +359,5 @@ export const rehabilitationApi = operations({
   recordRehabMeasure: recordMeasureRoute,
   getRehabProgress: progress,
   listRehabReviewQueue: reviewQueue,
+  getRehabSponsorReport: sponsorReport,
 });

@@ -15,6 +15,30 @@ const intensity = z.strictObject({
   restingHeartRate: z.number().int().min(30).max(150).optional(),
 });
 
+/** The patient's policy or employer programme paying for the course. */
+const sponsor = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('policy'), policyId: z.uuid() }),
+  z.strictObject({ type: z.literal('corporate'), contractId: z.uuid() }),
+]);
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+
+/** At most two years of months in one report. */
+export const sponsorReportQuery = z
+  .object({ from: month, to: month })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine(
+    (q) =>
+      Number(q.to.slice(0, 4)) * 12 +
+        Number(q.to.slice(5)) -
+        (Number(q.from.slice(0, 4)) * 12 + Number(q.from.slice(5))) <
+      24,
+    {
+      message: 'at most 24 months',
+      path: ['to'],
+    },
+  );
+
 export const startPlanBody = z.strictObject({
   templateId: z.string().min(1).max(64),
   doctorId: z.uuid().optional(),
@@ -22,6 +46,7 @@ export const startPlanBody = z.strictObject({
   weeks: z.number().int().min(1).max(52).optional(),
   sessionsPerWeek: z.number().int().min(1).max(14).optional(),
   intensity,
+  sponsor: sponsor.optional(),
 });
 
 const plannedExercise = z.strictObject({

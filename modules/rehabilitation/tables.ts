@@ -64,6 +64,17 @@ export const rehabilitationTables = defineTables({
     },
     primaryKey: ['plan_id', 'measured_at', 'id'],
   },
+  /** Courses a sponsor pays for, under the sponsor: what its reports count, nothing clinical. */
+  rehab_course_sponsors: {
+    columns: {
+      sponsor_tenant: text,
+      plan_id: text,
+      sponsor_type: text,
+      sponsor_id: text,
+      created_at: timestamp,
+    },
+    primaryKey: ['sponsor_tenant', 'plan_id'],
+  },
   rehab_review_items: {
     columns: {
       clinic_id: text,

@@ -1,5 +1,7 @@
 import { createEvent, type EventDefinition } from '../../events/envelope';
 import type { Repositories } from '../../platform/store';
+import type { Sponsor } from '../booking';
+import { courseSponsorTenant } from '../coverage';
 import { loadTriage } from '../triage';
 import { weeklyAdherence, weeksToJudge } from './domain/adherence';
 import type { IntensityInput } from './domain/intensity';
@@ -94,6 +96,8 @@ export interface NewPlan {
   weeks?: number;
   sessionsPerWeek?: number;
   intensity: IntensityInput;
+  /** The patient's policy or employer programme that pays for the course. */
+  sponsor?: Sponsor;
 }
 
 /** A clinician's individual plan from a template: version 1, recorded with who made it. */
@@ -122,6 +126,14 @@ export async function startPlan(
     updatedAt: context.now,
   };
   await repos.rehabilitation.createPlan(plan);
+  if (request.sponsor)
+    await repos.rehabilitation.addCourseSponsor({
+      tenant: await courseSponsorTenant(repos, plan.patientId, request.sponsor, context.now),
+      planId: plan.id,
+      type: request.sponsor.type,
+      sponsorId: request.sponsor.type === 'policy' ? request.sponsor.policyId : request.sponsor.contractId,
+      createdAt: context.now,
+    });
   await repos.rehabilitation.addVersion({
     planId: plan.id,
     version: 1,

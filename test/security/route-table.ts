@@ -180,6 +180,8 @@ export const routeTable: Record<string, Row> = {
   completeRehabSession: { owner: 'patient', allow: ['service'] },
   recordRehabMeasure: { owner: 'patient', allow: ['doctor', 'admin'] },
   getRehabProgress: { owner: 'patient', allow: ['doctor', 'admin'] },
+  // Counts of the sponsor's own courses only; another sponsor gets its own (empty) counts.
+  getRehabSponsorReport: { owner: 'insurer', allow: ['otherInsurer', 'hr', 'otherHr'] },
 
   // Teleconsultations: doctor A asks centre-n about patient A1; the centre's coordinator and the
   // consultant it assigned act on the case; the patient reads the conclusion; sponsors never

@@ -1,3 +1,4 @@
+import type { Role } from '../../platform/roles';
 import type { TestCloud } from './test-cloud';
 
 /**
@@ -8,12 +9,13 @@ import type { TestCloud } from './test-cloud';
 export async function invokeAsGateway(
   cloud: TestCloud,
   fn: string,
-  who: { role: 'patient' | 'doctor' | 'clinic_admin'; subject: string; tenant?: string },
+  who: { role: Role; subject: string; tenant?: string },
   call: {
     operationId: string;
     method: string;
     path: string;
     params?: Record<string, string>;
+    query?: Record<string, string>;
     body?: unknown;
   },
   // biome-ignore lint/suspicious/noExplicitAny: tests assert response bodies field by field
@@ -31,8 +33,10 @@ export async function invokeAsGateway(
     httpMethod: call.method,
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
     multiValueHeaders: {},
-    queryStringParameters: {},
-    multiValueQueryStringParameters: {},
+    queryStringParameters: call.query ?? {},
+    multiValueQueryStringParameters: Object.fromEntries(
+      Object.entries(call.query ?? {}).map(([k, v]) => [k, [v]]),
+    ),
     requestContext: {
       identity: { sourceIp: '127.0.0.1', userAgent: 'test' },
       httpMethod: call.method,

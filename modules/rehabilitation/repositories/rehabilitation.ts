@@ -4,6 +4,7 @@ import type { Plan, PlanContent, PlanVersion } from '../domain/plan';
 import type { MeasureRecord } from '../domain/progress';
 import type { ReviewItem } from '../domain/review';
 import type { Session } from '../domain/session';
+import type { CourseSponsor } from '../domain/sponsors';
 
 /** Sealed fields are bound to their row and column, so one cannot be moved onto another. */
 const contextOf = (table: string, ...key: (string | number)[]) => `${table}/${key.join('/')}`;
@@ -220,6 +221,25 @@ export class RehabilitationRepository {
       createdAt: Number(row.created_at),
       resolvedAt: null,
     }));
+  }
+
+  async addCourseSponsor(sponsor: CourseSponsor): Promise<void> {
+    await this.tables.insert('rehab_course_sponsors', {
+      sponsor_tenant: sponsor.tenant,
+      plan_id: sponsor.planId,
+      sponsor_type: sponsor.type,
+      sponsor_id: sponsor.sponsorId,
+      created_at: sponsor.createdAt,
+    });
+  }
+
+  /** The plans an insurer or employer covers, for its counts. */
+  async plansSponsoredBy(tenant: string): Promise<Plan[]> {
+    const rows = await this.tables.find('rehab_course_sponsors', { where: { sponsor_tenant: tenant } });
+    const plans = await Promise.all(
+      rows.map((row) => this.tables.get('rehab_plans', { id: String(row.plan_id) })),
+    );
+    return Promise.all(plans.filter((row) => row !== undefined).map((row) => this.toPlan(row)));
   }
 
   private async toPlan(row: Row): Promise<Plan> {
