@@ -190,6 +190,8 @@ export async function onPain(turn: Turn, rpe: number, value: string): Promise<bo
   const patientId = turn.patient?.patientId as string;
   const done = await turn.attempt(() => completeAtHome(turn.repos, patientId, { rpe, pain }, context(turn)));
   if (!done.ok) explain(turn, refusalCode(done.refusal));
+  // A device's reading during the session crossed a threshold: the session stops instead.
+  else if (done.value.status === 'stopped') sayStop(turn, done.value);
   else {
     goTo(turn, { step: 'idle' });
     turn.out.say(textsOf(turn).recorded);

@@ -6,3 +6,4 @@ export { readingsFileTrigger } from './file-trigger';
 export { readingsIngestApi } from './ingest-routes';
 export { readingsIotTrigger } from './iot-trigger';
 export { readingsQueryApi } from './query-routes';
+export { type VitalReading, vitalsDuring } from './vitals-during';

@@ -2,6 +2,7 @@ import { createEvent, type EventDefinition } from '../../events/envelope';
 import type { Repositories } from '../../platform/store';
 import type { Sponsor } from '../booking';
 import { courseSponsorTenant } from '../coverage';
+import { vitalsDuring } from '../readings';
 import { loadTriage } from '../triage';
 import { weeklyAdherence, weeksToJudge } from './domain/adherence';
 import type { IntensityInput } from './domain/intensity';
@@ -264,7 +265,29 @@ async function openSession(repos: Repositories, plan: Plan): Promise<Session> {
   return session;
 }
 
-/** Readings during the session (the app's, or a device's): each is judged against the thresholds. */
+/**
+ * The session with the device readings measured since it started (or since those already taken),
+ * received through the readings pipeline from any source, and what they crossed.
+ */
+async function withDeviceReadings(repos: Repositories, plan: Plan, session: Session, now: number) {
+  const taken = session.readings.filter((r) => r.fromDevice).map((r) => r.at);
+  const since = Math.max(session.startedAt, ...taken.map((at) => at + 1));
+  const vitals = await vitalsDuring(repos, plan.patientId, since, now + 1);
+  const readings: SessionReading[] = vitals.map(({ measuredAt, ...values }) => ({
+    ...values,
+    at: measuredAt,
+    fromDevice: true,
+    symptoms: [],
+  }));
+  return { session: { ...session, readings: [...session.readings, ...readings] }, readings };
+}
+
+const zoneTopOf = (plan: Plan) => plan.content.intensity.heartRate?.to ?? null;
+
+/**
+ * Readings during the session: the app's, and the devices' through the readings pipeline, judged
+ * at each step of the session against the thresholds.
+ */
 export async function addReadings(
   repos: Repositories,
   plan: Plan,
@@ -272,18 +295,18 @@ export async function addReadings(
   context: Context,
 ): Promise<Session> {
   for (const reading of readings) checkVitals(reading);
-  const session = await openSession(repos, plan);
-  const taken = readings.map((r) => ({ ...r, at: context.now }));
-  const updated: Session = { ...session, readings: [...session.readings, ...taken] };
-  const zoneTop = plan.content.intensity.heartRate?.to ?? null;
-  const findings = taken.flatMap((r) => checkDuringSession(plan.condition, r, r.symptoms, zoneTop));
+  const open = await withDeviceReadings(repos, plan, await openSession(repos, plan), context.now);
+  const entered = readings.map((r) => ({ ...r, at: context.now }));
+  const updated: Session = { ...open.session, readings: [...open.session.readings, ...entered] };
+  const judged = [...open.readings, ...entered];
+  const findings = judged.flatMap((r) => checkDuringSession(plan.condition, r, r.symptoms, zoneTopOf(plan)));
   if (findings.length)
     return stop(
       repos,
       plan,
       updated,
       findings,
-      taken.flatMap((r) => r.symptoms),
+      judged.flatMap((r) => r.symptoms),
       context,
     );
   await repos.rehabilitation.saveSession(updated, false);
@@ -297,10 +320,14 @@ export async function completeSession(
   log: SessionLog,
   context: Context,
 ): Promise<Session> {
-  const session = await openSession(repos, plan);
-  const planned = new Set(exercisesOfWeek(plan.content, session.week).map((e) => e.exerciseId));
+  const open = await openSession(repos, plan);
+  const planned = new Set(exercisesOfWeek(plan.content, open.week).map((e) => e.exerciseId));
   for (const done of log.exercises)
     if (!planned.has(done.exerciseId)) throw rehabRules.notInPlan(done.exerciseId);
+  // A device reading that crossed a threshold while the patient exercised stops the session instead.
+  const { session, readings } = await withDeviceReadings(repos, plan, open, context.now);
+  const findings = readings.flatMap((r) => checkDuringSession(plan.condition, r, [], zoneTopOf(plan)));
+  if (findings.length) return stop(repos, plan, session, findings, [], context);
   const completed: Session = { ...session, status: 'completed', endedAt: context.now, log };
   await repos.rehabilitation.saveSession(completed, false);
   await publish(

@@ -201,4 +201,47 @@ describe('rehabilitation at home through the chatbot', () => {
     expect(impossibleSpo2).toBe('Такого значения не бывает. Проверьте прибор и напишите ещё раз.');
     expect(progress.body.sessions).toEqual([]);
   }, 60_000);
+
+  it('stops the session the patient reports done when their pulse oximeter sent SpO2 86 % during it', async () => {
+    // Prepare: a patient of the bot on a plan, who binds their pulse oximeter in the app
+    const user = telegramUser(cloud, 7_220_004);
+    await onboard(user);
+    const { patientId } = await patientOf(user);
+    await cloud.request('POST', `/v1/patients/${patientId}/rehabilitation/plan`, {
+      token: doctor,
+      body: { templateId: 'pulmonary_8w', startsOn: today(), intensity: { age: 58 } },
+    });
+    const patient = await cloud.token('patient', { subject: patientId });
+    const bound = await cloud.request('POST', '/v1/devices', {
+      token: patient,
+      body: { deviceId: 'oximeter-rb-1', validFrom: '2026-01-01T00:00:00Z' },
+    });
+    const smsBefore = sms.to(doctorsPhone);
+    await startSession(user, calmCheck);
+    // Act: the oximeter's reading reaches the readings pipeline while the patient exercises
+    const sent = await cloud.request('POST', '/v1/readings', {
+      token: patient,
+      body: {
+        deviceId: 'oximeter-rb-1',
+        items: [{ type: 'spo2', measuredAt: new Date().toISOString(), value: 86 }],
+      },
+    });
+    await user.press('Занятие выполнено');
+    await user.text('13');
+    await user.press('2');
+    const answer = bot.to(user.userId).at(-1);
+    await relay();
+    const smsAfter = await smsToDoctor(smsBefore + 1);
+    const progress = await cloud.request('GET', `/v1/patients/${patientId}/rehabilitation/progress`, {
+      token: doctor,
+    });
+    // Assess
+    expect([bound.status, sent.body.accepted]).toEqual([201, 1]);
+    expect(answer).toMatch(/^Прекратите занятие на сегодня и отдохните/);
+    expect(progress.body.sessions.map((s: { status: string }) => s.status)).toEqual(['stopped']);
+    expect(progress.body.sessions[0].stop.findings).toEqual([
+      { reason: 'low_oxygen', detail: 'SpO2 86 % < 88 %' },
+    ]);
+    expect(smsAfter).toBe(smsBefore + 1);
+  }, 60_000);
 });

@@ -4,6 +4,8 @@ export type SessionStatus = 'in_progress' | 'completed' | 'stopped';
 
 export interface SessionReading extends Vitals {
   at: number;
+  /** Taken by a device and received through the readings pipeline (else entered in the session). */
+  fromDevice?: true;
   pain?: number;
   rpe?: number;
   symptoms: Symptom[];
