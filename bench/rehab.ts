@@ -29,7 +29,7 @@ const clients = Number(process.env.BENCH_CLIENTS ?? 4);
 const clinicId = 'bench-clinic';
 
 function deployed(): { memoryMb: number; nodeOptions: string } {
-  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8')) as {
+  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), { maxAliasCount: -1 }) as {
     functions: Record<string, { memorySize: number; environment?: Record<string, string> }>;
   };
   const fn = file.functions.rehabilitation;
