@@ -732,6 +732,17 @@ export const firstCalls: Record<string, FirstCall> = {
       ),
     check: processed,
   },
+  'data-requests': {
+    label: 'GET /v1/patients/{patientId}/access-history as patient (seeded patient)',
+    event: ({ seeded }) =>
+      httpEvent('data-requests', 'GET /v1/patients/{patientId}/access-history', {
+        as: patient(seeded),
+        params: { patientId: seeded.patientId },
+      }),
+    check: status(200),
+  },
+  'data-exports': timer('data-exports'),
+  'retention-sweep': timer('retention-sweep'),
 };
 
 /** The chatbot refuses to load without it; its webhook checks it against the header. */

@@ -19,7 +19,7 @@ locals {
   # The accounts functions run as (serverless.yml `account:`), with the functions that use each.
   function_accounts = {
     "fn-health"         = "health: GET /v1/health lists queues and reads the attachments bucket's metadata, nothing else"
-    "fn-api"            = "HTTP functions: patients, audit, triage, booking, chatbot, consultations, readings-ingest, readings-iot, readings-query, notification-settings, on-call; the payment-sweep timer"
+    "fn-api"            = "HTTP functions: patients, audit, triage, booking, chatbot, consultations, readings-ingest, readings-iot, readings-query, notification-settings, on-call, data-requests; the payment-sweep, data-exports and retention-sweep timers"
     "fn-relay"          = "Timer functions: outbox-relay, sla-watch, reminders"
     "fn-consumer"       = "Queue consumers and senders: notifications, readings-alerts, escalations, escalation-watch, deferred-notifications"
     "fn-readings-files" = "readings-files: presigned device-file uploads, imports them on the bucket trigger"

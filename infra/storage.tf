@@ -4,7 +4,7 @@
 #   attachments   (var.bucket_names.attachments):   consultations, teleconsultations and patients'
 #                                                   records (fn-api; the patients function's trigger
 #                                                   on records/), the health ping (fn-health,
-#                                                   viewer only); versioned
+#                                                   viewer only); versioned; patients' exports under exports/ expire
 #   readings      (var.bucket_names.readings):      readings-files and its bucket trigger (fn-readings-files); versioned
 #   sponsor_files (var.bucket_names.sponsor_files): coverage, enrollment-import and its trigger,
 #                                                   sponsor-reports (fn-sponsors); enrolment/ and policies/ expire
@@ -101,6 +101,25 @@ resource "yandex_storage_bucket" "app" {
 
       noncurrent_version_expiration {
         days = var.noncurrent_version_retention_days
+      }
+    }
+  }
+
+  # Patients' exports (modules/data-requests) are copies made for download: they expire, old
+  # versions with them (expire-noncurrent-versions), even where the retention sweep cannot delete.
+  dynamic "lifecycle_rule" {
+    for_each = each.key == "attachments" ? [1] : []
+
+    content {
+      id      = "expire-exports"
+      enabled = true
+
+      filter {
+        prefix = "exports/"
+      }
+
+      expiration {
+        days = var.export_retention_days
       }
     }
   }

@@ -244,6 +244,17 @@ variable "noncurrent_version_retention_days" {
   }
 }
 
+variable "export_retention_days" {
+  description = "Days after which a patient's export (attachments bucket, exports/) is deleted by the bucket's lifecycle rule; keep it equal to the functions' EXPORT_KEEP_DAYS (default 7), whose sweep marks the export expired."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.export_retention_days >= 1 && floor(var.export_retention_days) == var.export_retention_days
+    error_message = "export_retention_days must be a whole number of days, at least 1."
+  }
+}
+
 variable "sponsor_upload_retention_days" {
   description = "Days after which sponsors' enrolment and policy files (enrolment/, policies/: the uploaded input with its result and activation codes) are deleted. Lifecycle rules run once a day from 00:00 UTC, so deletion can lag by up to a day."
   type        = number

@@ -68,6 +68,9 @@ function lazyObjectStorage(cfg: Config): ObjectStorage {
     getObject: async (...args) => (await load()).getObject(...args),
     readStart: async (...args) => (await load()).readStart(...args),
     putObject: async (...args) => (await load()).putObject(...args),
+    putStream: async (...args) => (await load()).putStream(...args),
+    readStream: async (...args) => (await load()).readStream(...args),
+    remove: async (...args) => (await load()).remove(...args),
   };
 }
 

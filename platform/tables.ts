@@ -69,11 +69,16 @@ export const platformTables = defineTables({
       action: text,
       resource_type: text,
       resource_id: text,
+      /** The patient the record is about (migration 056); null where none is, or before 056. */
+      subject_id: optional(text),
       route: text,
       request_id: text,
     },
     primaryKey: ['tenant_id', 'id'],
-    indexes: { audit_by_resource: { columns: ['resource_id', 'at'] } },
+    indexes: {
+      audit_by_resource: { columns: ['resource_id', 'at'] },
+      audit_by_subject: { columns: ['subject_id', 'at'] },
+    },
   },
   /** Outbox entries a queue refused, set aside with the reason so the others keep flowing. */
   outbox_quarantine: {

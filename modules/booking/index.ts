@@ -13,6 +13,7 @@ export { sendDueReminders } from './due-reminders';
 export { type Outcome, type Payer, PayerRefused, type Payers, type Sponsor, type Visit } from './payers';
 export { sweepPayments } from './payment-sweep';
 export { paymentSweepTimer } from './payment-sweep-timer';
+export { bookingPersonData } from './person-data';
 export { remindersTimer } from './reminders-timer';
 export { bookingApi } from './routes';
 export { format } from './schemas';

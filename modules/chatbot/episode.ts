@@ -162,6 +162,7 @@ async function record(
     action: 'create',
     resourceType: 'triage_decision',
     resourceId: triageId,
+    subjectId: patientId,
     actor: { subject: patientId ?? 'telegram', role: 'patient' },
   });
   if (outcome.crisis && !episode.paged) {

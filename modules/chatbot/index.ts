@@ -1,5 +1,6 @@
 import './store';
 
+export { chatbotPersonData } from './person-data';
 export { deliverCalls, processUpdate } from './process-update';
 export { botIdentity } from './routing';
 export { chatbotSettings, secretMatches } from './settings';

@@ -71,6 +71,7 @@ const audit = (r: Repositories, contract: Contract, action: 'read' | 'create') =
     action,
     resourceType: 'consultation',
     resourceId: contract.id,
+    subjectId: contract.patientId,
   });
 
 const openContract = httpRoute({

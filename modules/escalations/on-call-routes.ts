@@ -188,6 +188,7 @@ const getEscalationPatient = httpRoute({
         action: 'read',
         resourceType: 'escalation_patient',
         resourceId: escalation.id,
+        subjectId: patientId,
       });
       return {
         escalation: view(escalation, await stepsOf(r, escalation)),

@@ -5,6 +5,7 @@ export { channelsFor } from './channels/select';
 export { notificationsConsumer } from './consumer';
 export { deferredNotificationsTimer } from './deferred-timer';
 export { type DeliveryContext, deliver } from './deliver';
+export { notificationsPersonData } from './person-data';
 export {
   type ContactGroup,
   type GroupContact,

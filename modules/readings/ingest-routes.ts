@@ -55,6 +55,7 @@ const ingestReadings = httpRoute({
           action: 'create',
           resourceType: 'readings',
           resourceId: patient.patientId,
+          subjectId: patient.patientId,
         });
       }
       // A batch refused item by item stored nothing, but health data was still sent: that is recorded too.

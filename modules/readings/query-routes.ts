@@ -51,6 +51,7 @@ const audit = (r: Repositories, tenant: string, patientId: string, action: 'read
     action,
     resourceType: 'readings',
     resourceId: patientId,
+    subjectId: patientId,
   });
 
 const listPatientReadings = httpRoute({

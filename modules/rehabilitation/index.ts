@@ -12,5 +12,6 @@ export {
 export { rehabilitationConsumer } from './consumer';
 export { type Symptom, symptomNames } from './domain/safety';
 export { symptomLabels } from './domain/symptom-labels';
+export { rehabilitationPersonData } from './person-data';
 export { rehabilitationApi } from './routes';
 export { atHomePreCheck } from './schemas';

@@ -38,7 +38,13 @@ const contextOf = (request: { correlationId: string }) => ({
 });
 
 const audit = (r: Repositories, plan: Plan, action: 'read' | 'create' | 'update') =>
-  r.audit.record({ tenantId: plan.clinicId, action, resourceType: 'rehab_plan', resourceId: plan.id });
+  r.audit.record({
+    tenantId: plan.clinicId,
+    action,
+    resourceType: 'rehab_plan',
+    resourceId: plan.id,
+    subjectId: plan.patientId,
+  });
 
 /** The patient's plan, once the caller is known to reach the patient; anyone else finds nothing. */
 async function planInReach(r: Repositories, request: PatientRequest, action: 'read' | 'create' | 'update') {
@@ -322,6 +328,7 @@ const reviewQueue = httpRoute({
           action: 'read',
           resourceType: 'rehab_plan',
           resourceId: item.planId,
+          subjectId: item.patientId,
         });
       return mine;
     });

@@ -46,4 +46,5 @@ export const audit = (r: Repositories, request: TeleRequest, action: 'read' | 'c
     action,
     resourceType: 'teleconsultation',
     resourceId: request.id,
+    subjectId: request.patientId,
   });

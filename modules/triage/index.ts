@@ -19,3 +19,4 @@ export { type TriageOutcome, triage } from './triage';
 export type { Specialty } from './vocabulary';
 /** The triage engine, loaded on first use: the chatbot needs its lexicon and rules (~150 KB) only for a complaint. */
 export const loadTriage = () => import('./triage');
+export { triagePersonData } from './person-data';

@@ -41,6 +41,7 @@ export async function reviewDecision(
     action: 'update',
     resourceType: 'triage_decision',
     resourceId: triageId,
+    subjectId: decision.patientId,
   });
   return {
     triageId,

@@ -50,6 +50,7 @@ async function record(request: ApiRequest<{ patientId?: string }, unknown, unkno
       action: 'create',
       resourceType: 'triage_decision',
       resourceId: triageId,
+      subjectId: patientId,
     });
     if (decided.crisis) {
       const event = createEvent(

@@ -17,6 +17,20 @@ export interface ObjectStorage {
   readStart(bucket: string, key: string, bytes: number): Promise<Uint8Array>;
   /** Writes a whole object: a result or report a function produced. */
   putObject(bucket: string, key: string, body: string | Uint8Array, contentType: string): Promise<void>;
+  /**
+   * Writes an object from a stream of unknown length in parts (multipart upload), so a large
+   * file (a patient's export) never sits whole in a function's memory. Returns its size in bytes.
+   */
+  putStream(
+    bucket: string,
+    key: string,
+    body: AsyncIterable<Uint8Array>,
+    contentType: string,
+  ): Promise<number>;
+  /** Reads an object as a stream; undefined when nothing is stored under the key. */
+  readStream(bucket: string, key: string): Promise<AsyncIterable<Uint8Array> | undefined>;
+  /** Deletes an object; nothing stored under the key is not an error. */
+  remove(bucket: string, key: string): Promise<void>;
 }
 
 export interface DownloadAs {

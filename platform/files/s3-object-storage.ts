@@ -1,13 +1,23 @@
+import type { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  NoSuchKey,
   NotFound,
   PutObjectCommand,
   S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DownloadAs, ObjectStorage, StoredObject } from './object-storage';
+
+/** S3's smallest part but the last; parts are held in memory one at a time. */
+const partBytes = 8 * 1024 * 1024;
 
 export interface S3Settings {
   endpoint: string;
@@ -90,5 +100,72 @@ export class S3ObjectStorage implements ObjectStorage {
     await this.client.send(
       new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
     );
+  }
+
+  async putStream(
+    bucket: string,
+    key: string,
+    body: AsyncIterable<Uint8Array>,
+    contentType: string,
+  ): Promise<number> {
+    const { UploadId } = await this.client.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+    );
+    const parts: { ETag: string | undefined; PartNumber: number }[] = [];
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    let total = 0;
+    const flush = async () => {
+      const PartNumber = parts.length + 1;
+      const { ETag } = await this.client.send(
+        new UploadPartCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId,
+          PartNumber,
+          Body: Buffer.concat(pending, pendingBytes),
+        }),
+      );
+      parts.push({ ETag, PartNumber });
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      for await (const chunk of body) {
+        pending.push(chunk);
+        pendingBytes += chunk.byteLength;
+        total += chunk.byteLength;
+        if (pendingBytes >= partBytes) await flush();
+      }
+      if (pendingBytes > 0 || parts.length === 0) await flush();
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId,
+          MultipartUpload: { Parts: parts },
+        }),
+      );
+      return total;
+    } catch (error) {
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId }))
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async readStream(bucket: string, key: string): Promise<AsyncIterable<Uint8Array> | undefined> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return response.Body as Readable | undefined;
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
+  async remove(bucket: string, key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   }
 }

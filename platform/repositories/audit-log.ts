@@ -7,6 +7,11 @@ export interface AuditSubject {
   action: AuditEntry['action'];
   resourceType: string;
   resourceId: string;
+  /**
+   * The patient the record is about, when the resource is theirs (an appointment, a reading, a
+   * thread): what lets the patient see every touch of their data (data-subject requests).
+   */
+  subjectId?: string | null;
   /** Only where the call has no token of its own (the bot's webhook acts for a patient it knows). */
   actor?: { subject: string; role: string };
 }
@@ -18,6 +23,8 @@ export interface AuditEntry {
   action: 'read' | 'create' | 'update' | 'delete';
   resourceType: string;
   resourceId: string;
+  /** The patient the record is about, if any. */
+  subjectId: string | null;
   route: string;
   requestId: string;
 }
@@ -54,6 +61,7 @@ export class AuditLog {
       action: subject.action,
       resourceType: subject.resourceType,
       resourceId: subject.resourceId,
+      subjectId: subject.subjectId ?? (subject.resourceType === 'patient' ? subject.resourceId : null),
       route: invocation.functionName,
       requestId: invocation.requestId,
     });
@@ -70,6 +78,7 @@ export class AuditLog {
       action: entry.action,
       resource_type: entry.resourceType,
       resource_id: entry.resourceId,
+      subject_id: entry.subjectId,
       route: entry.route,
       request_id: entry.requestId,
     });
@@ -82,6 +91,24 @@ export class AuditLog {
       limit,
     });
     return rows.filter((row) => row.tenant_id === tenantId).map(toRecord);
+  }
+
+  /**
+   * Every record about one patient, whatever clinic kept it, newest first: those that name them as
+   * subject, and those written before migration 056 about their record itself (resource = patient id).
+   */
+  async forSubject(subjectId: string, limit = 100): Promise<AuditRecord[]> {
+    const newest = { orderBy: [{ column: 'at', direction: 'desc' as const }], limit };
+    const named = await this.tables.find('audit_log', { where: { subject_id: subjectId }, ...newest });
+    const older = await this.tables.find('audit_log', {
+      where: { resource_id: subjectId },
+      isNull: ['subject_id'],
+      ...newest,
+    });
+    return [...named, ...older]
+      .map(toRecord)
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, limit);
   }
 
   async forTenant(tenantId: string, limit = 100): Promise<AuditRecord[]> {
@@ -104,6 +131,7 @@ function toRecord(row: Record<string, unknown>): AuditRecord {
     action: row.action as AuditEntry['action'],
     resourceType: String(row.resource_type),
     resourceId: String(row.resource_id),
+    subjectId: row.subject_id == null ? null : String(row.subject_id),
     route: String(row.route),
     requestId: String(row.request_id),
   };

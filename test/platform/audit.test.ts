@@ -171,6 +171,21 @@ describe('audit of health-data operations: each call leaves its row, read back f
       const patient = await steps.patient();
       return { ...(await doctor()), path: `/v1/patients/${patient.id}/observations` };
     },
+    requestDataExport: async () => {
+      const patient = await steps.patient();
+      return { token: patient.token, actor: patient.id, path: `/v1/patients/${patient.id}/exports` };
+    },
+    getDataExport: async () => {
+      const patient = await steps.patient();
+      const asked = await cloud.request('POST', `/v1/patients/${patient.id}/exports`, {
+        token: patient.token,
+      });
+      return {
+        token: patient.token,
+        actor: patient.id,
+        path: `/v1/patients/${patient.id}/exports/${asked.body.id}`,
+      };
+    },
     registerPatient: async () => ({
       token: admin,
       actor: 'admin-1',

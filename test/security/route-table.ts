@@ -217,6 +217,16 @@ export const routeTable: Record<string, Row> = {
   listLabObservations: { owner: 'patient', allow: ['doctor', 'admin'] },
 
   receiveTelegramUpdate: { owner: 'anyone', allow: [], public: true },
+
+  // Data-subject requests: the patient's own (another patient gets NOT_YOUR_DATA); the erasure
+  // queue is the operator's of the patient's clinic (a service of that clinic too)
+  getAccessHistory: { owner: 'patient', allow: [] },
+  requestDataExport: { owner: 'patient', allow: [] },
+  getDataExport: { owner: 'patient', allow: [] },
+  requestDataErasure: { owner: 'patient', allow: [] },
+  getErasureRequest: { owner: 'patient', allow: ['admin', 'service'] },
+  listErasureRequests: { owner: 'admin', allow: ['otherAdmin', ...services] }, // each their own clinic's
+  decideErasureRequest: { owner: 'admin', allow: ['service'] },
 };
 
 /** The column the owner is also walked as (patient A1 has none: samePatient is another patient). */

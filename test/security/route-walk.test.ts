@@ -343,6 +343,10 @@ describe('every route × every actor: tenant isolation and role rules hold acros
     world.enrolmentUploadId = (
       await call(tokens.hr, 'POST', `/v1/corporate-contracts/${world.corporateContractId}/enrolment-uploads`)
     ).uploadId;
+
+    // Patient A1's export and erasure request (the erasure decided by the walk itself)
+    world.exportId = (await call(owner, 'POST', `/v1/patients/${patientA1}/exports`)).id;
+    world.erasureId = (await call(owner, 'POST', `/v1/patients/${patientA1}/erasure-requests`)).id;
   }, 90_000);
   afterAll(() => cloud?.stop());
 

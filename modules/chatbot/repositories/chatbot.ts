@@ -111,6 +111,25 @@ export class ChatbotRepository {
     return rows.map((r) => ({ version: String(r.version), givenAt: Number(r.given_at) }));
   }
 
+  /** The Telegram user a patient id is linked to, if the patient came through the bot. */
+  async linkOf(patientId: string): Promise<ChatbotPatient | undefined> {
+    const [row] = await this.tables.find('chatbot_patients', { where: { patient_id: patientId }, limit: 1 });
+    return row ? toPatient(row) : undefined;
+  }
+
+  /**
+   * Erasure: the bot forgets the patient's link, conversation and queued replies (a private
+   * chat's id is the user's). Consents stay: they are the evidence the processing was lawful.
+   */
+  async forget(telegramUserId: string): Promise<number> {
+    let removed = 0;
+    if (await this.tables.remove('chatbot_patients', { telegram_user_id: telegramUserId })) removed++;
+    if (await this.tables.remove('chatbot_conversations', { chat_id: telegramUserId })) removed++;
+    for (const call of await this.tables.find('chatbot_outbox', { where: { chat_id: telegramUserId } }))
+      if (await this.tables.remove('chatbot_outbox', { update_id: call.update_id, seq: call.seq })) removed++;
+    return removed;
+  }
+
   /** The chat's conversation, opened; undefined once it expired. */
   async conversation(chatId: string): Promise<unknown> {
     const row = await this.tables.get('chatbot_conversations', { chat_id: chatId });

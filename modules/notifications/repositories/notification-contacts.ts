@@ -25,6 +25,11 @@ export class NotificationContacts {
     return row ? toContact(row) : undefined;
   }
 
+  /** Erasure: the person's addresses and channel choices go; the next message finds no contact. */
+  async remove(userId: string): Promise<boolean> {
+    return this.tables.remove('notification_contacts', { user_id: userId });
+  }
+
   async save(contact: NotificationContact): Promise<void> {
     await this.tables.upsert('notification_contacts', {
       user_id: contact.userId,

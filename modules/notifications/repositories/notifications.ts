@@ -84,6 +84,14 @@ export class NotificationLog {
     return mine.length ? String(mine[0]?.status) : undefined;
   }
 
+  /** Erasure: the record of which messages went to the person, by which channel. */
+  async forget(recipientId: string): Promise<number> {
+    let removed = 0;
+    for (const row of await this.tables.find('notifications', { where: { recipient_id: recipientId } }))
+      if (await this.tables.remove('notifications', { id: row.id })) removed++;
+    return removed;
+  }
+
   async forRecipient(recipientId: string): Promise<NotificationRecord[]> {
     const rows = await this.tables.find('notifications', {
       where: { recipient_id: recipientId },

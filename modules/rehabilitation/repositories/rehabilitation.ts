@@ -65,6 +65,15 @@ export class RehabilitationRepository {
     return row ? this.toPlan(row) : undefined;
   }
 
+  /** Every plan of a patient, oldest first. */
+  async plansOf(patientId: string): Promise<Plan[]> {
+    const rows = await this.tables.find('rehab_plans', {
+      where: { patient_id: patientId },
+      orderBy: [{ column: 'created_at' }],
+    });
+    return Promise.all(rows.map((row) => this.toPlan(row)));
+  }
+
   async activePlans(limit: number): Promise<Plan[]> {
     const rows = await this.tables.find('rehab_plans', { where: { status: 'active' }, limit });
     return Promise.all(rows.map((row) => this.toPlan(row)));

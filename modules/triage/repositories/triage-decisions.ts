@@ -50,6 +50,17 @@ export class TriageDecisionRepository {
     return row ? this.toRecord(row) : undefined;
   }
 
+  /** A patient's decisions in time order, a page at a time (`after` is the last page's created_at). */
+  async forPatient(patientId: string, after: number, limit: number): Promise<TriageDecisionRecord[]> {
+    const rows = await this.tables.find('triage_decisions', {
+      where: { patient_id: patientId },
+      range: { column: 'created_at', from: after + 1 },
+      orderBy: [{ column: 'created_at' }],
+      limit,
+    });
+    return Promise.all(rows.map((row) => this.toRecord(row)));
+  }
+
   private async seal(id: string, column: 'inputs' | 'outcome', value: unknown): Promise<SealedField> {
     return this.cipher.seal(JSON.stringify(value), context(id, column));
   }

@@ -1,0 +1,28 @@
+import type { PersonDataSection } from '../../platform/person-data';
+import { bookingPersonData } from '../booking';
+import { chatbotPersonData } from '../chatbot';
+import { consultationsPersonData } from '../consultations';
+import { coveragePersonData } from '../coverage';
+import { notificationsPersonData } from '../notifications';
+import { patientsPersonData } from '../patients';
+import { readingsPersonData } from '../readings';
+import { rehabilitationPersonData } from '../rehabilitation';
+import { teleconsultationsPersonData } from '../teleconsultations';
+import { triagePersonData } from '../triage';
+
+/**
+ * The registry: every capability that keeps personal data, through its face, in the order an
+ * export lists them. A module that starts keeping personal data adds its section here.
+ */
+export const personDataSections: readonly PersonDataSection[] = [
+  patientsPersonData,
+  bookingPersonData,
+  consultationsPersonData,
+  readingsPersonData,
+  triagePersonData,
+  rehabilitationPersonData,
+  teleconsultationsPersonData,
+  coveragePersonData,
+  chatbotPersonData,
+  notificationsPersonData,
+];
