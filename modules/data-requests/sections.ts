@@ -6,6 +6,7 @@ import { coveragePersonData } from '../coverage';
 import { notificationsPersonData } from '../notifications';
 import { patientsPersonData } from '../patients';
 import { readingsPersonData } from '../readings';
+import { recordsPersonData } from '../records';
 import { rehabilitationPersonData } from '../rehabilitation';
 import { teleconsultationsPersonData } from '../teleconsultations';
 import { triagePersonData } from '../triage';
@@ -16,6 +17,7 @@ import { triagePersonData } from '../triage';
  */
 export const personDataSections: readonly PersonDataSection[] = [
   patientsPersonData,
+  recordsPersonData,
   bookingPersonData,
   consultationsPersonData,
   readingsPersonData,

@@ -186,6 +186,20 @@ describe('data-subject requests, end to end', () => {
     // Prepare: besides the seeded data, a national centre's conclusion on the patient's case
     const [me, other] = patients as [(typeof patients)[0], (typeof patients)[0]];
     await concludedTeleconsultation(me.id);
+    await cloud.request('POST', `/v1/patients/${me.id}/observations`, {
+      token: doctor,
+      body: {
+        items: [
+          {
+            code: '2345-7',
+            display: 'Glucose',
+            value: 5.1,
+            unit: 'mmol/L',
+            effectiveAt: iso(Date.now() - 60_000),
+          },
+        ],
+      },
+    });
     // Act
     const { requested, ready, entries, bundle } = await exportOf(me.id, me.token);
     // Assess: asked, built in the background, a link to the zip
@@ -197,11 +211,15 @@ describe('data-subject requests, end to end', () => {
     expect(resourcesOf(bundle, 'Patient')).toEqual([
       expect.objectContaining({ id: me.id, telecom: [{ system: 'phone', value: me.phone }] }),
     ]);
-    expect(resourcesOf(bundle, 'Observation')).toHaveLength(3);
+    // Three readings and the lab result from the record
+    expect(resourcesOf(bundle, 'Observation')).toHaveLength(4);
+    expect(JSON.stringify(resourcesOf(bundle, 'Observation'))).toContain('2345-7');
     expect(resourcesOf(bundle, 'Communication').map((c) => c.payload)).toContainEqual([
       { contentString: me.question },
     ]);
-    expect(resourcesOf(bundle, 'DocumentReference')).toHaveLength(1);
+    // The consultation's attachment, and the centre's conclusion as the record lists it
+    expect(resourcesOf(bundle, 'DocumentReference')).toHaveLength(2);
+    expect(JSON.stringify(resourcesOf(bundle, 'DocumentReference'))).toContain('scan-0.pdf');
     expect(resourcesOf(bundle, 'Basic').map((b) => b.code)).toContainEqual({ text: 'notification contacts' });
     expect(resourcesOf(bundle, 'ServiceRequest')).toEqual([
       expect.objectContaining({ reasonCode: [{ text: 'Тактика ведения?' }] }),
