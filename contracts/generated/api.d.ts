@@ -1616,6 +1616,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teleconsultations/{requestId}/video-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The coordinator or a consultant on the case schedules (or moves) the doctors' video session in a room from booking's video provider; kept in UTC, shown in the centre's and the requesting clinic's zones; the requester is told (teleconsultation.scheduled.v1) */
+        put: operations["scheduleTeleconsultationVideoSession"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3032,6 +3049,37 @@ export interface components {
             };
             /** @description Whether the requester wants a video session between the doctors (false when left out) */
             videoWanted?: boolean;
+            /** @description The requesting clinic's IANA zone (Europe/Moscow when left out): the video session's time is shown to the requester in it */
+            requesterTimeZone?: string;
+            /** @description The requesting clinic's region, ISO 3166-2 (e.g. RU-NVS), for the network's monitoring per region */
+            requesterRegion?: string;
+        };
+        TeleconsultationVideoSessionInput: {
+            /**
+             * Format: date-time
+             * @description With its offset; must be in the future (else SESSION_IN_THE_PAST)
+             */
+            start: string;
+            /** @description 30 when left out */
+            minutes?: number;
+        };
+        TeleconsultationVideoSession: {
+            /**
+             * Format: date-time
+             * @description The instant
+             */
+            startsAt: string;
+            minutes: number;
+            /** @description The room, from booking's video provider */
+            link: string;
+            scheduledBy: string;
+            centre: components["schemas"]["TeleconsultationZonedTime"];
+            requester: components["schemas"]["TeleconsultationZonedTime"];
+        };
+        TeleconsultationZonedTime: {
+            timeZone: string;
+            /** @description The start on that side's clock, with its offset (e.g. 2026-12-10T19:00:00.000+07:00) */
+            startsAt: string;
         };
         TeleconsultationStatus: {
             /** Format: uuid */
@@ -3047,7 +3095,10 @@ export interface components {
             /** @enum {string} */
             status: "requested" | "accepted" | "info_requested" | "concluded" | "declined";
             consultantIds: string[];
+            /** @description An emergency's consultant on call, paged first through an escalation (acknowledged by POST /v1/escalations/{id}/ack with the request's id, or by accepting) */
             dutyConsultantId: string | null;
+            requesterTimeZone: string;
+            requesterRegion: string | null;
             /**
              * Format: date-time
              * @description Null while the clock is paused and once closed
@@ -3079,6 +3130,7 @@ export interface components {
                 answer: string | null;
             }[];
             declineReason: string | null;
+            videoSession: components["schemas"]["TeleconsultationVideoSession"] | null;
         };
         AcceptTeleconsultation: {
             /** @description The consilium; a duty consultant accepting is on it already */
@@ -6171,6 +6223,38 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    scheduleTeleconsultationVideoSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationVideoSessionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationVideoSession"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

@@ -21,6 +21,7 @@ import {
   requestInfo,
   saveCentre,
 } from './use-cases';
+import { scheduleVideoSession } from './video-routes';
 import { caseView, centreView, conclusionView, shiftView, signatureView, statusView } from './views';
 
 const putCentre = httpRoute({
@@ -164,7 +165,7 @@ const acceptCase = httpRoute({
           ? [request.caller.subject, ...request.body.consultantIds]
           : request.body.consultantIds;
       await audit(r, found, 'update');
-      return acceptRequest(r, found, consultantIds, contextOf(request));
+      return acceptRequest(r, found, consultantIds, { ...contextOf(request), by: request.caller.subject });
     });
     return { status: 200, body: statusView(accepted) };
   },
@@ -180,7 +181,10 @@ const declineCase = httpRoute({
     const declined = await inTransaction(async (r) => {
       const { found } = await requestAs(r, request, ['coordinator', 'consultant']);
       await audit(r, found, 'update');
-      return declineRequest(r, found, request.body.reason, contextOf(request));
+      return declineRequest(r, found, request.body.reason, {
+        ...contextOf(request),
+        by: request.caller.subject,
+      });
     });
     return { status: 200, body: statusView(declined) };
   },
@@ -298,6 +302,7 @@ export const teleconsultationsApi = operations({
   concludeTeleconsultation: concludeCase,
   getTeleconsultationConclusion: getConclusion,
   signTeleconsultationConclusion: signConclusion,
+  scheduleTeleconsultationVideoSession: scheduleVideoSession,
   addTeleconsultationDocument: addDocument,
   listTeleconsultationDocuments: listDocuments,
   getTeleconsultationCentreStats: centreStats,

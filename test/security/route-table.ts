@@ -199,6 +199,7 @@ export const routeTable: Record<string, Row> = {
   concludeTeleconsultation: { owner: 'consultant', allow: [] },
   getTeleconsultationConclusion: { owner: 'patient', allow: ['doctor', 'admin'] },
   signTeleconsultationConclusion: { owner: 'consultant', allow: [] },
+  scheduleTeleconsultationVideoSession: { owner: 'coordinator', allow: [] }, // the centre, never the requester's side
   addTeleconsultationDocument: { owner: 'doctor', allow: [] }, // the requester
   listTeleconsultationDocuments: { owner: 'doctor', allow: ['admin'] },
 

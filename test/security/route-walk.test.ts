@@ -440,6 +440,8 @@ describe('every route × every actor: tenant isolation and role rules hold acros
         };
       case 'requestTeleconsultation':
         return teleconsultationRequest();
+      case 'scheduleTeleconsultationVideoSession':
+        return { start: minutesAgo(-24 * 60), minutes: 30 };
       default:
         return sampleOf(schema, 'body', values);
     }

@@ -6,6 +6,7 @@ const facts = (over: Partial<RequestFacts>): RequestFacts => ({
   profile: 'oncology',
   form: 'planned',
   requesterClinicId: 'clinic-r',
+  requesterRegion: 'RU-TVE',
   status: 'concluded',
   accepted: true,
   createdAt: 0,
