@@ -3179,20 +3179,32 @@ export interface components {
             /** @description YYYY-MM in the centre's zone */
             month: string;
             timeZone: string;
-            groups: {
+            /** @description Per profile, form and requesting clinic (with its region) */
+            groups: (components["schemas"]["TeleconsultationCounts"] & {
                 profile: string;
                 /** @enum {string} */
                 form: "emergency" | "urgent" | "planned";
+                /** @description ISO 3166-2, as the requesters gave it; null when they did not */
+                requesterRegion: string | null;
                 requesterClinicId: string;
-                requests: number;
-                accepted: number;
-                declined: number;
-                concluded: number;
-                medianMinutesToConclusion: number | null;
-                p90MinutesToConclusion: number | null;
-                /** @description Of the concluded */
-                shareInTime: number | null;
-            }[];
+            })[];
+            /** @description Per profile, form and requesting region */
+            regions: (components["schemas"]["TeleconsultationCounts"] & {
+                profile: string;
+                /** @enum {string} */
+                form: "emergency" | "urgent" | "planned";
+                requesterRegion: string | null;
+            })[];
+        };
+        TeleconsultationCounts: {
+            requests: number;
+            accepted: number;
+            declined: number;
+            concluded: number;
+            medianMinutesToConclusion: number | null;
+            p90MinutesToConclusion: number | null;
+            /** @description Of the concluded */
+            shareInTime: number | null;
         };
         TeleconsultationDocumentInput: {
             name: string;

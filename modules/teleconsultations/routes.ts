@@ -288,7 +288,7 @@ const signConclusion = httpRoute({
   },
 });
 
-export const teleconsultationsApi = operations({
+export const teleconsultationsRoutes = operations({
   putTeleconsultationCentre: putCentre,
   listTeleconsultationCentres: listCentres,
   addTeleconsultationDutyShift: addShift,

@@ -31,6 +31,7 @@ describe('a centre’s month for the network', () => {
     expect(group).toEqual({
       profile: 'oncology',
       form: 'planned',
+      requesterRegion: 'RU-TVE',
       requesterClinicId: 'clinic-r',
       requests: 12,
       accepted: 10,

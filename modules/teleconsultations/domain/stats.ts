@@ -27,7 +27,12 @@ export interface Counts {
   shareInTime: number | null;
 }
 
-export type GroupStats = { profile: string; form: Form; requesterClinicId: string } & Counts;
+export type GroupStats = {
+  profile: string;
+  form: Form;
+  requesterRegion: string | null;
+  requesterClinicId: string;
+} & Counts;
 export type RegionStats = { profile: string; form: Form; requesterRegion: string | null } & Counts;
 
 /** Nearest-rank percentile of sorted values. */
@@ -61,17 +66,20 @@ function groupBy(requests: RequestFacts[], key: (r: RequestFacts) => unknown[]):
   return [...groups.values()];
 }
 
-/** Requests grouped by profile, form and requesting clinic, as the network watches its centres. */
+/** Requests grouped by profile, form and requesting clinic (with its region), as the network watches its centres. */
 export function summarize(requests: RequestFacts[]): GroupStats[] {
-  return groupBy(requests, (r) => [r.profile, r.form, r.requesterClinicId]).map((group) => {
-    const first = group[0] as RequestFacts;
-    return {
-      profile: first.profile,
-      form: first.form,
-      requesterClinicId: first.requesterClinicId,
-      ...counts(group),
-    };
-  });
+  return groupBy(requests, (r) => [r.profile, r.form, r.requesterRegion, r.requesterClinicId]).map(
+    (group) => {
+      const first = group[0] as RequestFacts;
+      return {
+        profile: first.profile,
+        form: first.form,
+        requesterRegion: first.requesterRegion,
+        requesterClinicId: first.requesterClinicId,
+        ...counts(group),
+      };
+    },
+  );
 }
 
 /** The same, per requesting region: where in the country the centre's work comes from. */
