@@ -68,6 +68,9 @@ function lazyObjectStorage(cfg: Config): ObjectStorage {
     getObject: async (...args) => (await load()).getObject(...args),
     readStart: async (...args) => (await load()).readStart(...args),
     putObject: async (...args) => (await load()).putObject(...args),
+    startMultipart: async (...args) => (await load()).startMultipart(...args),
+    partUploadUrls: async (...args) => (await load()).partUploadUrls(...args),
+    completeMultipart: async (...args) => (await load()).completeMultipart(...args),
   };
 }
 

@@ -1494,6 +1494,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teleconsultations/{requestId}/documents/{documentId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester completes a document's multipart upload with its parts' ETags; unknown upload or parts: UPLOAD_PARTS_REFUSED */
+        post: operations["completeTeleconsultationDocumentUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teleconsultations/{requestId}/conclusion": {
         parameters: {
             query?: never;
@@ -3219,9 +3236,34 @@ export interface components {
             name: string;
             contentType: string;
             bytes: number;
-            /** @description PUT the file here with the same Content-Type */
-            uploadUrl: string;
+            /** @description PUT the file here with the same Content-Type; null for a file over 8 MiB, uploaded in parts */
+            uploadUrl: string | null;
+            /** @description A file over 8 MiB: PUT each partBytes slice (the last one shorter) to its part's URL, keep each response's ETag header, then POST them to …/documents/{documentId}/completion */
+            multipart: {
+                uploadId: string;
+                partBytes: number;
+                parts: {
+                    partNumber: number;
+                    url: string;
+                }[];
+            } | null;
             expiresInSeconds: number;
+        };
+        TeleconsultationUploadCompletion: {
+            uploadId: string;
+            parts: {
+                partNumber: number;
+                etag: string;
+            }[];
+        };
+        TeleconsultationUploadCompleted: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description stored: the joined file is as declared and offered to the consilium
+             * @enum {string}
+             */
+            state: "awaiting_upload" | "stored" | "refused";
         };
         TeleconsultationDocumentList: {
             items: {
@@ -5934,6 +5976,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeleconsultationDocumentUpload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    completeTeleconsultationDocumentUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationUploadCompletion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationUploadCompleted"];
                 };
             };
             400: components["responses"]["Problem"];

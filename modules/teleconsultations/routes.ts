@@ -4,7 +4,7 @@ import { problems } from '../../platform/problem';
 import { inTransaction } from '../../platform/services';
 import { checkPatientInReach } from '../patients';
 import { sideOf } from './access';
-import { addDocument, listDocuments } from './document-routes';
+import { addDocument, completeDocumentUpload, listDocuments } from './document-routes';
 import { requestRules } from './domain/request';
 import { signatureRules } from './domain/signatures';
 import { accessMs, audit, contextOf, ownCentre, requestAs } from './route-helpers';
@@ -305,5 +305,6 @@ export const teleconsultationsRoutes = operations({
   scheduleTeleconsultationVideoSession: scheduleVideoSession,
   addTeleconsultationDocument: addDocument,
   listTeleconsultationDocuments: listDocuments,
+  completeTeleconsultationDocumentUpload: completeDocumentUpload,
   getTeleconsultationCentreStats: centreStats,
 });

@@ -102,6 +102,17 @@ export const documentBody = z.strictObject({
     .max(5 * 1024 ** 3),
 });
 
+export const documentParams = z.object({ requestId: z.uuid(), documentId: z.uuid() });
+export const uploadCompletionBody = z.strictObject({
+  uploadId: z.string().min(1).max(1024),
+  parts: z
+    .array(
+      z.strictObject({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }),
+    )
+    .min(1)
+    .max(10_000),
+});
+
 type Schemas = components['schemas'];
 export type TeleconsultationRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof centreBody>, Schemas['TeleconsultationCentreInput']>>,
@@ -114,4 +125,5 @@ export type TeleconsultationRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof conclusionBody>, Schemas['TeleconsultationConclusionInput']>>,
   AssertTrue<Equivalent<z.input<typeof documentBody>, Schemas['TeleconsultationDocumentInput']>>,
   AssertTrue<Equivalent<z.input<typeof videoSessionBody>, Schemas['TeleconsultationVideoSessionInput']>>,
+  AssertTrue<Equivalent<z.input<typeof uploadCompletionBody>, Schemas['TeleconsultationUploadCompletion']>>,
 ];

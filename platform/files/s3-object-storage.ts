@@ -1,13 +1,23 @@
 import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   NotFound,
   PutObjectCommand,
   S3Client,
+  S3ServiceException,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { DownloadAs, ObjectStorage, StoredObject } from './object-storage';
+import {
+  type DownloadAs,
+  MultipartRefused,
+  type ObjectStorage,
+  type StoredObject,
+  type UploadedPart,
+} from './object-storage';
 
 export interface S3Settings {
   endpoint: string;
@@ -90,5 +100,53 @@ export class S3ObjectStorage implements ObjectStorage {
     await this.client.send(
       new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
     );
+  }
+
+  async startMultipart(bucket: string, key: string, contentType: string): Promise<string> {
+    const started = await this.client.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+    );
+    if (!started.UploadId) throw new Error(`No upload id for ${key}`);
+    return started.UploadId;
+  }
+
+  partUploadUrls(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: number,
+    expiresSeconds: number,
+  ): Promise<string[]> {
+    return Promise.all(
+      Array.from({ length: parts }, (_, i) =>
+        getSignedUrl(
+          this.client,
+          new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: i + 1 }),
+          { expiresIn: expiresSeconds },
+        ),
+      ),
+    );
+  }
+
+  async completeMultipart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: UploadedPart[],
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+        }),
+      );
+    } catch (error) {
+      // The store's own 4xx (NoSuchUpload, InvalidPart, …): the client's upload, not our fault.
+      if (error instanceof S3ServiceException && error.$fault === 'client') throw new MultipartRefused(error);
+      throw error;
+    }
   }
 }

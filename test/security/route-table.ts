@@ -201,6 +201,7 @@ export const routeTable: Record<string, Row> = {
   signTeleconsultationConclusion: { owner: 'consultant', allow: [] },
   scheduleTeleconsultationVideoSession: { owner: 'coordinator', allow: [] }, // the centre, never the requester's side
   addTeleconsultationDocument: { owner: 'doctor', allow: [] }, // the requester
+  completeTeleconsultationDocumentUpload: { owner: 'doctor', allow: [] }, // the requester, their own upload
   listTeleconsultationDocuments: { owner: 'doctor', allow: ['admin'] },
 
   // Identity assurance: each patient and doctor reads their own level

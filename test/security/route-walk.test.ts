@@ -262,6 +262,14 @@ describe('every route × every actor: tenant isolation and role rules hold acros
     await call(ownerToken.coordinator, 'POST', `/v1/teleconsultations/${world.requestId}/accept`, {
       consultantIds: ['consultant-n'],
     });
+    // A document declared on it, whose (made-up) multipart upload the walk tries to complete
+    world.documentId = (
+      await call(tokens.doctor, 'POST', `/v1/teleconsultations/${world.requestId}/documents`, {
+        name: 'выписка.pdf',
+        contentType: 'application/pdf',
+        bytes: 100,
+      })
+    ).id;
     // A second one, concluded, whose conclusion is read (the walk reaches the read before the writing)
     world.concludedRequestId = (
       await call(tokens.doctor, 'POST', '/v1/teleconsultations', teleconsultationRequest())
