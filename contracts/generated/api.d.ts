@@ -2237,8 +2237,8 @@ export interface components {
             /** @description The code its messages carry */
             code: string;
             /** @enum {string} */
-            kind: "crisis" | "reading_alert";
-            /** @description The ladder's level last told: a crisis 0 on-call clinician, 1 clinic admins; a reading alert 0 the patient's doctor (when one set targets), then on-call, then admins. A level with nobody to tell is passed at once and brings in the duty clinic's on-call clinician. */
+            kind: "crisis" | "reading_alert" | "teleconsultation";
+            /** @description The ladder's level last told: a crisis 0 on-call clinician, 1 clinic admins; a reading alert 0 the patient's doctor (when one set targets), then on-call, then admins. A level with nobody to tell is passed at once and brings in the duty clinic's on-call clinician. A teleconsultation's page goes up the ladder its request named: the centre's consultants on call, its coordinators, its head (no duty clinic joins). */
             level: number;
             /**
              * Format: date-time
