@@ -127,10 +127,13 @@ describe('emergency paging and video sessions of teleconsultations', () => {
     const taken = await call(t.card2, 'POST', `${path}/accept`, {});
     await later(22 * 60_000, () => cloud.fireTimer('escalation-watch'));
     const escalation = await call(t.coordinator, 'GET', `/v1/escalations/${asked.body.id}`);
+    const byCode = await call(t.card2, 'GET', `/v1/escalations/${String(asked.body.id).slice(0, 8)}/patient`);
     // Assess
     expect(paged.at(-1)?.body).toContain(`код ${String(asked.body.id).slice(0, 8)}`);
     expect(taken.body).toMatchObject({ status: 'accepted', consultantIds: ['card-2'] });
     expect(escalation.body).toMatchObject({ level: 1, acknowledgedBy: 'card-2' });
+    // The page's code leads to the case under its own access rules, never to the patient directly.
+    expect(byCode.body).toMatchObject({ patient: null, triage: null, alert: null });
     expect(
       escalation.body.steps.map((s: { level: number; recipientId: string }) => [s.level, s.recipientId]),
     ).toEqual([
