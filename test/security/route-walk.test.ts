@@ -263,7 +263,7 @@ describe('every route × every actor: tenant isolation and role rules hold acros
       consultantIds: ['consultant-n'],
     });
     // A document declared on it, whose (made-up) multipart upload the walk tries to complete
-    world.documentId = (
+    world.teleconsultationDocumentId = (
       await call(tokens.doctor, 'POST', `/v1/teleconsultations/${world.requestId}/documents`, {
         name: 'выписка.pdf',
         contentType: 'application/pdf',
@@ -402,6 +402,8 @@ describe('every route × every actor: tenant isolation and role rules hold acros
         return { ...values, endsOn: inDays(600) };
       case 'registerDevice':
         return { ...values, validFrom: '2000-01-01T00:00:00Z' };
+      case 'completeTeleconsultationDocumentUpload':
+        return { ...values, documentId: world.teleconsultationDocumentId };
       case 'getTeleconsultationConclusion':
       case 'signTeleconsultationConclusion':
         return { ...values, requestId: world.concludedRequestId };
