@@ -1,5 +1,6 @@
 import { appointmentEventsV1, paymentRefundRefusedV1 } from '../modules/booking/events';
 import { consultationEventsV1 } from '../modules/consultations/events';
+import { escalationRequestedV1 } from '../modules/escalations/events';
 import { notificationRequestedV1 } from '../modules/notifications/events';
 import { patientRegisteredV1 } from '../modules/patients/events';
 import { alertRaisedV1, readingsRecordedV1 } from '../modules/readings/events';
@@ -38,6 +39,8 @@ export const registry: EventRoute[] = [
   // The requester is told each step; the duty consultant, the coordinators and the head as the case needs.
   ...teleconsultationEventsV1.map((event) => route(event, ['teleconsultations'], 'notifications')),
   route(crisisDetectedV1, ['triage', 'chatbot'], 'escalations'),
+  // An emergency teleconsultation pages its centre's consultants on call up a ladder it names.
+  route(escalationRequestedV1, ['teleconsultations'], 'escalations'),
   route(readingsRecordedV1, ['readings'], 'readings-alerts'),
   route(alertRaisedV1, ['readings'], 'escalations'),
   ...rehabEventsV1.map((event) => route(event, ['rehabilitation'], 'rehabilitation')),

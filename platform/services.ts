@@ -71,6 +71,9 @@ function lazyObjectStorage(cfg: Config): ObjectStorage {
     putStream: async (...args) => (await load()).putStream(...args),
     readStream: async (...args) => (await load()).readStream(...args),
     remove: async (...args) => (await load()).remove(...args),
+    startMultipart: async (...args) => (await load()).startMultipart(...args),
+    partUploadUrls: async (...args) => (await load()).partUploadUrls(...args),
+    completeMultipart: async (...args) => (await load()).completeMultipart(...args),
   };
 }
 

@@ -1494,6 +1494,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teleconsultations/{requestId}/documents/{documentId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester completes a document's multipart upload with its parts' ETags; unknown upload or parts: UPLOAD_PARTS_REFUSED */
+        post: operations["completeTeleconsultationDocumentUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teleconsultations/{requestId}/conclusion": {
         parameters: {
             query?: never;
@@ -1729,6 +1746,23 @@ export interface paths {
         put?: never;
         /** The operator erases what no law keeps (chatbot state, notification contacts) and records what was kept and why, or refuses with a reason; ERASURE_ALREADY_DECIDED once decided */
         post: operations["decideErasureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teleconsultations/{requestId}/video-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The coordinator or a consultant on the case schedules (or moves) the doctors' video session in a room from booking's video provider; kept in UTC, shown in the centre's and the requesting clinic's zones; the requester is told (teleconsultation.scheduled.v1) */
+        put: operations["scheduleTeleconsultationVideoSession"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2377,8 +2411,8 @@ export interface components {
             /** @description The code its messages carry */
             code: string;
             /** @enum {string} */
-            kind: "crisis" | "reading_alert";
-            /** @description The ladder's level last told: a crisis 0 on-call clinician, 1 clinic admins; a reading alert 0 the patient's doctor (when one set targets), then on-call, then admins. A level with nobody to tell is passed at once and brings in the duty clinic's on-call clinician. */
+            kind: "crisis" | "reading_alert" | "teleconsultation";
+            /** @description The ladder's level last told: a crisis 0 on-call clinician, 1 clinic admins; a reading alert 0 the patient's doctor (when one set targets), then on-call, then admins. A level with nobody to tell is passed at once and brings in the duty clinic's on-call clinician. A teleconsultation's page goes up the ladder its request named: the centre's consultants on call, its coordinators, its head (no duty clinic joins). */
             level: number;
             /**
              * Format: date-time
@@ -3206,6 +3240,37 @@ export interface components {
             };
             /** @description Whether the requester wants a video session between the doctors (false when left out) */
             videoWanted?: boolean;
+            /** @description The requesting clinic's IANA zone (Europe/Moscow when left out): the video session's time is shown to the requester in it */
+            requesterTimeZone?: string;
+            /** @description The requesting clinic's region, ISO 3166-2 (e.g. RU-NVS), for the network's monitoring per region */
+            requesterRegion?: string;
+        };
+        TeleconsultationVideoSessionInput: {
+            /**
+             * Format: date-time
+             * @description With its offset; must be in the future (else SESSION_IN_THE_PAST)
+             */
+            start: string;
+            /** @description 30 when left out */
+            minutes?: number;
+        };
+        TeleconsultationVideoSession: {
+            /**
+             * Format: date-time
+             * @description The instant
+             */
+            startsAt: string;
+            minutes: number;
+            /** @description The room, from booking's video provider */
+            link: string;
+            scheduledBy: string;
+            centre: components["schemas"]["TeleconsultationZonedTime"];
+            requester: components["schemas"]["TeleconsultationZonedTime"];
+        };
+        TeleconsultationZonedTime: {
+            timeZone: string;
+            /** @description The start on that side's clock, with its offset (e.g. 2026-12-10T19:00:00.000+07:00) */
+            startsAt: string;
         };
         TeleconsultationStatus: {
             /** Format: uuid */
@@ -3221,7 +3286,10 @@ export interface components {
             /** @enum {string} */
             status: "requested" | "accepted" | "info_requested" | "concluded" | "declined";
             consultantIds: string[];
+            /** @description An emergency's consultant on call, paged first through an escalation (acknowledged by POST /v1/escalations/{id}/ack with the request's id, or by accepting) */
             dutyConsultantId: string | null;
+            requesterTimeZone: string;
+            requesterRegion: string | null;
             /**
              * Format: date-time
              * @description Null while the clock is paused and once closed
@@ -3253,6 +3321,7 @@ export interface components {
                 answer: string | null;
             }[];
             declineReason: string | null;
+            videoSession: components["schemas"]["TeleconsultationVideoSession"] | null;
         };
         AcceptTeleconsultation: {
             /** @description The consilium; a duty consultant accepting is on it already */
@@ -3301,20 +3370,32 @@ export interface components {
             /** @description YYYY-MM in the centre's zone */
             month: string;
             timeZone: string;
-            groups: {
+            /** @description Per profile, form and requesting clinic (with its region) */
+            groups: (components["schemas"]["TeleconsultationCounts"] & {
                 profile: string;
                 /** @enum {string} */
                 form: "emergency" | "urgent" | "planned";
+                /** @description ISO 3166-2, as the requesters gave it; null when they did not */
+                requesterRegion: string | null;
                 requesterClinicId: string;
-                requests: number;
-                accepted: number;
-                declined: number;
-                concluded: number;
-                medianMinutesToConclusion: number | null;
-                p90MinutesToConclusion: number | null;
-                /** @description Of the concluded */
-                shareInTime: number | null;
-            }[];
+            })[];
+            /** @description Per profile, form and requesting region */
+            regions: (components["schemas"]["TeleconsultationCounts"] & {
+                profile: string;
+                /** @enum {string} */
+                form: "emergency" | "urgent" | "planned";
+                requesterRegion: string | null;
+            })[];
+        };
+        TeleconsultationCounts: {
+            requests: number;
+            accepted: number;
+            declined: number;
+            concluded: number;
+            medianMinutesToConclusion: number | null;
+            p90MinutesToConclusion: number | null;
+            /** @description Of the concluded */
+            shareInTime: number | null;
         };
         TeleconsultationDocumentInput: {
             name: string;
@@ -3329,9 +3410,34 @@ export interface components {
             name: string;
             contentType: string;
             bytes: number;
-            /** @description PUT the file here with the same Content-Type */
-            uploadUrl: string;
+            /** @description PUT the file here with the same Content-Type; null for a file over 8 MiB, uploaded in parts */
+            uploadUrl: string | null;
+            /** @description A file over 8 MiB: PUT each partBytes slice (the last one shorter) to its part's URL, keep each response's ETag header, then POST them to …/documents/{documentId}/completion */
+            multipart: {
+                uploadId: string;
+                partBytes: number;
+                parts: {
+                    partNumber: number;
+                    url: string;
+                }[];
+            } | null;
             expiresInSeconds: number;
+        };
+        TeleconsultationUploadCompletion: {
+            uploadId: string;
+            parts: {
+                partNumber: number;
+                etag: string;
+            }[];
+        };
+        TeleconsultationUploadCompleted: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description stored: the joined file is as declared and offered to the consilium
+             * @enum {string}
+             */
+            state: "awaiting_upload" | "stored" | "refused";
         };
         TeleconsultationDocumentList: {
             items: {
@@ -6054,6 +6160,39 @@ export interface operations {
             422: components["responses"]["Problem"];
         };
     };
+    completeTeleconsultationDocumentUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationUploadCompletion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationUploadCompleted"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
     getTeleconsultationConclusion: {
         parameters: {
             query?: never;
@@ -6547,6 +6686,38 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    scheduleTeleconsultationVideoSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeleconsultationVideoSessionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeleconsultationVideoSession"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
+import { toCsv } from '../../platform/csv';
 import type { Repositories } from '../../platform/store';
 import { contractUsage } from './corporate';
-import { toCsv } from './domain/csv';
 import { sponsorZone } from './domain/dates';
 import type { CorporateContract } from './domain/sponsor';
 import { visitForSponsor } from './domain/sponsor-visibility';

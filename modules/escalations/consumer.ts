@@ -2,6 +2,7 @@ import { defineConsumer } from '../../platform/queue-consumer';
 import { notificationsSettings } from '../notifications';
 import { alertRaisedV1 } from '../readings/events';
 import { crisisDetectedV1 } from '../triage/events';
+import { escalationRequestedV1 } from './events';
 import { openEscalation } from './ladder';
 import { onReadingAlert } from './reading-alerts';
 import { escalationsSettings } from './settings';
@@ -14,10 +15,30 @@ import { escalationsSettings } from './settings';
  */
 export const crisisConsumer = defineConsumer({
   name: 'escalations',
-  events: [crisisDetectedV1, alertRaisedV1],
+  events: [crisisDetectedV1, alertRaisedV1, escalationRequestedV1],
   handle: async (event, repos) => {
     if (event.type === 'alert.raised.v1') {
       return onReadingAlert(repos, event as Parameters<typeof onReadingAlert>[1]);
+    }
+    const context = {
+      now: Date.now(),
+      hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
+      slaMinutes: escalationsSettings().ESCALATION_SLA_MINUTES,
+    };
+    if (event.type === 'escalation.requested.v1') {
+      const { escalationId, kind, subjectId, ladder } = event.data as {
+        escalationId: string;
+        kind: 'teleconsultation';
+        subjectId: string;
+        ladder: string[];
+      };
+      // Asked for once per subject: a second request for an open escalation changes nothing.
+      if (await repos.escalations.get(escalationId)) return;
+      return openEscalation(
+        repos,
+        { id: escalationId, kind, subjectId, tenantId: event.tenant, ladder },
+        context,
+      );
     }
     await openEscalation(
       repos,
@@ -27,11 +48,7 @@ export const crisisConsumer = defineConsumer({
         subjectId: (event.data as { triageId: string }).triageId,
         tenantId: event.tenant,
       },
-      {
-        now: Date.now(),
-        hourlyLimit: notificationsSettings().NOTIFY_HOURLY_LIMIT,
-        slaMinutes: escalationsSettings().ESCALATION_SLA_MINUTES,
-      },
+      context,
     );
   },
 });

@@ -9,9 +9,12 @@ import { escalationsSettings } from './settings';
  * Who is told at each level of an escalation. A crisis goes to the tenant's on-call
  * clinician, then the clinic's admins. A critical reading goes first to the patient's doctor
  * (the one who set their targets, when there is one), then on-call, then the admins. Group
- * addresses are reached through contacts a clinic admin keeps (PUT /v1/on-call/contacts).
+ * addresses are reached through contacts a clinic admin keeps (PUT /v1/on-call/contacts). An
+ * escalation asked for with a ladder of its own (an emergency teleconsultation: the consultants on
+ * duty, then the centre's coordinators and head) goes up that one.
  */
 export async function ladderOf(repos: Repositories, escalation: Escalation): Promise<string[]> {
+  if (escalation.ladder?.length) return escalation.ladder;
   const groups = [
     groupAddress('duty', escalation.tenantId),
     groupAddress('clinic_admin', escalation.tenantId),
@@ -25,6 +28,7 @@ export async function ladderOf(repos: Repositories, escalation: Escalation): Pro
 const templates: Record<Escalation['kind'], string> = {
   crisis: 'escalation.crisis',
   reading_alert: 'escalation.reading_alert',
+  teleconsultation: 'escalation.teleconsultation',
 };
 
 /** A message that reached nobody: no contact kept, or none on a channel the message may take. */
@@ -47,7 +51,8 @@ export async function notifyFrom(
 ): Promise<Escalation> {
   const ladder = await ladderOf(repos, escalation);
   const last = ladder.length - 1;
-  const dutyTenant = escalationsSettings().CRISIS_DUTY_TENANT;
+  // The duty clinic answers for patients; a ladder given by whoever asked is theirs to staff.
+  const dutyTenant = escalation.ladder ? undefined : escalationsSettings().CRISIS_DUTY_TENANT;
   let seq = await repos.escalations.nextSeq(escalation.id);
   let current: Escalation = { ...escalation, level: Math.min(level, last) };
   const told = new Set<string>();
@@ -110,11 +115,12 @@ export async function raiseOneLevel(repos: Repositories, id: string, context: Co
 /** Opens an escalation and tells its first level at once. */
 export async function openEscalation(
   repos: Repositories,
-  opening: Pick<Escalation, 'id' | 'kind' | 'subjectId' | 'tenantId'>,
+  opening: Pick<Escalation, 'id' | 'kind' | 'subjectId' | 'tenantId'> & { ladder?: string[] },
   context: Context,
 ): Promise<void> {
   const escalation: Escalation = {
     ...opening,
+    ladder: opening.ladder ?? null,
     // Patients of no clinic are still somebody's to answer: the configured duty clinic's.
     tenantId:
       opening.tenantId === unaffiliated

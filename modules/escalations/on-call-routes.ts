@@ -125,6 +125,8 @@ async function patientOf(repos: Repositories, patientId: string | null) {
 
 /** What was decided and why, as the triage recorded it (sealed at rest, opened for this call). */
 async function caseOf(repos: Repositories, escalation: Escalation) {
+  // A teleconsultation's case is read in the teleconsultation, under its own access rules.
+  if (escalation.kind === 'teleconsultation') return { patientId: null, triage: null, alert: null };
   if (escalation.kind === 'reading_alert') {
     const alert = await repos.readings.alerts.get(escalation.subjectId);
     return {

@@ -34,6 +34,7 @@ export async function onReadingAlert(repos: Repositories, event: AlertRaised): P
     acknowledgedBy: null,
     createdAt: context.now,
     dutyTenantId: null,
+    ladder: null,
   });
   if (!first) return;
   await deliver(

@@ -1,5 +1,5 @@
 import { defineTables, type TablesOf } from '../../storage/catalog';
-import { int, optional, text, timestamp } from '../../storage/columns';
+import { int, json, optional, text, timestamp } from '../../storage/columns';
 
 /** Critical events that someone must acknowledge, and each step of their escalation. */
 export const escalationsTables = defineTables({
@@ -19,6 +19,8 @@ export const escalationsTables = defineTables({
       code: optional(text),
       /** The duty clinic (CRISIS_DUTY_TENANT) brought in when a level had nobody to tell. */
       duty_tenant_id: optional(text),
+      /** The recipients of each level, when the escalation was asked for with its own ladder. */
+      ladder: optional(json),
     },
     primaryKey: ['id'],
     indexes: {

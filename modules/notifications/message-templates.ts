@@ -259,6 +259,18 @@ const routineTemplates: Record<string, MessageTemplate> = {
       text: 'Consultation request {ref} was not closed by its deadline ({time}). Assign consultants or answer.',
     },
   },
+  'teleconsultation.scheduled': {
+    healthData: false,
+    critical: false,
+    ru: {
+      subject: 'Назначен видеосеанс',
+      text: 'Центр назначил видеосеанс по запросу {ref} на {time}. Ссылка — в запросе.',
+    },
+    en: {
+      subject: 'Video session scheduled',
+      text: 'The centre scheduled a video session on request {ref} for {time}. The link is in the request.',
+    },
+  },
   'teleconsultation.overdue_head': {
     healthData: false,
     critical: false,
@@ -274,19 +286,6 @@ const routineTemplates: Record<string, MessageTemplate> = {
 };
 
 export const criticalTemplates: Record<string, MessageTemplate> = {
-  // An emergency request from another hospital: the centre's duty consultant acknowledges by accepting it.
-  'teleconsultation.duty_page': {
-    healthData: false,
-    critical: true,
-    ru: {
-      subject: 'Срочно: экстренный запрос на консультацию',
-      text: 'Экстренный запрос на телемедицинскую консультацию (код {ref}), ответ до {time}. Откройте систему и примите запрос.',
-    },
-    en: {
-      subject: 'Urgent: an emergency consultation request',
-      text: 'An emergency teleconsultation request (code {ref}), answer due by {time}. Open the system and accept it.',
-    },
-  },
   'escalation.crisis': {
     healthData: false,
     critical: true,
@@ -309,6 +308,18 @@ export const criticalTemplates: Record<string, MessageTemplate> = {
     en: {
       subject: 'Urgent: a patient’s readings',
       text: 'A patient’s readings need a doctor’s immediate attention. Find them in the app by the code, reach them and acknowledge (code {ref}).',
+    },
+  },
+  'escalation.teleconsultation': {
+    healthData: false,
+    critical: true,
+    ru: {
+      subject: 'Срочно: экстренная телемедицинская консультация',
+      text: 'Экстренный запрос телемедицинской консультации ждёт дежурного консультанта. Откройте систему, подтвердите получение и примите запрос (код {ref}).',
+    },
+    en: {
+      subject: 'Urgent: an emergency teleconsultation',
+      text: 'An emergency teleconsultation request is waiting for the consultant on duty. Open the system, acknowledge and accept it (code {ref}).',
     },
   },
   'rehab.emergency_stop': {

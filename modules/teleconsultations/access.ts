@@ -3,8 +3,8 @@ import { isOpen, type TeleRequest } from './domain/request';
 
 /**
  * Who stands where to a request: the doctor who asked, the admins of the clinic that asked, the
- * centre's coordinators (its clinic admins), the consultants it assigned (or the one on duty for an
- * emergency), the patient, whose record the conclusion joins. Sponsors and everyone else: nobody.
+ * centre's coordinators (its clinic admins), the consultants it assigned (or, for an emergency not
+ * yet taken, those paged for it), the patient, whose record the conclusion joins. Sponsors and everyone else: nobody.
  */
 export type Side = 'requester' | 'requesting_clinic' | 'coordinator' | 'consultant' | 'patient';
 
@@ -31,6 +31,6 @@ export function sideOf(
   if (caller.role === 'clinic_admin') return 'coordinator';
   const onCase =
     request.consultantIds.includes(caller.subject) ||
-    (request.status === 'requested' && request.dutyConsultantId === caller.subject);
+    (request.status === 'requested' && request.onCallIds.includes(caller.subject));
   return caller.role === 'doctor' && onCase ? 'consultant' : undefined;
 }

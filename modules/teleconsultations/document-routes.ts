@@ -1,3 +1,4 @@
+import { MultipartRefused, type ObjectStorage } from '../../platform/files/object-storage';
 import { httpRoute } from '../../platform/http';
 import { getServices, inTransaction } from '../../platform/services';
 import {
@@ -6,6 +7,8 @@ import {
   documentKey,
   documentRules,
   isAsDeclared,
+  partBytes,
+  partsOf,
 } from './domain/documents';
 import { isOpen } from './domain/request';
 import { audit, requestAs } from './route-helpers';
@@ -17,9 +20,11 @@ const linkSeconds = 15 * 60;
 const bucket = () => teleconsultationsSettings().ATTACHMENTS_BUCKET;
 
 /**
- * The requester declares a document (name, type, size) and gets a link to upload it to. A size
- * over the limit is refused before anything is stored; the link signs the type, and the stored
- * file is checked against the declaration whenever it is offered for reading.
+ * The requester declares a document (name, type, size) and gets where to upload it: one link for
+ * a file up to `partBytes`, else a multipart upload with a link per part (then completed with the
+ * parts' ETags). A size over the limit is refused before anything is stored; the type is bound
+ * (signed in the link, or set when the multipart upload starts), and the stored file is checked
+ * against the declaration whenever it is offered for reading. DICOM studies are stored as files.
  */
 export const addDocument = httpRoute({
   route: 'POST /v1/teleconsultations/{requestId}/documents',
@@ -48,6 +53,7 @@ export const addDocument = httpRoute({
     });
     const { objects } = await getServices();
     const key = documentKey(document.requestId, document.id);
+    const parts = partsOf(document.bytes);
     return {
       status: 201,
       body: {
@@ -55,10 +61,55 @@ export const addDocument = httpRoute({
         name: document.name,
         contentType: document.contentType,
         bytes: document.bytes,
-        uploadUrl: await objects.uploadUrl(bucket(), key, document.contentType, linkSeconds),
+        uploadUrl:
+          parts > 1 ? null : await objects.uploadUrl(bucket(), key, document.contentType, linkSeconds),
+        multipart: parts > 1 ? await multipartUpload(objects, key, document.contentType, parts) : null,
         expiresInSeconds: linkSeconds,
       },
     };
+  },
+});
+
+async function multipartUpload(objects: ObjectStorage, key: string, contentType: string, parts: number) {
+  const uploadId = await objects.startMultipart(bucket(), key, contentType);
+  const urls = await objects.partUploadUrls(bucket(), key, uploadId, parts, linkSeconds);
+  return { uploadId, partBytes, parts: urls.map((url, i) => ({ partNumber: i + 1, url })) };
+}
+
+/** What came of a document's upload: nothing yet, the file as declared, or a file never offered. */
+async function stateOf(objects: ObjectStorage, document: CaseDocument) {
+  const stored = await objects.describe(bucket(), documentKey(document.requestId, document.id));
+  return !stored ? 'awaiting_upload' : isAsDeclared(document, stored) ? 'stored' : 'refused';
+}
+
+/**
+ * The requester has uploaded every part: Object Storage joins them into the document. Parts it
+ * does not hold, or an upload id not of this document, are refused with UPLOAD_PARTS_REFUSED.
+ */
+export const completeDocumentUpload = httpRoute({
+  route: 'POST /v1/teleconsultations/{requestId}/documents/{documentId}/completion',
+  healthData: true,
+  auth: ['doctor'],
+  params: schemas.documentParams,
+  body: schemas.uploadCompletionBody,
+  handle: async (request) => {
+    const document = await inTransaction(async (r) => {
+      const { found } = await requestAs(r, request, ['requester']);
+      if (!isOpen(found)) throw documentRules.closed();
+      const document = (await r.teleconsultations.documents(found.id)).find(
+        (d) => d.id === request.params.documentId,
+      );
+      if (!document) throw documentRules.notFound();
+      await audit(r, found, 'update');
+      return document;
+    });
+    const { objects } = await getServices();
+    const key = documentKey(document.requestId, document.id);
+    const parts = [...request.body.parts].sort((a, b) => a.partNumber - b.partNumber);
+    await objects.completeMultipart(bucket(), key, request.body.uploadId, parts).catch((error: unknown) => {
+      throw error instanceof MultipartRefused ? documentRules.partsRefused() : error;
+    });
+    return { status: 200, body: { id: document.id, state: await stateOf(objects, document) } };
   },
 });
 
@@ -83,8 +134,7 @@ export const listDocuments = httpRoute({
     const items = await Promise.all(
       documents.map(async (document) => {
         const key = documentKey(document.requestId, document.id);
-        const stored = await objects.describe(bucket(), key);
-        const state = !stored ? 'awaiting_upload' : isAsDeclared(document, stored) ? 'stored' : 'refused';
+        const state = await stateOf(objects, document);
         return {
           id: document.id,
           name: document.name,

@@ -4,7 +4,7 @@ import { problems } from '../../platform/problem';
 import { inTransaction } from '../../platform/services';
 import { checkPatientInReach } from '../patients';
 import { sideOf } from './access';
-import { addDocument, listDocuments } from './document-routes';
+import { addDocument, completeDocumentUpload, listDocuments } from './document-routes';
 import { requestRules } from './domain/request';
 import { signatureRules } from './domain/signatures';
 import { accessMs, audit, contextOf, ownCentre, requestAs } from './route-helpers';
@@ -21,6 +21,7 @@ import {
   requestInfo,
   saveCentre,
 } from './use-cases';
+import { scheduleVideoSession } from './video-routes';
 import { caseView, centreView, conclusionView, shiftView, signatureView, statusView } from './views';
 
 const putCentre = httpRoute({
@@ -164,7 +165,7 @@ const acceptCase = httpRoute({
           ? [request.caller.subject, ...request.body.consultantIds]
           : request.body.consultantIds;
       await audit(r, found, 'update');
-      return acceptRequest(r, found, consultantIds, contextOf(request));
+      return acceptRequest(r, found, consultantIds, { ...contextOf(request), by: request.caller.subject });
     });
     return { status: 200, body: statusView(accepted) };
   },
@@ -180,7 +181,10 @@ const declineCase = httpRoute({
     const declined = await inTransaction(async (r) => {
       const { found } = await requestAs(r, request, ['coordinator', 'consultant']);
       await audit(r, found, 'update');
-      return declineRequest(r, found, request.body.reason, contextOf(request));
+      return declineRequest(r, found, request.body.reason, {
+        ...contextOf(request),
+        by: request.caller.subject,
+      });
     });
     return { status: 200, body: statusView(declined) };
   },
@@ -284,7 +288,7 @@ const signConclusion = httpRoute({
   },
 });
 
-export const teleconsultationsApi = operations({
+export const teleconsultationsRoutes = operations({
   putTeleconsultationCentre: putCentre,
   listTeleconsultationCentres: listCentres,
   addTeleconsultationDutyShift: addShift,
@@ -298,7 +302,9 @@ export const teleconsultationsApi = operations({
   concludeTeleconsultation: concludeCase,
   getTeleconsultationConclusion: getConclusion,
   signTeleconsultationConclusion: signConclusion,
+  scheduleTeleconsultationVideoSession: scheduleVideoSession,
   addTeleconsultationDocument: addDocument,
   listTeleconsultationDocuments: listDocuments,
+  completeTeleconsultationDocumentUpload: completeDocumentUpload,
   getTeleconsultationCentreStats: centreStats,
 });

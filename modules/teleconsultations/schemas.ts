@@ -8,13 +8,16 @@ import { documentTypes } from './domain/documents';
 const profile = z.string().regex(/^[a-z][a-z0-9_-]{1,63}$/, 'a profile code, e.g. oncology');
 const personId = z.string().min(1).max(128);
 const text = (max: number) => z.string().trim().min(1).max(max);
+const timeZone = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone, e.g. Europe/Moscow');
 
 export const centreParams = z.object({ centreId: z.string().min(1).max(128) });
 export const requestParams = z.object({ requestId: z.uuid() });
 
 export const centreBody = z.strictObject({
   name: text(200),
-  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone, e.g. Europe/Moscow'),
+  timeZone,
   profiles: z.array(profile).min(1).max(50),
   consultants: z
     .array(z.strictObject({ id: personId, profiles: z.array(profile).min(1).max(50) }))
@@ -55,6 +58,17 @@ export const openRequestBody = z.strictObject({
   // Optional to the schema so that a request without it is refused by its own code, CONSENT_REQUIRED.
   consent: z.strictObject({ given: z.boolean(), obtainedAt: z.iso.datetime({ offset: true }) }).optional(),
   videoWanted: z.boolean().default(false),
+  // The requesting clinic's: a video session's time is shown to the requester in this zone.
+  requesterTimeZone: timeZone.default('Europe/Moscow'),
+  requesterRegion: z
+    .string()
+    .regex(/^RU-[A-Z]{2,3}$/, 'an ISO 3166-2 code of a Russian region, e.g. RU-NVS')
+    .optional(),
+});
+
+export const videoSessionBody = z.strictObject({
+  start: z.iso.datetime({ offset: true }),
+  minutes: z.number().int().min(10).max(180).default(30),
 });
 
 export const requestListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -88,6 +102,17 @@ export const documentBody = z.strictObject({
     .max(5 * 1024 ** 3),
 });
 
+export const documentParams = z.object({ requestId: z.uuid(), documentId: z.uuid() });
+export const uploadCompletionBody = z.strictObject({
+  uploadId: z.string().min(1).max(1024),
+  parts: z
+    .array(
+      z.strictObject({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }),
+    )
+    .min(1)
+    .max(10_000),
+});
+
 type Schemas = components['schemas'];
 export type TeleconsultationRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof centreBody>, Schemas['TeleconsultationCentreInput']>>,
@@ -99,4 +124,6 @@ export type TeleconsultationRequestsMatchContract = [
   AssertTrue<Equivalent<z.input<typeof infoBody>, Schemas['TeleconsultationInfo']>>,
   AssertTrue<Equivalent<z.input<typeof conclusionBody>, Schemas['TeleconsultationConclusionInput']>>,
   AssertTrue<Equivalent<z.input<typeof documentBody>, Schemas['TeleconsultationDocumentInput']>>,
+  AssertTrue<Equivalent<z.input<typeof videoSessionBody>, Schemas['TeleconsultationVideoSessionInput']>>,
+  AssertTrue<Equivalent<z.input<typeof uploadCompletionBody>, Schemas['TeleconsultationUploadCompletion']>>,
 ];

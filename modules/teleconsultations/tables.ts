@@ -51,6 +51,13 @@ export const teleconsultationsTables = defineTables({
       accepted_at: optional(timestamp),
       closed_at: optional(timestamp),
       met_deadline: optional(bool),
+      /** Emergencies: everyone paged, in order. Null on rows older than paging (none on call). */
+      on_call_ids: optional(json),
+      /** Null on rows older than migration 032: Moscow time, no region. */
+      requester_time_zone: optional(text),
+      requester_region: optional(text),
+      /** The doctors' video session (UTC start, length, room link), once scheduled. */
+      video_session: optional(json),
     },
     primaryKey: ['id'],
     indexes: {

@@ -1,8 +1,9 @@
 import { createEvent, type EventDefinition } from '../../events/envelope';
 import type { Repositories } from '../../platform/store';
+import { escalationRequestedV1 } from '../escalations/events';
 import { type Centre, checkCentre, deadline, type Form, isConsultantOf } from './domain/centre';
 import { type Conclusion, toComposition } from './domain/conclusion';
-import { checkShift, type DutyShift, dutyRules, onDuty } from './domain/duty';
+import { checkShift, type DutyShift, dutyRules, onCall } from './domain/duty';
 import {
   accept,
   askForInfo,
@@ -14,6 +15,8 @@ import {
   requestRules,
   type TeleRequest,
 } from './domain/request';
+import { scheduleVideo, type VideoSession } from './domain/video';
+import { coordinatorsOf } from './events/notices';
 import {
   teleconsultationAcceptedV1,
   teleconsultationConcludedV1,
@@ -21,7 +24,9 @@ import {
   teleconsultationInfoRequestedV1,
   teleconsultationOverdueV1,
   teleconsultationRequestedV1,
+  teleconsultationScheduledV1,
 } from './events/teleconsultation.v1';
+import { pageAnswered } from './page-answered';
 import type { StoredConclusion } from './repositories/teleconsultations';
 
 export interface Context {
@@ -65,12 +70,15 @@ export interface NewRequest {
   caseSummary: string;
   consent?: Consent | undefined;
   videoWanted: boolean;
+  requesterTimeZone: string;
+  requesterRegion?: string | undefined;
 }
 
 /**
  * A doctor asks a centre about their patient. Consent first, then the centre and its profile: a
  * refused request stores nothing. The deadline follows the centre's promise for the form, in the
- * centre's zone; an emergency goes at once to whoever is on duty for the profile.
+ * centre's zone. An emergency pages whoever is on call for the profile through an escalation that
+ * must be acknowledged: unanswered, it goes to the next on call, then the coordinators, then the head.
  */
 export async function openRequest(
   repos: Repositories,
@@ -82,10 +90,11 @@ export async function openRequest(
   const centre = await repos.teleconsultations.centre(input.centreId);
   if (!centre) throw requestRules.centreNotFound();
   if (!centre.profiles.includes(input.profile)) throw requestRules.unknownProfile();
-  const dutyConsultantId =
+  const onCallIds =
     input.form === 'emergency'
-      ? onDuty(await repos.teleconsultations.shiftsAround(centre.id, context.now), input.profile, context.now)
-      : null;
+      ? onCall(await repos.teleconsultations.shiftsAround(centre.id, context.now), input.profile, context.now)
+      : [];
+  const dutyConsultantId = onCallIds[0] ?? null;
   const request: TeleRequest = {
     id: crypto.randomUUID(),
     centreId: centre.id,
@@ -100,6 +109,10 @@ export async function openRequest(
     status: 'requested',
     consultantIds: [],
     dutyConsultantId,
+    onCallIds,
+    requesterTimeZone: input.requesterTimeZone,
+    requesterRegion: input.requesterRegion ?? null,
+    videoSession: null,
     dueAt: deadline(input.form, centre.promises, centre.timeZone, context.now),
     remainingMs: null,
     declineReason: null,
@@ -124,20 +137,36 @@ export async function openRequest(
     centre.id,
     context,
   );
+  if (onCallIds.length) {
+    const ladder = [...onCallIds, coordinatorsOf(centre.id), ...(centre.headId ? [centre.headId] : [])];
+    await publish(
+      repos,
+      escalationRequestedV1,
+      { escalationId: request.id, kind: 'teleconsultation', subjectId: request.id, ladder },
+      centre.id,
+      context,
+    );
+  }
   return request;
+}
+
+/** A paged emergency taken or declined: its escalation stops where it got to. */
+async function answerPage(repos: Repositories, request: TeleRequest, by: string, context: Context) {
+  if (request.onCallIds.length) await pageAnswered()(repos, request.id, by, context.now);
 }
 
 export async function acceptRequest(
   repos: Repositories,
   request: TeleRequest,
   consultantIds: string[],
-  context: Context,
+  context: Context & { by: string },
 ): Promise<TeleRequest> {
   const centre = await repos.teleconsultations.centre(request.centreId);
   if (!centre || consultantIds.some((id) => !isConsultantOf(centre, id)))
     throw requestRules.consultantUnknown();
   const accepted = accept(request, consultantIds, context.now);
   await repos.teleconsultations.saveRequest(accepted);
+  await answerPage(repos, request, context.by, context);
   await publish(
     repos,
     teleconsultationAcceptedV1,
@@ -157,10 +186,11 @@ export async function declineRequest(
   repos: Repositories,
   request: TeleRequest,
   reason: string,
-  context: Context,
+  context: Context & { by: string },
 ): Promise<TeleRequest> {
   const declined = decline(request, reason, context.now);
   await repos.teleconsultations.saveRequest(declined);
+  await answerPage(repos, request, context.by, context);
   const data = { requestId: request.id, centreId: request.centreId, requesterId: request.requesterId };
   await publish(repos, teleconsultationDeclinedV1, data, request.requesterClinicId, context);
   return declined;
@@ -189,6 +219,40 @@ export async function giveInfo(
   const resumed = provideInfo(request, answer, context.now);
   await repos.teleconsultations.saveRequest(resumed);
   return resumed;
+}
+
+/**
+ * The centre schedules the doctors' video session (again: a new time, the same room). The room
+ * comes from booking's video provider; the instant is kept in UTC and shown in each side's zone.
+ */
+export async function scheduleSession(
+  repos: Repositories,
+  request: TeleRequest,
+  session: Pick<VideoSession, 'startsAt' | 'minutes' | 'scheduledBy' | 'centreTimeZone'>,
+  rooms: { roomFor(id: string): string },
+  context: Context,
+): Promise<TeleRequest> {
+  const scheduled = scheduleVideo(
+    request,
+    { ...session, link: rooms.roomFor(request.id), scheduledAt: context.now },
+    context.now,
+  );
+  await repos.teleconsultations.saveRequest(scheduled);
+  await publish(
+    repos,
+    teleconsultationScheduledV1,
+    {
+      requestId: request.id,
+      centreId: request.centreId,
+      requesterId: request.requesterId,
+      startsAt: iso(session.startsAt),
+      minutes: session.minutes,
+      requesterTimeZone: request.requesterTimeZone,
+    },
+    request.requesterClinicId,
+    context,
+  );
+  return scheduled;
 }
 
 export interface ConclusionInput {

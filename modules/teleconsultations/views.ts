@@ -2,6 +2,7 @@ import type { Centre } from './domain/centre';
 import type { DutyShift } from './domain/duty';
 import type { TeleRequest } from './domain/request';
 import { fullySigned } from './domain/signatures';
+import { wallClock } from './domain/video';
 import type { StoredConclusion } from './repositories/teleconsultations';
 import type { Signature } from './signing';
 
@@ -41,6 +42,8 @@ export function statusView(request: TeleRequest) {
     status: request.status,
     consultantIds: request.consultantIds,
     dutyConsultantId: request.dutyConsultantId,
+    requesterTimeZone: request.requesterTimeZone,
+    requesterRegion: request.requesterRegion,
     dueAt: iso(request.dueAt),
     clockPaused: request.status === 'info_requested',
     remainingMinutes: request.remainingMs === null ? null : Math.floor(request.remainingMs / 60_000),
@@ -63,6 +66,27 @@ export function caseView(request: TeleRequest) {
       answer: e.answer,
     })),
     declineReason: request.declineReason,
+    videoSession: request.videoSession ? videoSessionView(request) : null,
+  };
+}
+
+/** The session's one instant in UTC, and as each side's clock reads it. */
+export function videoSessionView(request: TeleRequest) {
+  const session = request.videoSession;
+  if (!session) throw new Error('No video session scheduled');
+  return {
+    startsAt: iso(session.startsAt) as string,
+    minutes: session.minutes,
+    link: session.link,
+    scheduledBy: session.scheduledBy,
+    centre: {
+      timeZone: session.centreTimeZone,
+      startsAt: wallClock(session.startsAt, session.centreTimeZone),
+    },
+    requester: {
+      timeZone: request.requesterTimeZone,
+      startsAt: wallClock(session.startsAt, request.requesterTimeZone),
+    },
   };
 }
 

@@ -31,6 +31,35 @@ export interface ObjectStorage {
   readStream(bucket: string, key: string): Promise<AsyncIterable<Uint8Array> | undefined>;
   /** Deletes an object; nothing stored under the key is not an error. */
   remove(bucket: string, key: string): Promise<void>;
+  /**
+   * A large file in parts, each PUT by the client to its own presigned URL (a lost part is sent
+   * again, not the whole study). The type is fixed here, when the upload starts; the client keeps
+   * each part's ETag and hands them back to complete it.
+   */
+  startMultipart(bucket: string, key: string, contentType: string): Promise<string>;
+  /** Presigned UploadPart URLs for parts 1..`parts` of the upload. */
+  partUploadUrls(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: number,
+    expiresSeconds: number,
+  ): Promise<string[]>;
+  /** Joins the parts into the object; refused (MultipartRefused) for an unknown upload or wrong parts. */
+  completeMultipart(bucket: string, key: string, uploadId: string, parts: UploadedPart[]): Promise<void>;
+}
+
+export interface UploadedPart {
+  partNumber: number;
+  etag: string;
+}
+
+/** Object Storage would not join the parts: no such upload under that key, or parts it does not hold. */
+export class MultipartRefused extends Error {
+  constructor(cause: unknown) {
+    super('The multipart upload could not be completed', { cause });
+    this.name = 'MultipartRefused';
+  }
 }
 
 export interface DownloadAs {

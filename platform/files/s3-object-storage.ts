@@ -11,10 +11,17 @@ import {
   NotFound,
   PutObjectCommand,
   S3Client,
+  S3ServiceException,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { DownloadAs, ObjectStorage, StoredObject } from './object-storage';
+import {
+  type DownloadAs,
+  MultipartRefused,
+  type ObjectStorage,
+  type StoredObject,
+  type UploadedPart,
+} from './object-storage';
 
 /** S3's smallest part but the last; parts are held in memory one at a time. */
 const partBytes = 8 * 1024 * 1024;
@@ -167,5 +174,53 @@ export class S3ObjectStorage implements ObjectStorage {
 
   async remove(bucket: string, key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  }
+
+  async startMultipart(bucket: string, key: string, contentType: string): Promise<string> {
+    const started = await this.client.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+    );
+    if (!started.UploadId) throw new Error(`No upload id for ${key}`);
+    return started.UploadId;
+  }
+
+  partUploadUrls(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: number,
+    expiresSeconds: number,
+  ): Promise<string[]> {
+    return Promise.all(
+      Array.from({ length: parts }, (_, i) =>
+        getSignedUrl(
+          this.client,
+          new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: i + 1 }),
+          { expiresIn: expiresSeconds },
+        ),
+      ),
+    );
+  }
+
+  async completeMultipart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: UploadedPart[],
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+        }),
+      );
+    } catch (error) {
+      // The store's own 4xx (NoSuchUpload, InvalidPart, …): the client's upload, not our fault.
+      if (error instanceof S3ServiceException && error.$fault === 'client') throw new MultipartRefused(error);
+      throw error;
+    }
   }
 }

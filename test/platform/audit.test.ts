@@ -127,6 +127,55 @@ describe('audit of health-data operations: each call leaves its row, read back f
     };
   };
 
+  /** Clinic-1's doctor asks centre-audit about a patient of clinic-1; the case taken as far as `to`. */
+  const teleconsultation = async (to: 'requested' | 'accepted' | 'paused' | 'concluded') => {
+    const coordinator = await cloud.token('clinic_admin', {
+      tenant: 'centre-audit',
+      subject: 'coordinator-audit',
+    });
+    const consultant = await cloud.token('doctor', { tenant: 'centre-audit', subject: 'consultant-audit' });
+    await cloud.request('PUT', '/v1/teleconsultation-centres/centre-audit', {
+      token: coordinator,
+      body: {
+        name: 'НМИЦ',
+        timeZone: 'Asia/Novosibirsk',
+        profiles: ['oncology'],
+        consultants: [{ id: 'consultant-audit', profiles: ['oncology'] }],
+      },
+    });
+    const asked = await cloud.request('POST', '/v1/teleconsultations', {
+      token: (await doctor()).token,
+      body: {
+        centreId: 'centre-audit',
+        patientId: (await steps.patient()).id,
+        form: 'planned',
+        profile: 'oncology',
+        question: 'Тактика?',
+        caseSummary: 'Сводка.',
+        consent: { given: true, obtainedAt: minutesAgo(5) },
+      },
+    });
+    expect(asked.status).toBe(201);
+    const path = `/v1/teleconsultations/${asked.body.id}`;
+    const act = (token: string, step: string, body: unknown) =>
+      cloud.request('POST', `${path}/${step}`, { token, body });
+    if (to !== 'requested') await act(coordinator, 'accept', { consultantIds: ['consultant-audit'] });
+    if (to === 'paused') await act(consultant, 'info-requests', { question: 'Гистология?' });
+    if (to === 'concluded')
+      await act(consultant, 'conclusion', {
+        findings: 'Ф',
+        answer: 'О',
+        recommendations: 'Р',
+        transferAdvised: false,
+      });
+    return {
+      path,
+      coordinator: { token: coordinator, actor: 'coordinator-audit' },
+      consultant: { token: consultant, actor: 'consultant-audit' },
+    };
+  };
+  const conclusionBody = { findings: 'Ф', answer: 'О', recommendations: 'Р', transferAdvised: false };
+
   /** Each health-data operation: prepares what it needs and returns the call of an actor allowed to make it. */
   const scenarios: Record<string, () => Promise<Call>> = {
     declarePatientDocument: async () => {
@@ -301,6 +350,96 @@ describe('audit of health-data operations: each call leaves its row, read back f
       );
       expect(alert).toBeDefined();
       return { ...(await doctor()), path: `/v1/alerts/${alert?.id}/ack` };
+    },
+    requestTeleconsultation: async () => {
+      await teleconsultation('requested');
+      return {
+        ...(await doctor()),
+        path: '/v1/teleconsultations',
+        body: {
+          centreId: 'centre-audit',
+          patientId: (await steps.patient()).id,
+          form: 'urgent',
+          profile: 'oncology',
+          question: 'Тактика?',
+          caseSummary: 'Сводка.',
+          consent: { given: true, obtainedAt: minutesAgo(5) },
+        },
+      };
+    },
+    getTeleconsultation: async () => ({
+      ...(await doctor()),
+      path: (await teleconsultation('requested')).path,
+    }),
+    acceptTeleconsultation: async () => {
+      const { path, coordinator } = await teleconsultation('requested');
+      return { ...coordinator, path: `${path}/accept`, body: { consultantIds: ['consultant-audit'] } };
+    },
+    declineTeleconsultation: async () => {
+      const { path, coordinator } = await teleconsultation('requested');
+      return { ...coordinator, path: `${path}/decline`, body: { reason: 'Не наш профиль' } };
+    },
+    requestTeleconsultationInfo: async () => {
+      const { path, consultant } = await teleconsultation('accepted');
+      return { ...consultant, path: `${path}/info-requests`, body: { question: 'Гистология?' } };
+    },
+    provideTeleconsultationInfo: async () => {
+      const { path } = await teleconsultation('paused');
+      return { ...(await doctor()), path: `${path}/info`, body: { answer: 'Аденокарцинома.' } };
+    },
+    concludeTeleconsultation: async () => {
+      const { path, consultant } = await teleconsultation('accepted');
+      return { ...consultant, path: `${path}/conclusion`, body: conclusionBody };
+    },
+    getTeleconsultationConclusion: async () => {
+      const { path } = await teleconsultation('concluded');
+      return { ...(await doctor()), path: `${path}/conclusion` };
+    },
+    signTeleconsultationConclusion: async () => {
+      const { path, consultant } = await teleconsultation('concluded');
+      return { ...consultant, path: `${path}/conclusion/signatures` };
+    },
+    addTeleconsultationDocument: async () => {
+      const { path } = await teleconsultation('accepted');
+      return {
+        ...(await doctor()),
+        path: `${path}/documents`,
+        body: { name: 'выписка.pdf', contentType: 'application/pdf', bytes: 64 },
+      };
+    },
+    listTeleconsultationDocuments: async () => {
+      const { path, consultant } = await teleconsultation('accepted');
+      return { ...consultant, path: `${path}/documents` };
+    },
+    completeTeleconsultationDocumentUpload: async () => {
+      // A two-part study, both parts uploaded: the call joins them.
+      const { path } = await teleconsultation('accepted');
+      const requester = await doctor();
+      const declared = await cloud.request('POST', `${path}/documents`, {
+        token: requester.token,
+        body: { name: 'КТ.dcm', contentType: 'application/dicom', bytes: 9 * 1024 * 1024 },
+      });
+      const { uploadId, partBytes, parts } = declared.body.multipart;
+      const uploaded = await Promise.all(
+        parts.map(async ({ partNumber, url }: { partNumber: number; url: string }) => {
+          const size = partNumber === 1 ? partBytes : 1024 * 1024;
+          const put = await fetch(url, { method: 'PUT', body: Buffer.alloc(size, 1) });
+          return { partNumber, etag: put.headers.get('etag') as string };
+        }),
+      );
+      return {
+        ...requester,
+        path: `${path}/documents/${declared.body.id}/completion`,
+        body: { uploadId, parts: uploaded },
+      };
+    },
+    scheduleTeleconsultationVideoSession: async () => {
+      const { path, consultant } = await teleconsultation('accepted');
+      return {
+        ...consultant,
+        path: `${path}/video-session`,
+        body: { start: minutesAgo(-24 * 60), minutes: 30 },
+      };
     },
   };
 

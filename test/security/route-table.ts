@@ -199,7 +199,9 @@ export const routeTable: Record<string, Row> = {
   concludeTeleconsultation: { owner: 'consultant', allow: [] },
   getTeleconsultationConclusion: { owner: 'patient', allow: ['doctor', 'admin'] },
   signTeleconsultationConclusion: { owner: 'consultant', allow: [] },
+  scheduleTeleconsultationVideoSession: { owner: 'coordinator', allow: [] }, // the centre, never the requester's side
   addTeleconsultationDocument: { owner: 'doctor', allow: [] }, // the requester
+  completeTeleconsultationDocumentUpload: { owner: 'doctor', allow: [] }, // the requester, their own upload
   listTeleconsultationDocuments: { owner: 'doctor', allow: ['admin'] },
 
   // Identity assurance: each patient and doctor reads their own level

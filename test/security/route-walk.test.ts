@@ -262,6 +262,14 @@ describe('every route × every actor: tenant isolation and role rules hold acros
     await call(ownerToken.coordinator, 'POST', `/v1/teleconsultations/${world.requestId}/accept`, {
       consultantIds: ['consultant-n'],
     });
+    // A document declared on it, whose (made-up) multipart upload the walk tries to complete
+    world.teleconsultationDocumentId = (
+      await call(tokens.doctor, 'POST', `/v1/teleconsultations/${world.requestId}/documents`, {
+        name: 'выписка.pdf',
+        contentType: 'application/pdf',
+        bytes: 100,
+      })
+    ).id;
     // A second one, concluded, whose conclusion is read (the walk reaches the read before the writing)
     world.concludedRequestId = (
       await call(tokens.doctor, 'POST', '/v1/teleconsultations', teleconsultationRequest())
@@ -398,6 +406,8 @@ describe('every route × every actor: tenant isolation and role rules hold acros
         return { ...values, endsOn: inDays(600) };
       case 'registerDevice':
         return { ...values, validFrom: '2000-01-01T00:00:00Z' };
+      case 'completeTeleconsultationDocumentUpload':
+        return { ...values, documentId: world.teleconsultationDocumentId };
       case 'getTeleconsultationConclusion':
       case 'signTeleconsultationConclusion':
         return { ...values, requestId: world.concludedRequestId };
@@ -444,6 +454,8 @@ describe('every route × every actor: tenant isolation and role rules hold acros
         };
       case 'requestTeleconsultation':
         return teleconsultationRequest();
+      case 'scheduleTeleconsultationVideoSession':
+        return { start: minutesAgo(-24 * 60), minutes: 30 };
       default:
         return sampleOf(schema, 'body', values);
     }

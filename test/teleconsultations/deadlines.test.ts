@@ -34,7 +34,7 @@ describe('teleconsultation deadlines per form', () => {
 });
 
 describe('whom teleconsultation events tell', () => {
-  it('pages the duty consultant for an emergency, and tells the coordinators when nobody is on duty', () => {
+  it('tells the coordinators of every new request, an emergency too: its page goes up an escalation ladder instead', () => {
     // Prepare
     const data = {
       requestId: '0b5c9d1e-0000-4000-8000-000000000000',
@@ -43,14 +43,14 @@ describe('whom teleconsultation events tell', () => {
     };
     const requested = teleconsultationNotices['teleconsultation.requested.v1'];
     // Act
-    const paged = requested?.({ ...data, dutyConsultantId: 'onco-2' });
+    const emergency = requested?.({ ...data, dutyConsultantId: 'onco-2' });
     const unattended = requested?.({ ...data, dutyConsultantId: null });
     // Assess
-    expect(paged).toMatchObject({ recipientId: 'onco-2', template: 'teleconsultation.duty_page' });
-    expect(unattended).toMatchObject({
-      recipientId: 'clinic_admin:centre-1',
-      template: 'teleconsultation.requested',
-    });
+    for (const notice of [emergency, unattended])
+      expect(notice).toMatchObject({
+        recipientId: 'clinic_admin:centre-1',
+        template: 'teleconsultation.requested',
+      });
   });
 
   it('tells the requester of each step, and the head of a request overdue past the coordinators', () => {

@@ -42,6 +42,7 @@ async function urgentRequestAsked() {
         caseSummary: 'Сводка',
         consent: { given: true, obtainedAt: new Date(clock.now).toISOString() },
         videoWanted: false,
+        requesterTimeZone: 'Europe/Moscow',
       },
       context(),
     ),

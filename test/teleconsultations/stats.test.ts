@@ -6,6 +6,7 @@ const facts = (over: Partial<RequestFacts>): RequestFacts => ({
   profile: 'oncology',
   form: 'planned',
   requesterClinicId: 'clinic-r',
+  requesterRegion: 'RU-TVE',
   status: 'concluded',
   accepted: true,
   createdAt: 0,
@@ -30,6 +31,7 @@ describe('a centre’s month for the network', () => {
     expect(group).toEqual({
       profile: 'oncology',
       form: 'planned',
+      requesterRegion: 'RU-TVE',
       requesterClinicId: 'clinic-r',
       requests: 12,
       accepted: 10,

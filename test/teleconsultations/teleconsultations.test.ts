@@ -178,6 +178,87 @@ describe('teleconsultations through the local gateway', () => {
     });
   });
 
+  describe('a study of many megabytes, uploaded in parts', () => {
+    const mib = 1024 * 1024;
+    let path: string;
+    beforeAll(async () => {
+      path = `/v1/teleconsultations/${(await ask({})).body.id}`;
+    });
+
+    it('gives a link per 8 MiB part, joins the parts the requester uploaded, and offers the DICOM file whole', async () => {
+      // Prepare: 17 MiB in three parts, 8 + 8 + 1
+      const study = Buffer.alloc(17 * mib, 7);
+      const declared = await call(t.requester, 'POST', `${path}/documents`, {
+        name: 'КТ грудной клетки.dcm',
+        contentType: 'application/dicom',
+        bytes: study.length,
+      });
+      const { uploadId, partBytes, parts } = declared.body.multipart;
+      const etags = await Promise.all(
+        parts.map(async ({ partNumber, url }: { partNumber: number; url: string }) => {
+          const slice = study.subarray((partNumber - 1) * partBytes, partNumber * partBytes);
+          const put = await fetch(url, { method: 'PUT', body: slice });
+          return { partNumber, etag: put.headers.get('etag') as string };
+        }),
+      );
+      // Act
+      const wrong = await call(t.requester, 'POST', `${path}/documents/${declared.body.id}/completion`, {
+        uploadId,
+        parts: etags.map((p) => ({ ...p, etag: '"0000"' })),
+      });
+      const completed = await call(t.requester, 'POST', `${path}/documents/${declared.body.id}/completion`, {
+        uploadId,
+        parts: etags,
+      });
+      const listed = await call(t.requester, 'GET', `${path}/documents`);
+      // Assess
+      expect(declared.body).toMatchObject({ uploadUrl: null, multipart: { partBytes: 8 * mib } });
+      expect(parts.map((p: { partNumber: number }) => p.partNumber)).toEqual([1, 2, 3]);
+      expect([wrong.status, wrong.body.code]).toEqual([422, 'UPLOAD_PARTS_REFUSED']);
+      expect(completed.body).toEqual({ id: declared.body.id, state: 'stored' });
+      const [document] = listed.body.items;
+      const downloaded = Buffer.from(await (await fetch(document.url)).arrayBuffer());
+      expect(downloaded.equals(study)).toBe(true);
+    });
+
+    it('lets nobody but the requester complete an upload, and no document of another request', async () => {
+      // Prepare
+      const declared = await call(t.requester, 'POST', `${path}/documents`, {
+        name: 'МРТ.dcm',
+        contentType: 'application/dicom',
+        bytes: 9 * mib,
+      });
+      const completion = {
+        uploadId: declared.body.multipart.uploadId,
+        parts: [{ partNumber: 1, etag: '"x"' }],
+      };
+      const other = `/v1/teleconsultations/${(await ask({})).body.id}`;
+      // Act
+      const byAdmin = await call(
+        t.clinicAdmin,
+        'POST',
+        `${path}/documents/${declared.body.id}/completion`,
+        completion,
+      );
+      const byCentre = await call(
+        t.consultant1,
+        'POST',
+        `${path}/documents/${declared.body.id}/completion`,
+        completion,
+      );
+      const elsewhere = await call(
+        t.requester,
+        'POST',
+        `${other}/documents/${declared.body.id}/completion`,
+        completion,
+      );
+      // Assess
+      expect(byAdmin.status).toBe(403);
+      expect(byCentre.status).toBe(404);
+      expect([elsewhere.status, elsewhere.body.code]).toEqual([404, 'DOCUMENT_NOT_FOUND']);
+    });
+  });
+
   describe('access', () => {
     let path: string;
     beforeAll(async () => {

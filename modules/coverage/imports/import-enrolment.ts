@@ -1,6 +1,6 @@
+import { toCsv } from '../../../platform/csv';
 import type { Services } from '../../../platform/services';
 import { enrol } from '../corporate';
-import { toCsv } from '../domain/csv';
 import { enrolmentUploadKeys } from '../domain/uploads';
 import type { EnrolmentImport } from '../repositories/employers';
 import { readEnrolmentCsv } from './enrolment-csv';

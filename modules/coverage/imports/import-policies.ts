@@ -1,5 +1,5 @@
+import { toCsv } from '../../../platform/csv';
 import type { Services } from '../../../platform/services';
-import { toCsv } from '../domain/csv';
 import type { Product } from '../domain/sponsor';
 import { policyUploadKeys } from '../domain/uploads';
 import { applyPolicyChange } from '../policy-changes';

@@ -2,7 +2,7 @@ import type { Row, Tables } from '../../../storage/port';
 
 export interface Escalation {
   id: string;
-  kind: 'crisis' | 'reading_alert';
+  kind: 'crisis' | 'reading_alert' | 'teleconsultation';
   subjectId: string;
   tenantId: string;
   level: number;
@@ -13,6 +13,8 @@ export interface Escalation {
   createdAt: number;
   /** The duty clinic brought in because a level had nobody to tell; its clinicians may act too. */
   dutyTenantId: string | null;
+  /** Whom each level tells, when whoever asked for the escalation named them (a centre's on-call roster). */
+  ladder: string[] | null;
 }
 
 export interface EscalationStep {
@@ -115,6 +117,7 @@ function toRow(e: Escalation): Row {
     created_at: e.createdAt,
     code: codeOf(e.id),
     duty_tenant_id: e.dutyTenantId,
+    ladder: e.ladder,
   };
 }
 
@@ -130,5 +133,6 @@ function toEscalation(row: Row): Escalation {
     acknowledgedBy: row.acknowledged_by === null ? null : String(row.acknowledged_by),
     createdAt: Number(row.created_at),
     dutyTenantId: row.duty_tenant_id == null ? null : String(row.duty_tenant_id),
+    ladder: row.ladder == null ? null : (row.ladder as string[]),
   };
 }

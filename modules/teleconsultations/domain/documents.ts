@@ -13,8 +13,14 @@ export const documentTypes = [
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
-/** A study of a few hundred MB fits one presigned PUT (Object Storage takes up to 5 GB in one). */
+/** A study of a few hundred MB: uploaded in parts past `partBytes`, so a dropped connection costs one part. */
 export const maxDocumentBytes = 300 * 1024 * 1024;
+
+/** Each part of a multipart upload but the last (Object Storage takes 5 MB to 5 GB a part). */
+export const partBytes = 8 * 1024 * 1024;
+
+/** How many parts a document of `bytes` is uploaded in; 1 means one plain PUT. */
+export const partsOf = (bytes: number) => Math.ceil(bytes / partBytes);
 
 /** A file the requester attached to a request, as they declared it before uploading. */
 export interface CaseDocument {
@@ -36,6 +42,13 @@ export const documentRules = {
     ),
   closed: () =>
     new RuleBroken('TELECONSULTATION_STATE', 409, 'Documents are attached only while the request is open.'),
+  notFound: () => new RuleBroken('DOCUMENT_NOT_FOUND', 404, 'The document was not found in this request.'),
+  partsRefused: () =>
+    new RuleBroken(
+      'UPLOAD_PARTS_REFUSED',
+      422,
+      'The parts could not be joined: check the upload id, and send every part number with the ETag its upload returned.',
+    ),
 };
 
 export function checkDeclared(bytes: number): void {

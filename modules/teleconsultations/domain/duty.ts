@@ -27,10 +27,13 @@ export function checkShift(shift: DutyShift): void {
   if (shift.end - shift.start > longestShiftHours * 3_600_000) throw dutyRules.tooLong();
 }
 
-/** Who is on duty for the profile at the instant: the shift that started last wins, so a hand-over is clean. */
-export function onDuty(shifts: DutyShift[], profile: string, at: number): string | null {
+/**
+ * Who is on call for the profile at the instant, in the order they are paged: the shift that
+ * started last first, so a hand-over is clean; whoever else covers the instant backs them up.
+ */
+export function onCall(shifts: DutyShift[], profile: string, at: number): string[] {
   const covering = shifts
     .filter((s) => s.profile === profile && s.start <= at && at < s.end)
     .sort((a, b) => b.start - a.start);
-  return covering[0]?.consultantId ?? null;
+  return [...new Set(covering.map((s) => s.consultantId))];
 }

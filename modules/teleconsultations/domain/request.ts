@@ -1,5 +1,6 @@
 import { RuleBroken } from '../../../platform/rule-broken';
 import type { Form } from './centre';
+import type { VideoSession } from './video';
 
 export type Status = 'requested' | 'accepted' | 'info_requested' | 'concluded' | 'declined';
 
@@ -42,6 +43,13 @@ export interface TeleRequest {
   consultantIds: string[];
   /** For an emergency, the consultant on duty when it arrived; they may accept it at once. */
   dutyConsultantId: string | null;
+  /** For an emergency, everyone on call for it as paged, in order (the duty consultant first): any of them may take it. */
+  onCallIds: string[];
+  /** The requesting clinic's zone (times are shown to the requester in it) and region (ISO 3166-2, e.g. RU-NVS). */
+  requesterTimeZone: string;
+  requesterRegion: string | null;
+  /** The video session between the doctors, once scheduled. */
+  videoSession: VideoSession | null;
   /** When the conclusion is due; null while the clock is paused for more data. */
   dueAt: number | null;
   /** While paused: how much of the promised time was left when the centre asked. */

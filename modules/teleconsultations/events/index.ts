@@ -1,4 +1,4 @@
-export { teleconsultationNotices } from './notices';
+export { coordinatorsOf, teleconsultationNotices } from './notices';
 export {
   teleconsultationAcceptedV1,
   teleconsultationConcludedV1,
@@ -7,4 +7,5 @@ export {
   teleconsultationInfoRequestedV1,
   teleconsultationOverdueV1,
   teleconsultationRequestedV1,
+  teleconsultationScheduledV1,
 } from './teleconsultation.v1';

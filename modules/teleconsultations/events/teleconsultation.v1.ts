@@ -37,6 +37,22 @@ export const teleconsultationConcludedV1 = defineEvent(
   z.object({ ...ids, requesterId: z.string().min(1), concludedAt: z.iso.datetime() }),
 );
 
+/**
+ * The centre scheduled (or moved) the doctors' video session: the requester is told its time in
+ * their clinic's zone. The link is not carried: it is read in the request, by its participants.
+ */
+export const teleconsultationScheduledV1 = defineEvent(
+  'teleconsultation.scheduled.v1',
+  'notifications',
+  z.object({
+    ...ids,
+    requesterId: z.string().min(1),
+    startsAt: z.iso.datetime(),
+    minutes: z.number().int().positive(),
+    requesterTimeZone: z.string().min(1),
+  }),
+);
+
 export const teleconsultationDeclinedV1 = defineEvent(
   'teleconsultation.declined.v1',
   'notifications',
@@ -62,4 +78,5 @@ export const teleconsultationEventsV1 = [
   teleconsultationConcludedV1,
   teleconsultationDeclinedV1,
   teleconsultationOverdueV1,
+  teleconsultationScheduledV1,
 ] as const;

@@ -6,6 +6,7 @@ import type { CaseDocument, DocumentType } from '../domain/documents';
 import type { DutyShift } from '../domain/duty';
 import type { CaseFile, Consent, Status, TeleRequest } from '../domain/request';
 import type { RequestFacts } from '../domain/stats';
+import type { VideoSession } from '../domain/video';
 import type { Signature } from '../signing/port';
 
 const caseContext = (id: string) => `teleconsult_requests/${id}/case_file`;
@@ -109,6 +110,7 @@ export class TeleconsultationRepository {
       profile: String(row.profile),
       form: row.form as Form,
       requesterClinicId: String(row.requester_clinic_id),
+      requesterRegion: row.requester_region == null ? null : String(row.requester_region),
       status: row.status as Status,
       accepted: row.accepted_at !== null,
       createdAt: Number(row.created_at),
@@ -253,6 +255,10 @@ export class TeleconsultationRepository {
       accepted_at: request.acceptedAt,
       closed_at: request.closedAt,
       met_deadline: request.metDeadline,
+      on_call_ids: request.onCallIds,
+      requester_time_zone: request.requesterTimeZone,
+      requester_region: request.requesterRegion,
+      video_session: request.videoSession,
     };
   }
 
@@ -285,6 +291,10 @@ export class TeleconsultationRepository {
       closedAt: optionalNumber(row.closed_at),
       metDeadline:
         row.met_deadline === null || row.met_deadline === undefined ? null : Boolean(row.met_deadline),
+      onCallIds: (row.on_call_ids ?? []) as string[],
+      requesterTimeZone: row.requester_time_zone == null ? 'Europe/Moscow' : String(row.requester_time_zone),
+      requesterRegion: row.requester_region == null ? null : String(row.requester_region),
+      videoSession: (row.video_session ?? null) as VideoSession | null,
     };
   }
 }

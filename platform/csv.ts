@@ -1,6 +1,8 @@
 /**
- * CSV for people who open it in Excel: `;`-separated (the Russian locale's list separator),
- * UTF-8 with a BOM so Cyrillic shows, and cells that would start a formula made inert.
+ * CSV for people who open it in Excel: `;`-separated (the Russian locale's list separator), UTF-8
+ * with a BOM so Cyrillic shows, and cells that would start a formula made inert. Sponsors'
+ * registers and centres' monthly reports use it; hand-written because no CSV writer is among the
+ * dependencies (csv-parse's sibling, csv-stringify, is not installed).
  */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
   const lines = [header, ...rows].map((cells) => cells.map(cell).join(';'));

@@ -1,0 +1,1 @@
+export { escalationRequestedV1 } from './escalation.v1';
