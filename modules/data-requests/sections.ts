@@ -3,6 +3,7 @@ import { bookingPersonData } from '../booking';
 import { chatbotPersonData } from '../chatbot';
 import { consultationsPersonData } from '../consultations';
 import { coveragePersonData } from '../coverage';
+import { identityPersonData } from '../identity';
 import { notificationsPersonData } from '../notifications';
 import { patientsPersonData } from '../patients';
 import { readingsPersonData } from '../readings';
@@ -17,6 +18,7 @@ import { triagePersonData } from '../triage';
  */
 export const personDataSections: readonly PersonDataSection[] = [
   patientsPersonData,
+  identityPersonData,
   recordsPersonData,
   bookingPersonData,
   consultationsPersonData,
