@@ -26,6 +26,8 @@ export interface ApiRequest<TBody, TParams, TQuery> {
   language: 'ru' | 'en';
   /** A request header by name, case-insensitively (content negotiation, e.g. Accept). */
   header(name: string): string | undefined;
+  /** Where the call came from, as the gateway saw it: evidence of a consent given online. */
+  client: { ip: string | undefined; userAgent: string | undefined };
 }
 
 export interface ApiResult {
@@ -76,6 +78,10 @@ export function httpRoute<TBody = undefined, TParams = Record<string, never>, TQ
       route: spec.route,
       language: /^\s*en\b/i.test(header(event, 'accept-language') ?? '') ? 'en' : 'ru',
       header: (name) => header(event, name),
+      client: {
+        ip: event.requestContext?.identity?.sourceIp,
+        userAgent: event.requestContext?.identity?.userAgent ?? header(event, 'user-agent'),
+      },
       requestId: invocation.requestId,
       correlationId: invocation.correlationId,
       logger: invocation.logger,

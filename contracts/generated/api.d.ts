@@ -55,6 +55,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An app patient registers themself with a clinic (patient; the record is keyed by the token's subject) */
+        post: operations["registerSelf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consent-texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current consent texts per purpose, with version and SHA-256 (public; Accept-Language picks ru or en) */
+        get: operations["getConsentTexts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's consent history, oldest first (the patient; staff and services of their clinic) */
+        get: operations["listConsents"];
+        put?: never;
+        /** Record a consent to one purpose at a version (the patient online; an admin of their clinic from a signed paper form) */
+        post: operations["giveConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/patients/{patientId}/consent-withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent; the answer says what stops at once, what goes on and what the law makes the clinic keep */
+        post: operations["withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-events": {
         parameters: {
             query?: never;
@@ -2215,6 +2284,8 @@ export interface components {
             }[];
             /** @description IDENTITY_NOT_VERIFIED: the participants of a follow-up visit not identified */
             unverified?: ("patient" | "doctor")[];
+            /** @description With CONSENT_REQUIRED, the consent purposes the patient has not given (GET /v1/consent-texts) */
+            missingPurposes?: string[];
         };
         Health: {
             /** @enum {string} */
@@ -2227,6 +2298,85 @@ export interface components {
                     error?: string;
                 };
             };
+        };
+        RegisterSelf: {
+            /** @example clinic-a */
+            clinicId: string;
+            fullName: string;
+            /** @example +79161234567 */
+            phone: string;
+            /** Format: date */
+            birthDate?: string;
+        };
+        ConsentEvidence: {
+            /** @description The signed paper form a clinic keeps (required when an admin records) */
+            formNumber?: string;
+        };
+        GiveConsent: {
+            /**
+             * @description personal_data, health_data, telemedicine, sharing (names a recipient) or notifications; another is CONSENT_PURPOSE_UNKNOWN
+             * @example notifications
+             */
+            purpose: string;
+            /** @example 2026-12-03 */
+            version: string;
+            /**
+             * @description The language of the text shown; Accept-Language when absent
+             * @enum {string}
+             */
+            language?: "ru" | "en";
+            /** @description Whom a sharing consent names, e.g. centre:centre-n, insurer:insurer-1 */
+            recipient?: string;
+            evidence?: components["schemas"]["ConsentEvidence"];
+        };
+        WithdrawConsent: {
+            /** @example notifications */
+            purpose: string;
+            recipient?: string;
+            evidence?: components["schemas"]["ConsentEvidence"];
+        };
+        ConsentRecord: {
+            /** Format: uuid */
+            id: string;
+            patientId: string;
+            purpose: string;
+            recipient: string | null;
+            /** @enum {string} */
+            action: "given" | "withdrawn";
+            version: string;
+            /** @description SHA-256 (hex) of the text shown; null on a withdrawal */
+            textSha256: string | null;
+            /** @enum {string|null} */
+            language: "ru" | "en" | null;
+            /** @enum {string} */
+            channel: "app" | "clinic" | "chatbot";
+            evidence: {
+                [key: string]: string;
+            };
+            recordedByRole: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ConsentRecords: {
+            items: components["schemas"]["ConsentRecord"][];
+        };
+        ConsentWithdrawal: components["schemas"]["ConsentRecord"] & {
+            effects: {
+                stopsNow: string[];
+                continues: string[];
+                kept: string[];
+            };
+        };
+        ConsentTexts: {
+            items: {
+                purpose: string;
+                version: string;
+                /** @enum {string} */
+                language: "ru" | "en";
+                text: string;
+                sha256: string;
+                versions: string[];
+            }[];
         };
         RegisterPatient: {
             fullName: string;
@@ -3576,6 +3726,163 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    registerSelf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterSelf"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getConsentTexts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The texts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTexts"];
+                };
+            };
+        };
+    };
+    listConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRecords"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    giveConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiveConsent"];
+            };
+        };
+        responses: {
+            /** @description Already in force at this version; nothing new recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRecord"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRecord"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a POST with the same key and body returns the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConsent"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentWithdrawal"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     listAuditEvents: {

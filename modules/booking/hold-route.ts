@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResult } from '../../platform/http';
 import { inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
+import { requireConsents, requiredFor } from '../consents';
 import { checkFollowUpParticipants, recordCallerVerification } from '../identity';
 import { checkPatientInReach } from '../patients';
 import { patientBooked } from './access';
@@ -50,6 +51,8 @@ export async function answerHold<TBody extends HoldRequestBody>(
   await recordCallerVerification(caller, context.now);
   const result = await inTransaction(async (r) => {
     await checkPatientInReach(r, caller, patient.patientId);
+    // A visit is a medical intervention by telemedicine: no hold without the consents it needs.
+    await requireConsents(r, patient.patientId, requiredFor.booking);
     const held = await hold(r, patient, context);
     // After the slot's own checks; a refusal rolls the hold back with the rest of the transaction
     if (body.kind === 'follow_up') await checkFollowUpParticipants(r, held);

@@ -1,5 +1,6 @@
+import { giveBundle } from '../consents';
 import { activate, linkPolicy, sponsorRules } from '../coverage';
-import { consentText, consentVersion } from './consent';
+import { chatbotPurposes, consentText, consentVersion } from './consent';
 import { rememberPatient } from './remember-patient';
 import { contactRequest, inline, removeKeyboard } from './replies';
 import { goTo, languageOf, refusalCode, type Turn, textsOf } from './turn';
@@ -49,6 +50,18 @@ export async function onConsent(turn: Turn, agreed: boolean): Promise<void> {
   };
   await rememberPatient(turn);
   await turn.repos.chatbot.recordConsent(userId, consentVersion, language);
+  // The same records an app patient's consents make, with the button press as evidence.
+  await giveBundle(turn.repos, chatbotPurposes, {
+    patientId: turn.patient.patientId,
+    language,
+    channel: 'chatbot',
+    evidence: {
+      telegramUserId: userId,
+      ...(turn.incoming.kind === 'button' ? { callbackQueryId: turn.incoming.callbackQueryId } : {}),
+    },
+    actor: { subject: `telegram:${userId}`, role: 'patient' },
+    now: turn.now,
+  });
   return begin(turn);
 }
 

@@ -4,6 +4,7 @@ import { operations } from '../../platform/operations';
 import { Problem, problems } from '../../platform/problem';
 import { getServices, inTransaction } from '../../platform/services';
 import type { Repositories } from '../../platform/store';
+import { requireConsents, requiredFor } from '../consents';
 import { authorIn, canSeeContract } from './access';
 import {
   type Attachment,
@@ -89,6 +90,7 @@ const openContract = httpRoute({
       }
       // Only a patient of this clinic: another clinic's patient (or none) must not be written to.
       if ((await r.patients.clinicOf(body.patientId)) !== clinicId) throw consultationRules.patientNotFound();
+      await requireConsents(r, body.patientId, requiredFor.consultation);
       const created: Contract = {
         id: crypto.randomUUID(),
         clinicId,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { claimEffect, defineEffect } from '../../platform/effects';
 import type { Repositories } from '../../platform/store';
+import { hasWithdrawn } from '../consents';
 import { type ChannelName, channelAllows } from './channel-policy';
 import { PermanentFailure } from './channels/port';
 import { channelsFor } from './channels/select';
@@ -9,6 +10,7 @@ import { messageTemplates, render } from './message-templates';
 import { quietUntil } from './quiet-hours';
 import { groupOf } from './repositories/group-contacts';
 import type { NotificationContact } from './repositories/notification-contacts';
+import { sentWithoutNotificationConsent } from './without-consent';
 
 export interface Delivery extends Intent {
   tenantId: string;
@@ -101,6 +103,12 @@ export async function deliver(
   };
   // A template nobody wrote cannot be sent on a retry either.
   if (!template) return record('undeliverable');
+  // A patient who withdrew the notifications consent gets only what keeps them safe.
+  if (
+    !sentWithoutNotificationConsent.has(delivery.template) &&
+    (await hasWithdrawn(repos, delivery.recipientId, 'notifications'))
+  )
+    return record('withdrawn');
   const contact = await contactOf(repos, delivery.recipientId, delivery.variables.zone);
   if (!contact) return record('no_contact');
   if (!template.critical) {

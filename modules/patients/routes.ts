@@ -8,6 +8,7 @@ import { UniqueConflict } from '../../storage/errors';
 import { patientRegisteredV1 } from './events/patient-registered.v1';
 import { canReadPatient } from './patient-access';
 import { patientParams, registerPatientBody } from './schemas';
+import { registerSelf } from './self-registration';
 
 const registerPatient = httpRoute({
   route: 'POST /v1/patients',
@@ -81,4 +82,4 @@ const getPatient = httpRoute({
   },
 });
 
-export const patientsApi = operations({ registerPatient, getPatient });
+export const patientsApi = operations({ registerPatient, getPatient, registerSelf });

@@ -2,6 +2,7 @@ import { httpRoute } from '../../platform/http';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { inTransaction } from '../../platform/services';
+import { requireConsents, requiredFor } from '../consents';
 import { checkPatientInReach } from '../patients';
 import { sideOf } from './access';
 import { addDocument, completeDocumentUpload, listDocuments } from './document-routes';
@@ -96,6 +97,8 @@ const open = httpRoute({
       await checkPatientInReach(r, caller, body.patientId);
       // In reach is not enough: a request is for a patient the requesting clinic keeps.
       if ((await r.patients.clinicOf(body.patientId)) !== clinicId) throw requestRules.patientNotFound();
+      // Beside the request's own consent to share with the centre: the patient's recorded consent.
+      await requireConsents(r, body.patientId, requiredFor.teleconsultation);
       const opened = await openRequest(r, { id: caller.subject, clinicId }, body, contextOf(request));
       await audit(r, opened, 'create');
       return opened;

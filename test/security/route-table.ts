@@ -90,6 +90,13 @@ export const routeTable: Record<string, Row> = {
   registerPatient: { owner: 'admin', allow: ['otherAdmin'] }, // each admin registers into their own clinic
   getPatient: { owner: 'patient', allow: ['doctor', 'admin', 'service'] },
   listAuditEvents: { owner: 'admin', allow: ['otherAdmin'] }, // each reads their own clinic's log
+  registerSelf: { owner: 'patient', allow: [...patients] }, // each registers themself (409 once registered)
+
+  // Consents: texts are public; a patient's records are theirs, their clinic's admin records paper forms
+  getConsentTexts: { owner: 'anyone', allow: [], public: true },
+  giveConsent: { owner: 'patient', allow: ['admin'] },
+  listConsents: { owner: 'patient', allow: ['doctor', 'admin', 'service'] },
+  withdrawConsent: { owner: 'patient', allow: ['admin'] },
 
   // Triage: the patient themself, or a service of the patient's clinic naming them
   assessSymptoms: { owner: 'patient', allow: ['service'] },

@@ -4,6 +4,7 @@
  */
 import '../../modules/booking/store';
 import '../../modules/chatbot/store';
+import '../../modules/consents/store';
 import '../../modules/consultations/store';
 import '../../modules/coverage/store';
 import '../../modules/escalations/store';

@@ -15,7 +15,9 @@ export interface NotificationRecord {
     | 'rate_limited'
     | 'undeliverable'
     | 'no_contact'
-    | 'stale';
+    | 'stale'
+    /** Not sent: the recipient withdrew the notifications consent and the message is not critical. */
+    | 'withdrawn';
   sourceEventId: string;
   createdAt: string;
 }
