@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { consentingPatient } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -24,7 +25,7 @@ describe('booking through the local gateway', () => {
     cloud.request('GET', `/v1/slots?${new URLSearchParams(query)}`, { token });
   const hold = (token: string, body: Record<string, unknown>) =>
     cloud.request('POST', '/v1/holds', { token, body });
-  const patientToken = (subject = crypto.randomUUID()) => cloud.token('patient', { subject });
+  const patientToken = (subject = crypto.randomUUID()) => consentingPatient(cloud, subject);
 
   beforeAll(async () => {
     cloud = await startTestCloud({ env: { RELAY_MAX_RUN_SECONDS: '0' } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { later } from '../support/clock';
+import { consentingPatient } from '../support/consents';
 import { moscow, registerDoctor, slotStarts } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -31,7 +32,7 @@ describe('booking records say what is true', () => {
   it('shows a hold past its expiry as expired', async () => {
     // Prepare
     const doctor = await registerDoctor(cloud, admin, 'therapist');
-    const patient = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const patient = await consentingPatient(cloud, crypto.randomUUID());
     const [start] = slotStarts(2, 1, 60);
     const held = await cloud.request('POST', '/v1/holds', {
       token: patient,

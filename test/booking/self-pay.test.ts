@@ -3,6 +3,7 @@ import { refundRefusalsBeforeAlert } from '../../modules/booking/domain/payment'
 import type { PaymentProvider } from '../../modules/booking/payment-provider';
 import { sweepPayments } from '../../modules/booking/payment-sweep';
 import { getServices } from '../../platform/services';
+import { consentingPatient } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { registerDoctor, slotStarts } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
@@ -22,7 +23,7 @@ describe('self-paying patients pay before the visit is booked', () => {
   });
   /** A patient holds the next free test slot and confirms it. */
   const confirmedVisit = async (start = starts.shift()) => {
-    const token = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const token = await consentingPatient(cloud, crypto.randomUUID());
     const held = await as(token).post('/v1/holds', { ...doctor, start });
     const confirmed = await as(token).post(`/v1/appointments/${held.body.id}/confirm`);
     return { token, confirmed };
@@ -91,7 +92,7 @@ describe('self-paying patients pay before the visit is booked', () => {
     // Act
     const cancelled = await notify('payment.canceled', confirmed.body.payment.id);
     const after = await as(token).get(`/v1/appointments/${confirmed.body.id}`);
-    const other = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const other = await consentingPatient(cloud, crypto.randomUUID());
     const retaken = await as(other).post('/v1/holds', { ...doctor, start: confirmed.body.start });
     // Assess
     expect(cancelled.body.outcome).toBe('cancelled');
@@ -246,7 +247,7 @@ describe('self-paying patients pay before the visit is booked', () => {
         minNoticeMinutes: 0,
       },
     });
-    const token = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const token = await consentingPatient(cloud, crypto.randomUUID());
     const held = await as(token).post('/v1/holds', {
       doctorId: free.body.id,
       serviceId: free.body.services[0].id,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentingPatient } from '../support/consents';
 import { inDays, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -13,7 +14,7 @@ describe('"a doctor now" from the duty roster', () => {
     get: (path: string) => cloud.request('GET', path, { token }),
     post: (path: string, body?: unknown) => cloud.request('POST', path, { token, ...(body ? { body } : {}) }),
   });
-  const patient = () => cloud.token('patient', { subject: crypto.randomUUID() });
+  const patient = () => consentingPatient(cloud, crypto.randomUUID());
   /** A doctor with no weekly hours at all: only the roster makes them available. */
   const rosterOnlyDoctor = async (specialty: string, token = admin) => {
     const created = await as(token).post('/v1/doctors', {
@@ -152,7 +153,7 @@ describe('"a doctor now" from the duty roster', () => {
       endsOn: inDays(300),
     });
     const subject = crypto.randomUUID();
-    const token = await cloud.token('patient', { subject });
+    const token = await consentingPatient(cloud, subject);
     await as(token).post('/v1/coverage', {
       policy: { insurerId: 'insurer-1', number, birthDate: '1985-03-14' },
     });

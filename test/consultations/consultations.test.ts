@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveConsents } from '../support/consents';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 describe('asynchronous consultations through the local gateway', () => {
@@ -35,6 +36,7 @@ describe('asynchronous consultations through the local gateway', () => {
       body: { fullName: 'Пётр Иванов', phone: `+7916${String(Date.now()).slice(-7)}` },
     });
     patientId = registered.body.id;
+    await giveConsents(cloud, patientId);
     patient = await cloud.token('patient', { subject: patientId });
   });
   afterAll(() => cloud.stop());

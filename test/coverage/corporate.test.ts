@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { consentingPatient } from '../support/consents';
 import { completeVisit, inDays, registerDoctor, slotStarts, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -34,7 +35,7 @@ describe('employers buy psychology sessions for their staff', () => {
     const patientIds: string[] = [];
     for (const [i, item] of (enrolled.body.items as { activationCode: string }[]).entries()) {
       const patientId = crypto.randomUUID();
-      const token = await cloud.token('patient', { subject: patientId });
+      const token = await consentingPatient(cloud, patientId);
       await as(token).post('/v1/coverage', { activationCode: item.activationCode });
       const held = await as(token).post('/v1/holds', {
         ...psychologist,
@@ -60,8 +61,8 @@ describe('employers buy psychology sessions for their staff', () => {
     // Prepare
     const contractId = await newContract();
     const employee = crypto.randomUUID();
-    const token = await cloud.token('patient', { subject: employee });
-    const colleague = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const token = await consentingPatient(cloud, employee);
+    const colleague = await consentingPatient(cloud, crypto.randomUUID());
     // Act
     const enrolled = await as(hr).post(`/v1/corporate-contracts/${contractId}/employees`, {
       employees: [
@@ -138,7 +139,7 @@ describe('employers buy psychology sessions for their staff', () => {
     const enrolled = await as(hr).post(`/v1/corporate-contracts/${contractId}/employees`, {
       employees: [{ employeeRef: 'R-1' }],
     });
-    const token = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const token = await consentingPatient(cloud, crypto.randomUUID());
     await as(token).post('/v1/coverage', { activationCode: enrolled.body.items[0].activationCode });
     const held = await as(token).post('/v1/holds', {
       ...psychologist,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOperations } from '../../local/openapi-routes';
+import { consentingPatient } from '../support/consents';
 import {
   bodySchemaOf,
   operationOf,
@@ -64,7 +65,7 @@ describe('the privacy wall: insurers and employers reach no patient-level health
       medicalNotes: planted.notes,
     });
     ids.patientId = registered.body.id;
-    const patient = await cloud.token('patient', { subject: ids.patientId as string });
+    const patient = await consentingPatient(cloud, ids.patientId as string);
     const triage = await call(patient, 'POST', '/v1/triage', { age: 40, complaint: planted.complaint });
     const intake = await call(patient, 'POST', '/v1/triage/intake', { phq9: [1, 2, 1, 0, 1, 2, 1, 0, 0] });
     expect([registered.status, triage.status, intake.status]).toEqual([201, 200, 200]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountIds } from '../../modules/coverage/domain/sponsor';
 import { getServices } from '../../platform/services';
+import { consentingPatient } from '../support/consents';
 import { inDays, registerDoctor, slotStarts, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -40,7 +41,7 @@ describe('moving a visit a policy pays for', () => {
       endsOn: inDays(3),
     });
     policyId = policy.body.id;
-    patient = await cloud.token('patient', { subject: crypto.randomUUID() });
+    patient = await consentingPatient(cloud, crypto.randomUUID());
     const link = await as(patient).post('/v1/coverage', {
       policy: { insurerId: 'insurer-1', number, birthDate: '1990-01-01' },
     });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEntry, available, emptyBalance } from '../../modules/coverage/domain/ledger';
 import { accountIds } from '../../modules/coverage/domain/sponsor';
 import { getServices } from '../../platform/services';
+import { consentingPatient } from '../support/consents';
 import { completeVisit, inDays, moscow, registerDoctor, slotStarts, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -21,7 +22,7 @@ describe('insurers and employers pay for consultations', () => {
   });
   const newPatient = async () => {
     const id = crypto.randomUUID();
-    return { id, token: await cloud.token('patient', { subject: id }) };
+    return { id, token: await consentingPatient(cloud, id) };
   };
   /** Issues a policy of `product` and links it to a new patient; returns both. */
   const insuredPatient = async (product = productId, number = `П-${crypto.randomUUID().slice(0, 8)}`) => {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { later } from '../support/clock';
+import { giveConsents } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { registerDoctor, slotStarts } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
@@ -25,6 +26,7 @@ describe('journey: an app booking confirmed by SMS in the patient’s zone', () 
       token: admin,
       body: { fullName: 'Ольга Сибирская', phone },
     });
+    await giveConsents(cloud, registered.body.id);
     const patient = await cloud.token('patient', { subject: registered.body.id });
     const [start] = slotStarts(3, 1, 70);
     // Act

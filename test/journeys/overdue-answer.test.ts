@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { later } from '../support/clock';
+import { giveConsents } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -45,6 +46,7 @@ describe('journey: an unanswered question reaches the clinic admin', () => {
       body: { fullName: 'Анна Ждущая', phone: `+7917${String(Date.now()).slice(-7)}` },
     });
     const patientId = registered.body.id;
+    await giveConsents(cloud, patientId);
     const contract = await cloud.request('POST', '/v1/consultations', {
       token: admin,
       body: {

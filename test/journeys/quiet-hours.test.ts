@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
 import { later } from '../support/clock';
+import { consentingPatient } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { moscow, registerDoctor } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
@@ -27,7 +28,7 @@ describe('journey: quiet hours hold messages back, and what goes out afterwards 
     const admin = await cloud.token('clinic_admin', { tenant: 'clinic-1', subject: 'admin-1' });
     const doctor = await registerDoctor(cloud, admin, 'therapist');
     const patientId = crypto.randomUUID();
-    const patient = await cloud.token('patient', { subject: patientId });
+    const patient = await consentingPatient(cloud, patientId);
     const phone = `+7912${String(Date.now()).slice(-7)}`;
     const start = Math.ceil((Date.now() + 90 * minute) / (10 * minute)) * 10 * minute;
     const quietEnds = start - 15 * minute;

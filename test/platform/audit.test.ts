@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { getServices } from '../../platform/services';
+import { giveConsents } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { minutesAgo, readingsSteps } from '../support/readings';
 import { registerDoctor } from '../support/sponsors';
@@ -85,6 +86,7 @@ describe('audit of health-data operations: each call leaves its row, read back f
   /** A patient's running consultation with the clinic's doctor. */
   const consultation = async () => {
     const patientId = (await steps.patient()).id;
+    await giveConsents(cloud, patientId);
     const opened = await cloud.request('POST', '/v1/consultations', {
       token: admin,
       body: {

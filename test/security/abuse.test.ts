@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentingPatient } from '../support/consents';
 import { completeVisit, inDays, registerDoctor, slotStarts, today } from '../support/sponsors';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -35,7 +36,7 @@ describe('abuse resistance through the local gateway', () => {
   it('lets one patient hold 2 of a doctor’s 12 consecutive slots, not all of them', async () => {
     // Prepare
     const doctor = await registerDoctor(cloud, admin, 'therapist');
-    const patient = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const patient = await consentingPatient(cloud, crypto.randomUUID());
     // Act
     const answers = [];
     for (const start of slotStarts(4, 12))
@@ -50,7 +51,7 @@ describe('abuse resistance through the local gateway', () => {
   it('books at most 2 visits of one patient with one doctor on one day, confirmed or not', async () => {
     // Prepare: two visits confirmed, so no hold is open any more
     const doctor = await registerDoctor(cloud, admin, 'therapist');
-    const patient = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const patient = await consentingPatient(cloud, crypto.randomUUID());
     const [a, b, c] = slotStarts(5, 3) as [string, string, string];
     for (const start of [a, b]) {
       const held = await as(patient).post('/v1/holds', { ...doctor, start });
@@ -71,9 +72,9 @@ describe('abuse resistance through the local gateway', () => {
     });
     await issuePolicy(product.body.id, 'ТМ-ОРАКУЛ-1');
     await issuePolicy(product.body.id, 'ТМ-ОРАКУЛ-2');
-    const holder = await cloud.token('patient', { subject: crypto.randomUUID() });
-    const guesser = await cloud.token('patient', { subject: crypto.randomUUID() });
-    const other = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const holder = await consentingPatient(cloud, crypto.randomUUID());
+    const guesser = await consentingPatient(cloud, crypto.randomUUID());
+    const other = await consentingPatient(cloud, crypto.randomUUID());
     const link = (token: string, number: string, birthDate: string) =>
       as(token).post('/v1/coverage', { policy: { insurerId: 'insurer-1', number, birthDate } });
     expect((await link(holder, 'ТМ-ОРАКУЛ-1', '1980-05-17')).status).toBe(201);
@@ -124,7 +125,7 @@ describe('abuse resistance through the local gateway', () => {
       specialties: ['psychiatrist', 'therapist'],
     });
     const policy = await issuePolicy(product.body.id, 'ТМ-ЧУВСТВ-1');
-    const patient = await cloud.token('patient', { subject: crypto.randomUUID() });
+    const patient = await consentingPatient(cloud, crypto.randomUUID());
     await as(patient).post('/v1/coverage', {
       policy: { insurerId: 'insurer-1', number: 'ТМ-ЧУВСТВ-1', birthDate: '1980-05-17' },
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveConsents } from '../support/consents';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /** Files in consultations: links built from ids only, files checked against their link, served as downloads. */
@@ -8,8 +9,9 @@ describe('consultation attachments stay inside their consultation and arrive as 
   let mine: string;
   let other: string;
 
-  const openFor = async (admin: string, doctorId: string, patientId: string) =>
-    (
+  const openFor = async (admin: string, doctorId: string, patientId: string) => {
+    await giveConsents(cloud, patientId);
+    return (
       await cloud.request('POST', '/v1/consultations', {
         token: admin,
         body: {
@@ -20,6 +22,7 @@ describe('consultation attachments stay inside their consultation and arrive as 
         },
       })
     ).body.id as string;
+  };
   const post = (contractId: string, attachment: { key: string; name: string; contentType: string }) =>
     cloud.request('POST', `/v1/consultations/${contractId}/messages`, {
       token: patient,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOperations, type Operation } from '../../local/openapi-routes';
+import { giveConsents } from '../support/consents';
 import { bodySchemaOf, operationOf, sampleOf, sampleQuery, specPath } from '../support/contract-samples';
 import { eventually } from '../support/eventually';
 import { minutesAgo } from '../support/readings';
@@ -149,6 +150,8 @@ describe('every route × every actor: tenant isolation and role rules hold acros
       await patient(tokens.otherAdmin, '+79160000201'),
     ] as [string, string, string];
     await patient(tokens.otherAdmin, '+79160000202');
+    // Patient A1 consents to care (bookings, consultations and teleconsultations refuse without)
+    await giveConsents(cloud, patientA1);
     const owner = await cloud.token('patient', { subject: patientA1 });
     tokens.samePatient = await cloud.token('patient', { subject: patientA2 });
     tokens.otherPatient = await cloud.token('patient', { subject: patientB1 });

@@ -27,3 +27,12 @@ export async function giveConsents(
       throw new Error(`consent ${purpose} for ${patientId}: ${given.status} ${JSON.stringify(given.body)}`);
   }
 }
+
+/** A patient token whose subject has given the care consents: a patient ready to book. */
+export async function consentingPatient(
+  cloud: TestCloud,
+  subject: string = crypto.randomUUID(),
+): Promise<string> {
+  await giveConsents(cloud, subject);
+  return cloud.token('patient', { subject });
+}

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { giveConsents } from '../support/consents';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /**
@@ -70,6 +71,7 @@ describe('teleconsultations through the local gateway', () => {
         })
       ).body.id as string;
     patientId = await register(t.clinicAdmin, '+79160007001');
+    await giveConsents(cloud, patientId, ['health_data']);
     patientOfB = await register(await token('clinic_admin', 'clinic-b', 'admin-b'), '+79160007002');
     t.patient = await cloud.token('patient', { subject: patientId });
     const centre = (coordinator: string, id: string, body: Record<string, unknown>) =>
@@ -105,6 +107,20 @@ describe('teleconsultations through the local gateway', () => {
       // Assess
       expect([missing.status, missing.body.code]).toEqual([422, 'CONSENT_REQUIRED']);
       expect([refused.status, refused.body.code]).toEqual([422, 'CONSENT_REQUIRED']);
+      expect(await myRequests()).toBe(before);
+    });
+
+    it('refuses a request about a patient who has no recorded consent to health data processing', async () => {
+      // Prepare: a patient of the same clinic who consented to nothing
+      const before = await myRequests();
+      const unconsenting = (
+        await call(t.clinicAdmin, 'POST', '/v1/patients', { fullName: 'Без Согласия', phone: '+79160007003' })
+      ).body.id;
+      // Act
+      const refused = await ask({ patientId: unconsenting });
+      // Assess
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'CONSENT_REQUIRED', missingPurposes: ['health_data'] });
       expect(await myRequests()).toBe(before);
     });
 
