@@ -153,6 +153,17 @@ describe('chatbot: booking through Telegram', () => {
     // The consent is on record with its version and time
     const consents = await repos((r) => r.chatbot.consents(String(user.userId)));
     expect(consents).toEqual([{ version: '2026-12-03', givenAt: expect.any(Number) }]);
+    // …and in the patient's consent records, as an app patient's would be: each purpose the text covered
+    const records = await repos((r) => r.consents.of(appointment?.patientId as string));
+    expect(records.map((c) => [c.purpose, c.action, c.version, c.channel])).toEqual(
+      ['personal_data', 'health_data', 'telemedicine', 'notifications'].map((p) => [
+        p,
+        'given',
+        '2026-12-03',
+        'chatbot',
+      ]),
+    );
+    expect(records[0]?.evidence).toMatchObject({ telegramUserId: String(user.userId) });
 
     await user.text('/my');
     expect((await user.last()).text).toBe(

@@ -49,11 +49,11 @@ export const consentTexts: Record<Purpose, readonly ConsentTextVersion[]> = {
       version: '2026-12-03',
       ru: [
         'Информированное добровольное согласие на медицинское вмешательство с применением телемедицинских технологий (323-ФЗ), редакция 2026-12-03.',
-        'Мне объяснено: консультация проходит дистанционно (видео, чат или переписка); без очного приёма у этого врача или в этой клинике диагноз не ставится и лечение не назначается — консультация носит информационный характер; врач может рекомендовать очный приём; при угрозе жизни нужно звонить 103 или 112, а не ждать ответа. Я вправе отказаться от консультации или прервать её.',
+        'Мне объяснено: консультация проходит дистанционно (видео, чат или переписка); без очного приёма у этого врача или в этой клинике врач не устанавливает заболевание и не назначает лечение — консультация носит информационный характер; врач может рекомендовать очный приём; при угрозе жизни нужно звонить 103 или 112, а не ждать ответа. Я вправе отказаться от консультации или прервать её.',
       ].join('\n'),
       en: [
         'Informed voluntary consent to medical intervention by telemedicine (Federal Law 323-FZ), version 2026-12-03.',
-        'It was explained to me: the consultation is held remotely (video, chat or messages); without an in-person visit to this doctor or clinic no diagnosis is set and no treatment prescribed, so the consultation is informational; the doctor may advise an in-person visit; in a life-threatening situation I call 103 or 112 rather than wait for an answer. I may refuse or stop the consultation.',
+        'It was explained to me: the consultation is held remotely (video, chat or messages); without an in-person visit to this doctor or clinic the doctor establishes no disease and prescribes no treatment, so the consultation is informational; the doctor may advise an in-person visit; in a life-threatening situation I call 103 or 112 rather than wait for an answer. I may refuse or stop the consultation.',
       ].join('\n'),
     },
   ],
