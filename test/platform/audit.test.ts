@@ -243,6 +243,15 @@ describe('audit of health-data operations: each call leaves its row, read back f
       path: '/v1/patients',
       body: { fullName: 'Ольга Аудитова', phone: `+7916${String(Date.now()).slice(-7)}` },
     }),
+    registerSelf: async () => {
+      const subject = crypto.randomUUID();
+      return {
+        token: await cloud.token('patient', { subject }),
+        actor: subject,
+        path: '/v1/me/registration',
+        body: { clinicId: 'clinic-1', fullName: 'Игорь Сам', phone: `+7915${String(Date.now()).slice(-7)}` },
+      };
+    },
     getPatient: async () => {
       const patient = await steps.patient();
       return { ...(await doctor()), path: `/v1/patients/${patient.id}` };
