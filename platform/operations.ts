@@ -20,3 +20,10 @@ export function operations(handlers: Record<string, HttpHandler>): HttpHandler &
   // Which operations it serves stays readable: a test holds it against the contract.
   return Object.assign(dispatch, { operationIds: Object.keys(handlers) });
 }
+
+type Operations = HttpHandler & { operationIds: string[] };
+
+/** One function serving the operations of several modules (each face's own dispatcher answers its ids). */
+export function combined(...apis: Operations[]): Operations {
+  return operations(Object.fromEntries(apis.flatMap((api) => api.operationIds.map((id) => [id, api]))));
+}
