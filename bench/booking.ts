@@ -93,6 +93,20 @@ async function main() {
     connections.push(...opened);
     return opened;
   };
+  /** A patient who gave the consents a booking needs (modules/consents), before the clock starts. */
+  const consentingPatient = async () => {
+    const subject = crypto.randomUUID();
+    const token = await cloud.identity.issue({ role: 'patient', subject });
+    const [client] = await connect(1);
+    for (const purpose of ['personal_data', 'health_data', 'telemedicine']) {
+      const given = await call(client as KeepAliveClient, 'POST', `/v1/patients/${subject}/consents`, token, {
+        purpose,
+        version: '2026-12-03',
+      });
+      if (given.status !== 201) throw new Error(`consent ${purpose}: ${given.status}`);
+    }
+    return token;
+  };
   try {
     const admin = await cloud.identity.issue({ role: 'clinic_admin', tenant: 'bench-clinic' });
     const clientConnections = await connect(clients);
@@ -119,11 +133,7 @@ async function main() {
     );
     const raceStart = starts.pop() as string;
     const warmUpStarts = starts.splice(0, warmUp);
-    const tokens = await Promise.all(
-      Array.from({ length: clients }, () =>
-        cloud.identity.issue({ role: 'patient', subject: crypto.randomUUID() }),
-      ),
-    );
+    const tokens = await Promise.all(Array.from({ length: clients }, () => consentingPatient()));
 
     for (let i = 0; i < warmUpStarts.length; i += clients) {
       await Promise.all(
@@ -179,11 +189,7 @@ async function main() {
     );
 
     console.log(`phase 2: ${racers} clients hold the same slot at once`);
-    const racerTokens = await Promise.all(
-      Array.from({ length: racers }, () =>
-        cloud.identity.issue({ role: 'patient', subject: crypto.randomUUID() }),
-      ),
-    );
+    const racerTokens = await Promise.all(Array.from({ length: racers }, () => consentingPatient()));
     const racerConnections = await connect(racers);
     const race = await Promise.all(
       racerTokens.map((token, j) =>

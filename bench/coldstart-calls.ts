@@ -367,6 +367,20 @@ export async function seed(env: Omit<CallEnv, 'seeded'>, seeded: Seeded): Promis
     201,
   );
   if (patientId) seeded.patientId = patientId;
+  // The signed paper consents a consultation needs (modules/consents), entered by the clinic
+  for (const purpose of ['personal_data', 'health_data', 'telemedicine']) {
+    if (!patientId) break;
+    await step(
+      'patients',
+      'POST /v1/patients/{patientId}/consents',
+      () => ({
+        as: admin(seeded),
+        params: { patientId },
+        body: { purpose, version: '2026-12-03', evidence: { formNumber: `coldstart-${purpose}` } },
+      }),
+      201,
+    );
+  }
   const doctorId = await step(
     'booking',
     'POST /v1/doctors',
