@@ -1,4 +1,4 @@
-import { giveBundle } from '../consents';
+import { giveBundle, missingConsents, requiredFor } from '../consents';
 import { activate, linkPolicy, sponsorRules } from '../coverage';
 import { chatbotPurposes, consentText, consentVersion } from './consent';
 import { rememberPatient } from './remember-patient';
@@ -6,10 +6,15 @@ import { contactRequest, inline, removeKeyboard } from './replies';
 import { goTo, languageOf, refusalCode, type Turn, textsOf } from './turn';
 import { defaultZone, zones } from './zones';
 
-/** /start: consent first (again when its wording changed), then the phone, then the complaint. */
+/**
+ * /start: consent first (again when its wording changed, or a consent a booking needs was
+ * withdrawn elsewhere, e.g. in the app), then the phone, then the complaint.
+ */
 export async function begin(turn: Turn): Promise<void> {
   const { patient } = turn;
   if (!patient || patient.consentVersion !== consentVersion) return askConsent(turn);
+  if ((await missingConsents(turn.repos, patient.patientId, requiredFor.booking)).length)
+    return askConsent(turn);
   if (!patient.phone) return askContact(turn);
   goTo(turn, { step: 'complaint' });
   turn.out.say(textsOf(turn).askComplaint, removeKeyboard);

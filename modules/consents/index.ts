@@ -4,4 +4,4 @@ export { consentBundle, giveBundle } from './bundle';
 export { type ConsentFlow, type Purpose, requiredFor } from './domain/purposes';
 export { consentsApi } from './routes';
 export { ConsentRequired } from './rules';
-export { hasWithdrawn, requireConsents } from './use-cases';
+export { hasWithdrawn, missingConsents, requireConsents } from './use-cases';

@@ -98,6 +98,16 @@ export async function withdrawConsent(
   return record;
 }
 
+/** The purposes of `needed` the patient has not given, or withdrew. */
+export async function missingConsents(
+  repos: Repositories,
+  patientId: string,
+  needed: readonly Purpose[],
+): Promise<Purpose[]> {
+  const standing = standingOf(await repos.consents.of(patientId));
+  return needed.filter((purpose) => standing.get(standingKey(purpose, null))?.action !== 'given');
+}
+
 /**
  * The gate every flow that needs consents passes, inside its transaction: throws CONSENT_REQUIRED
  * naming each purpose not given (or withdrawn), so nothing of the flow is written.
@@ -107,8 +117,7 @@ export async function requireConsents(
   patientId: string,
   needed: readonly Purpose[],
 ): Promise<void> {
-  const standing = standingOf(await repos.consents.of(patientId));
-  const missing = needed.filter((purpose) => standing.get(standingKey(purpose, null))?.action !== 'given');
+  const missing = await missingConsents(repos, patientId, needed);
   if (missing.length) throw new ConsentRequired(missing);
 }
 
