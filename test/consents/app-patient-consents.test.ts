@@ -93,7 +93,7 @@ describe('journey: an app patient’s consents decide what they may book and wha
         textSha256: createHash('sha256').update(String(text?.text)).digest('hex'),
         language: 'ru',
         channel: 'app',
-        evidence: { userAgent: 'TelemedApp/1.0' },
+        evidence: { userAgent: 'TelemedApp/1.0', ip: expect.any(String) },
       });
     }
     expect(held.status).toBe(201);
