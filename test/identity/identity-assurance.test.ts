@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devAudience, devIssuer, devVerifiedClaims } from '../../local/dev-identity';
+import { giveConsents } from '../support/consents';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 import { registerDoctor } from './support';
 
@@ -38,6 +39,7 @@ describe('identity assurance and follow-up visits on the local cloud', () => {
   const visitedPatient = async () => {
     const patientId = crypto.randomUUID();
     expect((await visitedInPerson(patientId)).status).toBe(201);
+    await giveConsents(cloud, patientId);
     return { patientId, token: await cloud.token('patient', { subject: patientId }) };
   };
 
@@ -132,6 +134,7 @@ describe('identity assurance and follow-up visits on the local cloud', () => {
   it('refuses a follow-up without an in-person visit, and books an informational visit when asked', async () => {
     // Prepare
     const patientId = crypto.randomUUID();
+    await giveConsents(cloud, patientId);
     const token = await verifiedToken('patient', patientId);
     // Act
     const followUp = await holdFollowUp(token);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devVerifiedClaims } from '../../local/dev-identity';
+import { giveConsents } from '../support/consents';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 import { registerDoctor } from './support';
 
@@ -20,6 +21,7 @@ describe('verified claims of an issuer the operator does not trust', () => {
       token: admin,
       body: { patientId, visitedOn: '2026-10-01' },
     });
+    await giveConsents(cloud, patientId);
     const patient = await cloud.identity.issue({
       role: 'patient',
       subject: patientId,
