@@ -123,6 +123,30 @@ describe('consent records', () => {
     expect(opened.status).toBe(201);
   });
 
+  it('records a sharing consent for the recipient it names, and withdraws it for that recipient only', async () => {
+    // Prepare
+    const patientId = await register(admin, '+79160005006');
+    const patient = await cloud.token('patient', { subject: patientId });
+    const share = (recipient: string) =>
+      cloud.request('POST', `/v1/patients/${patientId}/consents`, {
+        token: patient,
+        body: { purpose: 'sharing', version, recipient },
+      });
+    // Act
+    await share('centre:centre-onco');
+    await share('insurer:insurer-1');
+    const withdrawn = await cloud.request('POST', `/v1/patients/${patientId}/consent-withdrawals`, {
+      token: patient,
+      body: { purpose: 'sharing', recipient: 'insurer:insurer-1' },
+    });
+    const history = await consentsOf(patient, patientId);
+    // Assess
+    expect(withdrawn.status).toBe(201);
+    expect(
+      history.body.items.map((r: { recipient: string; action: string }) => `${r.recipient}:${r.action}`),
+    ).toEqual(['centre:centre-onco:given', 'insurer:insurer-1:given', 'insurer:insurer-1:withdrawn']);
+  });
+
   it('keeps the history append-only: a withdrawal is a new record, and giving again what stands records nothing new', async () => {
     // Prepare
     const patientId = await register(admin, '+79160005005');
