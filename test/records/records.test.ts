@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientRecordForExport } from '../../modules/records';
 import { getServices } from '../../platform/services';
+import { giveConsents } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { projectRoot, startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -32,6 +33,7 @@ describe("a patient's documents and results", () => {
       body: { fullName: 'Мария Записева', phone: '+79160008001' },
     });
     patientId = registered.body.id;
+    await giveConsents(cloud, patientId);
     tokens.patient = await cloud.token('patient', { subject: patientId });
     tokens.doctor = await cloud.token('doctor', { tenant: 'clinic-rec', subject: 'doctor-rec' });
     tokens.otherDoctor = await cloud.token('doctor', { tenant: 'clinic-second', subject: 'doctor-second' });
