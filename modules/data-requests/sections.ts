@@ -1,6 +1,7 @@
 import type { PersonDataSection } from '../../platform/person-data';
 import { bookingPersonData } from '../booking';
 import { chatbotPersonData } from '../chatbot';
+import { consentsPersonData } from '../consents';
 import { consultationsPersonData } from '../consultations';
 import { coveragePersonData } from '../coverage';
 import { identityPersonData } from '../identity';
@@ -19,6 +20,7 @@ import { triagePersonData } from '../triage';
 export const personDataSections: readonly PersonDataSection[] = [
   patientsPersonData,
   identityPersonData,
+  consentsPersonData,
   recordsPersonData,
   bookingPersonData,
   consultationsPersonData,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getServices } from '../../platform/services';
+import { giveConsents } from '../support/consents';
 import { minutesAgo } from '../support/readings';
 import { registerDoctor } from '../support/sponsors';
 import { describeAndAnswer, onboard, patientOf, telegramUser, webhookSecret } from '../support/telegram';
@@ -36,6 +37,7 @@ describe('data-subject requests, end to end', () => {
         body: { fullName: `Пациент ${n}`, phone, medicalNotes: `заметка ${n}` },
       });
       const id = created.body.id as string;
+      await giveConsents(cloud, id);
       const token = await cloud.token('patient', { subject: id });
       patients.push({ id, token, phone, question });
       await seedData(id, token, phone, question, n);
@@ -318,7 +320,10 @@ describe('data-subject requests, end to end', () => {
     expect(left.consents).toHaveLength(1);
     expect(resourcesOf(bundle, 'QuestionnaireResponse')).toHaveLength(1);
     expect(resourcesOf(bundle, 'Basic')).toEqual([]);
-    expect(resourcesOf(bundle, 'Consent')).toEqual([]);
+    // The consent records are kept (modules/consents), so the export still shows them
+    expect(
+      resourcesOf(bundle, 'Consent').map((c) => (c as { category: { text: string }[] }).category[0]?.text),
+    ).toEqual(['personal_data', 'health_data', 'telemedicine', 'notifications']);
   });
 
   it('takes a refusal only with its reason, which the patient then reads, and changes nothing without one', async () => {

@@ -2,6 +2,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { later } from '../support/clock';
+import { giveConsents } from '../support/consents';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
 /**
@@ -40,6 +41,7 @@ describe('a centre’s month per requesting region, and its monthly CSV', () => 
         body: { fullName: 'Ольга Кузнецова', phone, birthDate: '1980-07-07' },
       });
       patients.push(patient.body.id);
+      await giveConsents(cloud, patient.body.id, ['health_data']);
       const asked = await cloud.request('POST', '/v1/teleconsultations', {
         token: doctor,
         body: {

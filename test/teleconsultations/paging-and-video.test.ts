@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { later } from '../support/clock';
+import { giveConsents } from '../support/consents';
 import { eventually } from '../support/eventually';
 import { startTestCloud, type TestCloud } from '../support/test-cloud';
 
@@ -63,6 +64,7 @@ describe('emergency paging and video sessions of teleconsultations', () => {
         birthDate: '1968-05-04',
       })
     ).body.id;
+    await giveConsents(cloud, patientId, ['health_data']);
     await call(t.coordinator, 'PUT', '/v1/teleconsultation-centres/centre-cardio', {
       name: 'НМИЦ кардиологии (Новосибирск)',
       timeZone: 'Asia/Novosibirsk',
