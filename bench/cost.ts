@@ -95,8 +95,22 @@ async function main() {
     const doctorId = doctor.body.id as string;
     const serviceId = (doctor.body.services as { id: string }[])[0]?.id as string;
     const first = DateTime.now().plus({ days: 1 }).startOf('day');
+    /** A patient who gave the consents a booking needs (modules/consents); not part of the booking's count. */
+    const consentingPatient = async () => {
+      const subject = crypto.randomUUID();
+      const token = await cloud.identity.issue({ role: 'patient', subject });
+      for (const purpose of ['personal_data', 'health_data', 'telemedicine']) {
+        const given = await call(token, 'POST', `/v1/patients/${subject}/consents`, {
+          purpose,
+          version: '2026-12-03',
+        });
+        if (given.status !== 201) throw new Error(`consent ${purpose}: ${given.status}`);
+      }
+      return token;
+    };
+    const patients = await Promise.all(Array.from({ length: bookings + 1 }, () => consentingPatient()));
     const book = async (i: number) => {
-      const token = await cloud.identity.issue({ role: 'patient', subject: crypto.randomUUID() });
+      const token = patients[i] as string;
       const start = first
         .plus({ minutes: 15 * i })
         .toUTC()
