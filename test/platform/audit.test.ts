@@ -145,11 +145,13 @@ describe('audit of health-data operations: each call leaves its row, read back f
         consultants: [{ id: 'consultant-audit', profiles: ['oncology'] }],
       },
     });
+    const patientId = (await steps.patient()).id;
+    await giveConsents(cloud, patientId, ['health_data']);
     const asked = await cloud.request('POST', '/v1/teleconsultations', {
       token: (await doctor()).token,
       body: {
         centreId: 'centre-audit',
-        patientId: (await steps.patient()).id,
+        patientId,
         form: 'planned',
         profile: 'oncology',
         question: 'Тактика?',
@@ -364,12 +366,14 @@ describe('audit of health-data operations: each call leaves its row, read back f
     },
     requestTeleconsultation: async () => {
       await teleconsultation('requested');
+      const patientId = (await steps.patient()).id;
+      await giveConsents(cloud, patientId, ['health_data']);
       return {
         ...(await doctor()),
         path: '/v1/teleconsultations',
         body: {
           centreId: 'centre-audit',
-          patientId: (await steps.patient()).id,
+          patientId,
           form: 'urgent',
           profile: 'oncology',
           question: 'Тактика?',
