@@ -16,6 +16,7 @@ import { DateTime } from 'luxon';
 import { startLocalCloud } from '../local/cloud';
 import { getServices } from '../platform/services';
 import type { SqliteDatabase } from '../storage/sqlite/database';
+import { giveConsents } from './consents';
 
 const bookings = 50;
 
@@ -95,17 +96,10 @@ async function main() {
     const doctorId = doctor.body.id as string;
     const serviceId = (doctor.body.services as { id: string }[])[0]?.id as string;
     const first = DateTime.now().plus({ days: 1 }).startOf('day');
-    /** A patient who gave the consents a booking needs (modules/consents); not part of the booking's count. */
     const consentingPatient = async () => {
       const subject = crypto.randomUUID();
       const token = await cloud.identity.issue({ role: 'patient', subject });
-      for (const purpose of ['personal_data', 'health_data', 'telemedicine']) {
-        const given = await call(token, 'POST', `/v1/patients/${subject}/consents`, {
-          purpose,
-          version: '2026-12-03',
-        });
-        if (given.status !== 201) throw new Error(`consent ${purpose}: ${given.status}`);
-      }
+      await giveConsents(cloud.url, token, subject);
       return token;
     };
     const patients = await Promise.all(Array.from({ length: bookings + 1 }, () => consentingPatient()));

@@ -6,6 +6,7 @@
  * and peak RSS are the function's. Target: within data-exports' timeout and memory in
  * serverless.yml. The last line is the JSON summary.
  */
+
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
 import { startLocalCloud } from '../local/cloud';
+import { giveConsents } from './consents';
 
 const root = resolve(import.meta.dirname, '..');
 const readings = 10_000;
@@ -117,6 +119,7 @@ async function main() {
       await call(admin, 'POST', '/v1/patients', { fullName: 'Пациент Бенч', phone: '+79169990001' })
     ).id as string;
     const patient = await cloud.identity.issue({ role: 'patient', subject: patientId });
+    await giveConsents(cloud.url, patient, patientId);
 
     // Prepare: 10,000 readings, one a minute back from now, in batches of 1,000
     console.log(`seeding ${readings} readings, ${messages} messages, ${documents} documents…`);

@@ -21,7 +21,7 @@ function notificationsTrigger(): { batch: number; cutoff: number } {
   const spec = loadRegistry(join(import.meta.dirname, '..'))
     .functions.find((fn) => fn.name === 'notifications')
     ?.triggers.find((trigger) => trigger.kind === 'ymq');
-  if (!spec || spec.kind !== 'ymq') throw new Error('serverless.yml: notifications has no ymq trigger');
+  if (spec?.kind !== 'ymq') throw new Error('serverless.yml: notifications has no ymq trigger');
   return { batch: spec.batch, cutoff: spec.cutoff };
 }
 

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DevIdentity } from '../local/dev-identity';
+import { giveConsents } from './consents';
 // The catalog must know the table the benchmark counts from.
 import '../modules/teleconsultations';
 import { SqliteDatabase } from '../storage/sqlite/database';
@@ -185,7 +186,11 @@ async function main() {
             birthDate: '1970-01-01',
           });
           const doctor = await identity.issue({ role: 'doctor', tenant, subject: `doctor-${i}` });
-          return { doctor, patientId: patient.body.id as string };
+          const patientId = patient.body.id as string;
+          // The patient's recorded health-data consent a request needs (modules/consents).
+          const patientToken = await identity.issue({ role: 'patient', subject: patientId });
+          await giveConsents(url, patientToken, patientId, ['health_data']);
+          return { doctor, patientId };
         })(),
       );
     }
