@@ -10,6 +10,7 @@ import {
   isLiveHold,
   rescheduleAppointment,
 } from '../booking';
+import { missingConsents, requiredFor } from '../consents';
 import { type Button, inline } from './replies';
 import type { ChatbotPatient } from './repositories/chatbot';
 import type { SlotList, SlotOption, SlotSearch } from './state';
@@ -92,6 +93,11 @@ export async function onSlot(turn: Turn, list: SlotList, index: number, payer: P
   const option = list.options[index] as SlotOption;
   if (list.search.reschedule) return moveTo(turn, list, option);
   const patient = patientOf(turn);
+  // A consent withdrawn in the app since onboarding stops a booking here as it does there.
+  if ((await missingConsents(turn.repos, patient.patientId, requiredFor.booking)).length) {
+    goTo(turn, { step: 'idle' });
+    return turn.out.say(textsOf(turn).consentsNeeded);
+  }
   const who = { patientId: patient.patientId, patientTimeZone: patient.timeZone, payer };
   const context = {
     now: turn.now,

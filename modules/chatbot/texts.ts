@@ -63,6 +63,8 @@ const ru = {
   pickToMove: 'Какую запись перенести?',
   moved: (when: string, format: string) => `Запись перенесена: ${when}, ${format}.`,
   cannotChange: 'Эту запись уже нельзя изменить.',
+  consentsNeeded:
+    'Чтобы записаться, нужно ваше согласие, которое вы отозвали. Отправьте /start, чтобы прочитать и дать его снова.',
   staleButton: 'Эта кнопка уже не действует.',
   startFirst: 'Чтобы начать, отправьте /start.',
   textOnly: 'Я понимаю только текст и кнопки.',
@@ -130,6 +132,7 @@ const en: typeof ru = {
   pickToMove: 'Which booking should be moved?',
   moved: (when: string, format: string) => `Your booking is moved: ${when}, ${format}.`,
   cannotChange: 'This booking can no longer be changed.',
+  consentsNeeded: 'Booking needs a consent you have withdrawn. Send /start to read it and give it again.',
   staleButton: 'This button no longer works.',
   startFirst: 'To begin, send /start.',
   textOnly: 'I understand only text and buttons.',
