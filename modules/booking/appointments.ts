@@ -1,5 +1,6 @@
 import { RuleBroken } from '../../platform/rule-broken';
 import type { Repositories } from '../../platform/store';
+import { participantsIdentified } from '../identity';
 import { appointmentEvent } from './appointment-events';
 import {
   type Appointment,
@@ -109,7 +110,14 @@ export async function hold(
   );
   const visited = await repos.inPersonVisits.any(doctor.clinicId, request.patientId);
   if (request.kind === 'follow_up' && !visited) throw rules.inPersonVisitRequired();
-  const followUp = request.kind === 'informational' ? false : visited;
+  // Unasked, a visit after an in-person one is a follow-up only between identified participants;
+  // otherwise it stays informational rather than set a diagnosis or treatment remotely (order 965н/193н).
+  const followUp =
+    request.kind === 'informational'
+      ? false
+      : visited &&
+        (request.kind === 'follow_up' ||
+          (await participantsIdentified(repos, { patientId: request.patientId, doctorId: doctor.id })));
   const appointment: Appointment = {
     id: crypto.randomUUID(),
     clinicId: doctor.clinicId,

@@ -46,11 +46,14 @@ export async function showToday(turn: Turn): Promise<void> {
   const t = textsOf(turn);
   if (today.value.sessionOpen) return sessionUnderWay(turn, t.underWay);
   const language = languageOf(turn);
-  const list = today.value.exercises.map(
-    (e, i) => `${i + 1}. ${e.name[language]} — ${t.dosage(e)}\n${e.instructions[language]}`,
-  );
+  // Names and amounts only: an exercise's instructions can name what it treats (the operated leg,
+  // the weaker arm), and nothing that tells a condition goes to Telegram, whose servers are abroad.
+  const list = today.value.exercises.map((e, i) => `${i + 1}. ${e.name[language]} — ${t.dosage(e)}`);
   goTo(turn, { step: 'rehab_today' });
-  turn.out.say([t.today, ...list].join('\n\n'), inline([[{ text: t.begin, data: 'rehab:start' }]]));
+  turn.out.say(
+    [t.today, ...list, t.instructionsInApp].join('\n\n'),
+    inline([[{ text: t.begin, data: 'rehab:start' }]]),
+  );
 }
 
 export function askPressure(turn: Turn): void {

@@ -1,7 +1,7 @@
 import './store';
 
 export { type DoctorDirectory, useDoctorDirectory } from './doctor-directory';
-export { checkFollowUpParticipants } from './follow-up';
+export { checkFollowUpParticipants, participantsIdentified } from './follow-up';
 export { identityPersonData } from './person-data';
 export { identityApi } from './routes';
 export { identitySettings } from './settings';

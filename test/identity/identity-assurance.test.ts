@@ -82,6 +82,25 @@ describe('identity assurance and follow-up visits on the local cloud', () => {
     expect(accepted.body.consultationType).toBe('follow_up');
   });
 
+  it('keeps a visit not asked for as a follow-up informational until both participants are identified', async () => {
+    // Prepare: a patient who has been to the clinic in person, not yet verified
+    const { patientId, token } = await visitedPatient();
+    const unasked = (bearer: string) =>
+      cloud.request('POST', '/v1/holds', {
+        token: bearer,
+        body: { doctorId: doctor.doctorId, serviceId: doctor.serviceId, start: doctor.nextStart() },
+      });
+    // Act
+    const before = await unasked(token);
+    await identity(await verifiedToken('patient', patientId));
+    const after = await unasked(token);
+    // Assess
+    expect(before.status).toBe(201);
+    expect(before.body.consultationType).toBe('informational');
+    expect(after.status).toBe(201);
+    expect(after.body.consultationType).toBe('follow_up');
+  });
+
   it('verifies the patient with the very hold whose token first carries the claims', async () => {
     // Prepare
     const { patientId } = await visitedPatient();
