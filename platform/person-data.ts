@@ -40,3 +40,11 @@ export const medicalRecordBasis: Localized = {
   ru: 'медицинская документация: 323-ФЗ ст. 79 ч. 1 п. 11 (ведение медицинской документации); обработка в медицинских целях — 152-ФЗ ст. 10 ч. 2 п. 4',
   en: 'medical records: 323-FZ art. 79 part 1 item 11 (keeping medical documentation); processing for medical purposes — 152-FZ art. 10 part 2 item 4',
 };
+
+/**
+ * A client-given file name made safe as one entry of the export's zip: no folder separators, no
+ * leading dots (a `..` or `/` in a name would make the zip refuse the whole export).
+ */
+export function exportFileName(name: string): string {
+  return name.replace(/[/\\]/g, '_').replace(/^\.+/, '_') || '_';
+}

@@ -50,12 +50,14 @@ async function channelOf(
   };
 }
 
-const audited = (r: Repositories, clinicId: string | undefined, id: string) =>
+/** Consent changes are part of the patient's access history (data requests read it by subject). */
+const audited = (r: Repositories, clinicId: string | undefined, id: string, patientId: string) =>
   r.audit.record({
     tenantId: clinicId ?? unaffiliated,
     action: 'create',
     resourceType: 'consent',
     resourceId: id,
+    subjectId: patientId,
   });
 
 const actorOf = (caller: Caller) => ({ subject: caller.subject, role: caller.role });
@@ -81,7 +83,7 @@ const giveConsentRoute = httpRoute({
         actor: actorOf(caller),
         now: Date.now(),
       });
-      if (result.created) await audited(r, clinicId, result.record.id);
+      if (result.created) await audited(r, clinicId, result.record.id, params.patientId);
       return result;
     });
     return { status: given.created ? 201 : 200, body: recordView(given.record) };
@@ -120,7 +122,7 @@ const withdrawConsentRoute = httpRoute({
         actor: actorOf(caller),
         now: Date.now(),
       });
-      await audited(r, clinicId, withdrawn.id);
+      await audited(r, clinicId, withdrawn.id, params.patientId);
       return withdrawn;
     });
     return {

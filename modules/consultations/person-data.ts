@@ -1,4 +1,4 @@
-import { medicalRecordBasis, type PersonDataSection } from '../../platform/person-data';
+import { exportFileName, medicalRecordBasis, type PersonDataSection } from '../../platform/person-data';
 import { consultationsSettings } from './settings';
 
 /**
@@ -48,7 +48,7 @@ export const consultationsPersonData: PersonDataSection = {
           },
         };
         for (const [index, attachment] of message.attachments.entries()) {
-          const name = `${message.id}-${index}-${attachment.name}`;
+          const name = exportFileName(`${message.id}-${index}-${attachment.name}`);
           yield {
             resource: {
               resourceType: 'DocumentReference',

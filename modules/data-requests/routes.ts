@@ -81,6 +81,9 @@ const getDataExport = httpRoute({
     });
     if (!request) throw problems.notFound('Export');
     if (request.status !== 'ready' || !request.objectKey) return { status: 200, body: exportView(request) };
+    // Past its keep time the file is gone, or about to be, whether or not the daily sweep has run.
+    if ((request.fileExpiresAt ?? Number.POSITIVE_INFINITY) <= Date.now())
+      return { status: 200, body: exportView({ ...request, status: 'expired' }) };
     const settings = dataRequestsSettings();
     const seconds = settings.EXPORT_LINK_MINUTES * 60;
     const url = await objects.downloadUrl(settings.ATTACHMENTS_BUCKET, request.objectKey, seconds, {

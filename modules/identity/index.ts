@@ -4,5 +4,4 @@ export { type DoctorDirectory, useDoctorDirectory } from './doctor-directory';
 export { checkFollowUpParticipants, participantsIdentified } from './follow-up';
 export { identityPersonData } from './person-data';
 export { identityApi } from './routes';
-export { identitySettings } from './settings';
 export { recordCallerVerification } from './use-cases';

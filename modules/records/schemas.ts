@@ -38,7 +38,13 @@ const labValue = z.strictObject({
   display: text(200),
   value: z.number(),
   unit: z.string().trim().min(1).max(32),
-  referenceRange: z.strictObject({ low: z.number().optional(), high: z.number().optional() }).optional(),
+  referenceRange: z
+    .strictObject({ low: z.number().optional(), high: z.number().optional() })
+    .refine((range) => range.low === undefined || range.high === undefined || range.low <= range.high, {
+      message: 'low must not be above high',
+      path: ['low'],
+    })
+    .optional(),
   effectiveAt: instant,
 });
 export const observationsBody = z.strictObject({

@@ -1,4 +1,4 @@
-import { medicalRecordBasis, type PersonDataSection } from '../../platform/person-data';
+import { exportFileName, medicalRecordBasis, type PersonDataSection } from '../../platform/person-data';
 import { documentKey } from './domain/documents';
 import { teleconsultationsSettings } from './settings';
 
@@ -41,7 +41,7 @@ export const teleconsultationsPersonData: PersonDataSection = {
           resource: { ...conclusion.document, resourceType: 'Composition', id: `conclusion-${requestId}` },
         };
       for (const document of documents) {
-        const name = `${requestId}-${document.id}-${document.name}`;
+        const name = exportFileName(`${requestId}-${document.id}-${document.name}`);
         yield {
           resource: {
             resourceType: 'DocumentReference',

@@ -369,7 +369,7 @@ describe("a patient's documents and results", () => {
     expect((await as('patient', 'GET', '')).body.items).toHaveLength(before);
   });
 
-  it('refuses a result under a mistyped LOINC code, of a sample from the future, or attached to a document that is no lab result', async () => {
+  it('refuses a result under a mistyped LOINC code, of a sample from the future, with its range upside down, or attached to a document that is no lab result', async () => {
     // Prepare
     const summary = await as('patient', 'POST', '', {
       kind: 'discharge_summary',
@@ -387,12 +387,17 @@ describe("a patient's documents and results", () => {
       items: [{ ...item, code: '2345-7', effectiveAt: new Date(Date.now() + 86_400_000).toISOString() }],
     });
     const onSummary = await post({ documentId: summary.body.id, items: [{ ...item, code: '2345-7' }] });
+    const inverted = await post({
+      items: [{ ...item, code: '2345-7', referenceRange: { low: 6.1, high: 3.9 } }],
+    });
     const recorded = await observations('patient');
 
     // Assess
     expect([mistyped.status, mistyped.body.code]).toEqual([422, 'OBSERVATION_CODE_INVALID']);
     expect([fromTheFuture.status, fromTheFuture.body.code]).toEqual([422, 'OBSERVATION_IN_FUTURE']);
     expect([onSummary.status, onSummary.body.code]).toEqual([422, 'DOCUMENT_NOT_LAB_RESULT']);
+    expect([inverted.status, inverted.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(JSON.stringify(inverted.body.errors)).toContain('referenceRange');
     expect(
       recorded.body.items.map((o: { code: { coding: { code: string }[] } }) => o.code.coding[0]?.code),
     ).not.toContain('2345-8');

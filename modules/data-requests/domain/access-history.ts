@@ -32,6 +32,10 @@ const what: Record<string, { ru: string; en: string }> = {
   escalation_patient: { ru: 'ваши данные в экстренном оповещении', en: 'your details in an urgent alert' },
   data_export: { ru: 'выгрузку ваших данных', en: 'the export of your data' },
   erasure_request: { ru: 'ваш запрос на удаление данных', en: 'your erasure request' },
+  consent: { ru: 'запись о вашем согласии', en: 'a record of your consent' },
+  patient_document: { ru: 'ваш документ', en: 'your document' },
+  patient_documents: { ru: 'список ваших документов', en: 'the list of your documents' },
+  patient_observations: { ru: 'ваши результаты анализов', en: 'your lab results' },
 };
 const anything = { ru: 'ваши данные', en: 'your data' };
 

@@ -2,7 +2,6 @@ import { RuleBroken } from '../../../platform/rule-broken';
 
 /** Who an assurance is about: the two kinds of participant a telemedicine visit identifies. */
 export type PartyKind = 'patient' | 'doctor';
-export const partyKinds: readonly PartyKind[] = ['patient', 'doctor'];
 
 export type AssuranceLevel = 'unverified' | 'verified';
 

@@ -54,12 +54,6 @@ export const documentRules = {
     ),
   typeNotAllowed: () =>
     new RuleBroken('DOCUMENT_TYPE_NOT_ALLOWED', 422, `A document is one of: ${fileTypes.join(', ')}.`),
-  notAvailable: () =>
-    new RuleBroken(
-      'DOCUMENT_NOT_AVAILABLE',
-      409,
-      'The document is not available: its file has not passed the scan (yet).',
-    ),
   notALabResult: () =>
     new RuleBroken(
       'DOCUMENT_NOT_LAB_RESULT',
