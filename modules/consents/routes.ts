@@ -1,5 +1,5 @@
 import { type ApiRequest, httpRoute } from '../../platform/http';
-import { type Caller, unaffiliated } from '../../platform/identity';
+import { type Caller, tenantOf, unaffiliated } from '../../platform/identity';
 import { operations } from '../../platform/operations';
 import { problems } from '../../platform/problem';
 import { inTransaction } from '../../platform/services';
@@ -97,6 +97,18 @@ const listConsents = httpRoute({
   handle: async ({ params, caller }) => {
     const records = await inTransaction(async (r) => {
       await checkPatientInReach(r, caller, params.patientId);
+      // Staff read the consents of their own clinic's patients only (with the evidence, IP included):
+      // an app user no clinic has registered has no staff yet.
+      const clinicId = await r.patients.clinicOf(params.patientId);
+      if ((caller.role === 'doctor' || caller.role === 'clinic_admin') && clinicId !== tenantOf(caller))
+        throw problems.notFound('Patient');
+      await r.audit.record({
+        tenantId: clinicId ?? unaffiliated,
+        action: 'read',
+        resourceType: 'consent',
+        resourceId: params.patientId,
+        subjectId: params.patientId,
+      });
       return r.consents.of(params.patientId);
     });
     return { status: 200, body: { items: records.map(recordView) } };

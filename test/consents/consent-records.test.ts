@@ -86,6 +86,22 @@ describe('consent records', () => {
     expect((await consentsOf(admin, mine)).body.items).toEqual([]);
   });
 
+  it('shows an app user’s consents, with their evidence, to no clinic’s staff until a clinic registers them', async () => {
+    // Prepare: an app user who consented in the app and belongs to no clinic yet
+    const appUser = crypto.randomUUID();
+    await giveConsents(cloud, appUser);
+    const doctor = await cloud.token('doctor', { tenant: 'clinic-2', subject: 'doctor-2' });
+    const otherAdmin = await cloud.token('clinic_admin', { tenant: 'clinic-2', subject: 'admin-2' });
+    // Act
+    const byDoctor = await consentsOf(doctor, appUser);
+    const byAdmin = await consentsOf(otherAdmin, appUser);
+    const byThemselves = await consentsOf(await cloud.token('patient', { subject: appUser }), appUser);
+    // Assess
+    expect(byDoctor.status).toBe(404);
+    expect(byAdmin.status).toBe(404);
+    expect(byThemselves.body.items).toHaveLength(careConsents.length);
+  });
+
   it('refuses an asynchronous consultation without the consents, and opens it once the clinic records the signed forms', async () => {
     // Prepare
     const patientId = await register(admin, '+79160005004');
