@@ -36,6 +36,7 @@ export const dataRequestsTables = defineTables({
     indexes: {
       data_requests_by_patient: { columns: ['patient_id', 'requested_at'] },
       data_requests_by_status: { columns: ['kind', 'status', 'requested_at'] },
+      data_requests_by_clinic: { columns: ['clinic_id', 'kind', 'status', 'requested_at'] },
     },
   },
 });

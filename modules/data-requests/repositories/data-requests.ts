@@ -59,9 +59,10 @@ export class DataRequests {
     kind: RequestKind,
     status: ExportStatus | ErasureStatus,
     limit: number,
+    clinicId?: string,
   ): Promise<DataRequest[]> {
     const rows = await this.tables.find('data_requests', {
-      where: { kind, status },
+      where: clinicId === undefined ? { kind, status } : { clinic_id: clinicId, kind, status },
       orderBy: [{ column: 'requested_at' }],
       limit,
     });
