@@ -50,7 +50,8 @@ export async function buildPendingExports(now: number): Promise<{ built: number;
   const { store, objects } = await getServices();
   const settings = dataRequestsSettings();
   const claimed = await store.transaction(async (r) => {
-    const stale = (await r.dataRequests.inStatus('export', 'building', perRun)).filter(
+    // Beyond the few being built now: a stale one behind them is taken over, not left waiting.
+    const stale = (await r.dataRequests.inStatus('export', 'building', 100)).filter(
       (x) => (x.leaseUntil ?? 0) < now,
     );
     const waiting = [...(await r.dataRequests.inStatus('export', 'pending', perRun)), ...stale].slice(
