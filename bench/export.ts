@@ -9,13 +9,13 @@
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
-import { parse } from 'yaml';
 import { startLocalCloud } from '../local/cloud';
+import { bundleFunction } from './bundle-function';
 import { giveConsents } from './consents';
+import { deployedFunction } from './deployed-function';
 
 const root = resolve(import.meta.dirname, '..');
 const readings = 10_000;
@@ -23,33 +23,6 @@ const messages = 200;
 const documents = 20;
 const documentBytes = 200 * 1024;
 const clinic = 'clinic-bench';
-
-/** data-exports' memory and timeout, as deployed. */
-function deployedLimits(): { memoryMb: number; timeoutS: number } {
-  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), { maxAliasCount: -1 }) as {
-    functions: Record<string, { memorySize: number; timeout: string }>;
-  };
-  const fn = file.functions['data-exports'];
-  if (!fn) throw new Error('serverless.yml has no data-exports function');
-  return { memoryMb: Number(fn.memorySize), timeoutS: Number(fn.timeout) };
-}
-
-async function buildFunction(dataDir: string): Promise<string> {
-  const out = join(dataDir, 'export-function');
-  await esbuild.build({
-    entryPoints: [join(root, 'bench/export-function.ts')],
-    outfile: join(out, 'index.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22.15',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'silent',
-    define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
-  });
-  cpSync(join(root, 'storage/sqlite/migrations'), join(out, 'migrations'), { recursive: true });
-  return join(out, 'index.cjs');
-}
 
 /** Runs the function once in its own process, with the V8 heap capped as the instance's memory caps it. */
 async function runFunction(entry: string, dataDir: string, limits: { memoryMb: number; timeoutS: number }) {
@@ -171,8 +144,13 @@ async function main() {
     const requested = await call(patient, 'POST', `/v1/patients/${patientId}/exports`);
 
     // Act: the function builds it, alone in its process
-    const limits = deployedLimits();
-    const run = await runFunction(await buildFunction(dataDir), dataDir, limits);
+    const spec = deployedFunction('data-exports');
+    const limits = { memoryMb: spec.memoryMb, timeoutS: spec.timeoutSeconds };
+    const run = await runFunction(
+      await bundleFunction('bench/export-function.ts', join(dataDir, 'export-function')),
+      dataDir,
+      limits,
+    );
     const ready = await call(patient, 'GET', `/v1/patients/${patientId}/exports/${requested.id}`);
 
     // Assess

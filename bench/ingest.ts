@@ -8,18 +8,18 @@
  * Targets: ≥ 10,000 readings/s, ≥ 40 % of the raw rate, ≤ 128 MB. The last line is the JSON summary.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import * as esbuild from 'esbuild';
-import { parse } from 'yaml';
 import { DevIdentity } from '../local/dev-identity';
 import { createGateway } from '../local/gateway';
 import { loadOperations } from '../local/openapi-routes';
 import { migrate } from '../storage/sqlite/migrations';
+import { bundleFunction } from './bundle-function';
+import { deployedFunction, nodeOptionsOf } from './deployed-function';
 
 const root = resolve(import.meta.dirname, '..');
 const batchSize = 1_000;
@@ -53,46 +53,17 @@ function makeBatch(n: number) {
   };
 }
 
-/**
- * Bundles the function as `npm run build` does (one CommonJS file, run by plain
- * node), so its memory is the function's and not the TypeScript loader's.
- */
-async function buildFunction(dataDir: string): Promise<string> {
-  const out = join(dataDir, 'server');
-  await esbuild.build({
-    entryPoints: [join(root, 'bench/ingest-function.ts')],
-    outfile: join(out, 'index.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22.15',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'silent',
-    define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
-  });
-  // The bundle reads the SQLite migrations from beside itself.
-  cpSync(join(root, 'storage/sqlite/migrations'), join(out, 'migrations'), { recursive: true });
-  return join(out, 'index.cjs');
-}
-
-/**
- * The V8 settings serverless.yml deploys readings-ingest with. A 128 MB instance in the cloud;
- * this machine has gigabytes, where V8 would size its heap for those instead.
- */
-function deployedNodeOptions(): string {
-  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), { maxAliasCount: -1 }) as {
-    functions: Record<string, { environment?: Record<string, string> }>;
-  };
-  return file.functions['readings-ingest']?.environment?.NODE_OPTIONS ?? '';
-}
-
 async function startFunction(dataDir: string) {
-  const entry = await buildFunction(dataDir);
+  const entry = await bundleFunction('bench/ingest-function.ts', join(dataDir, 'server'));
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
     : [];
   const child = spawn(process.execPath, [...profile, entry], {
-    env: { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: deployedNodeOptions() },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      NODE_OPTIONS: nodeOptionsOf(deployedFunction('readings-ingest')),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

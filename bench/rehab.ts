@@ -9,17 +9,17 @@
  * The last line is the JSON summary.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import * as esbuild from 'esbuild';
-import { parse } from 'yaml';
 import { DevIdentity } from '../local/dev-identity';
 import { createGateway } from '../local/gateway';
 import { loadOperations } from '../local/openapi-routes';
+import { bundleFunction } from './bundle-function';
+import { deployedFunction, nodeOptionsOf } from './deployed-function';
 
 const root = resolve(import.meta.dirname, '..');
 const patients = 200;
@@ -28,35 +28,14 @@ const sessions = Number(process.env.BENCH_SESSIONS ?? 6_000);
 const clients = Number(process.env.BENCH_CLIENTS ?? 4);
 const clinicId = 'bench-clinic';
 
-function deployed(): { memoryMb: number; nodeOptions: string } {
-  const file = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'), { maxAliasCount: -1 }) as {
-    functions: Record<string, { memorySize: number; environment?: Record<string, string> }>;
-  };
-  const fn = file.functions.rehabilitation;
-  if (!fn) throw new Error('serverless.yml declares no rehabilitation function');
-  return { memoryMb: fn.memorySize, nodeOptions: fn.environment?.NODE_OPTIONS ?? '' };
-}
-
 /** Bundled as `npm run build` bundles it, so its memory is the function's, not the TypeScript loader's. */
 async function startFunction(dataDir: string, nodeOptions: string) {
-  const out = join(dataDir, 'server');
-  await esbuild.build({
-    entryPoints: [join(root, 'bench/rehab-function.ts')],
-    outfile: join(out, 'index.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22.15',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'silent',
-    define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
-  });
-  cpSync(join(root, 'storage/sqlite/migrations'), join(out, 'migrations'), { recursive: true });
+  const entry = await bundleFunction('bench/rehab-function.ts', join(dataDir, 'server'));
   // BENCH_PROFILE=<dir>: a CPU profile of the function's process, for finding where a call's time goes.
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
     : [];
-  const child = spawn(process.execPath, [...profile, join(out, 'index.cjs')], {
+  const child = spawn(process.execPath, [...profile, entry], {
     env: { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: nodeOptions },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -180,7 +159,9 @@ const completion = {
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-rehab-'));
-  const { memoryMb, nodeOptions } = deployed();
+  const spec = deployedFunction('rehabilitation');
+  const { memoryMb } = spec;
+  const nodeOptions = nodeOptionsOf(spec);
   const doctorId = await seedDoctor(dataDir);
   const fn = await startFunction(dataDir, nodeOptions);
   const gateway = await startGateway(dataDir, fn.url);
