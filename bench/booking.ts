@@ -1,23 +1,13 @@
-/**
- * `npm run bench:booking`: drives the local cloud's gateway over HTTP.
- * 1. Throughput: 50 concurrent clients each hold and confirm distinct slots.
- * 2. Contention: 200 clients race to hold one slot; exactly one may win.
- * Targets: ≥ 300 bookings/s, p99 ≤ 100 ms, 1 success and 0 double bookings.
- * The local cloud runs in its own process (as `npm start`) with timers off, so the outbox
- * relay and consumers, which have their own instances in the cloud, do not share its core.
- * The last line is the JSON summary.
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { DevIdentity } from '../local/dev-identity';
 // The count reads booking's table through the adapter: its catalog entry comes with the module.
 import '../modules/booking/tables';
 import { SqliteDatabase } from '../storage/sqlite/database';
 import { giveConsents } from './consents';
 import { KeepAliveClient } from './keep-alive-client';
+import { startLocalCloudProcess } from './local-cloud-process';
 
 const clients = 50;
 const bookings = 2_000;
@@ -35,49 +25,11 @@ const racers = 200;
 async function main() {
   // The system runs as `npm start` does, in its own process; this one is only the clients.
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-booking-'));
-  const root = resolve(import.meta.dirname, '..');
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
-      '--import',
-      'tsx',
-      'local/main.ts',
-    ],
-    {
-      cwd: root,
-      // Timers off: in the cloud the outbox relay and the consumers run on their own instances,
-      // here they would share the booking function's one core.
-      env: {
-        ...process.env,
-        PORT: '0',
-        QUEUE_PORT: '0',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'silent',
-        APP_ENV: 'local',
-        LOCAL_TIMERS: 'off',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+  const cloud = await startLocalCloudProcess(
+    dataDir,
+    process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [],
   );
-  const url = await new Promise<string>((ok, fail) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const found = output.match(/API gateway\s+(http:\/\/\S+)/)?.[1];
-      if (found) ok(found);
-    });
-    server.on('exit', () => fail(new Error(`local cloud exited:\n${output}`)));
-  });
-  const identity = await DevIdentity.load(join(dataDir, 'dev-identity.json'));
-  const cloud = {
-    url,
-    identity,
-    stop: async () => {
-      server.kill('SIGINT');
-      await new Promise((done) => server.once('exit', done));
-    },
-  };
+  const { server } = cloud;
   const call = async (
     client: KeepAliveClient,
     method: string,

@@ -1,25 +1,13 @@
-/**
- * `npm run bench:teleconsult [-- --requests 1000 --clients 50]`: regional doctors of 10 clinics
- * send 1,000 teleconsultation requests (emergency, urgent and planned in turn) to 20 centres, each
- * in its own time zone, through the local cloud's gateway over HTTP, from `--clients` concurrent
- * keep-alive connections. Every request must land (counted in the database, not from the
- * responses) and each stored deadline must equal one computed here independently of the module
- * (with Intl, not luxon): minutes and hours on the clock, planned days to the end of the last
- * calendar day in the centre's zone. Targets: all landed, 0 wrong deadlines, p99 of request
- * creation ≤ 100 ms. As bench:booking, the local cloud runs in its own process with timers off.
- * The last line is the JSON summary.
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DevIdentity } from '../local/dev-identity';
 import { giveConsents } from './consents';
 // The catalog must know the table the benchmark counts from.
 import '../modules/teleconsultations';
 import { SqliteDatabase } from '../storage/sqlite/database';
 import { KeepAliveClient } from './keep-alive-client';
+import { startLocalCloudProcess } from './local-cloud-process';
 
 const { values } = parseArgs({
   options: {
@@ -114,35 +102,12 @@ function expectedDeadline(form: (typeof forms)[number], promises: Promises, zone
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-teleconsult-'));
-  const root = resolve(import.meta.dirname, '..');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      QUEUE_PORT: '0',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      APP_ENV: 'local',
-      LOCAL_TIMERS: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const found = output.match(/API gateway\s+(http:\/\/\S+)/)?.[1];
-      if (found) ok(found);
-    });
-    server.on('exit', () => fail(new Error(`local cloud exited:\n${output}`)));
-  });
-  const identity = await DevIdentity.load(join(dataDir, 'dev-identity.json'));
+  const cloud = await startLocalCloudProcess(dataDir);
+  const { url, identity, server } = cloud;
   const connections = await Promise.all(Array.from({ length: clients }, () => KeepAliveClient.open(url)));
   const stop = async () => {
     for (const connection of connections) connection.close();
-    server.kill('SIGINT');
-    await new Promise((done) => server.once('exit', done));
+    await cloud.stop();
   };
   const call = async (
     client: KeepAliveClient,
